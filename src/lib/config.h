@@ -1,0 +1,55 @@
+/*
+ * Configuration shared by the programs that talk to the API: flags win
+ * over the environment, which wins over the defaults (design.md).  The
+ * key is never taken from the command line, only from a file or the
+ * environment, and is registered with diag for redaction.
+ */
+#ifndef MJ_CONFIG_H
+#define MJ_CONFIG_H
+
+#include <stddef.h>
+
+#define CONFIG_DEFAULT_BASE_URL	"https://api.cometapi.com"
+
+enum auth_style {
+	AUTH_BEARER,		/* Authorization: Bearer KEY */
+	AUTH_MJ_API_SECRET	/* mj-api-secret: KEY */
+};
+
+struct config {
+	/* Set from flags (NULL / -1: not given); then config_finish fills in. */
+	char		*base_url;	/* owned; no trailing '/' after finish */
+	char		*key_file;	/* owned */
+	int		 auth;		/* enum auth_style, -1 unset */
+	char		*mode;		/* owned: "FAST", "RELAX", "TURBO" or NULL */
+	/* Filled by config_finish. */
+	char		*api_key;	/* owned; never printed */
+	char		*api_host;	/* owned: "scheme://host:port" of base_url */
+};
+
+void	 config_init(struct config *);
+void	 config_free(struct config *);
+
+/* Flag setters: 0, or -1 when the value is not one of the allowed ones. */
+int	 config_set_auth(struct config *, const char *);	/* bearer|mj-api-secret */
+int	 config_set_mode(struct config *, const char *);	/* fast|relax|turbo */
+void	 config_set_base_url(struct config *, const char *);
+void	 config_set_key_file(struct config *, const char *);
+
+/*
+ * Apply the environment (MJ_BASE_URL, MJ_API_KEY, COMETAPI_KEY, MJ_AUTH,
+ * MJ_MODE, MJ_API_KEY_FILE) under the flags, read the key file, check the
+ * base URL.  need_key: a missing key is an error.  Returns 0, or -1 with
+ * a message in err (for "prog: MESSAGE", exit 2).  Warns (diag_warn) if
+ * the key file is readable by group or others.
+ */
+int	 config_finish(struct config *, int need_key, char *err, size_t errlen);
+
+/* The auth header line ("Authorization: Bearer KEY"); caller frees; NULL if no key. */
+char	*config_auth_header(const struct config *);
+/* base_url + path (path starts with '/'); caller frees. */
+char	*config_url(const struct config *, const char *path);
+/* True if url has the same scheme, host and port as the base URL. */
+int	 config_is_api_host(const struct config *, const char *url);
+
+#endif

@@ -1,0 +1,290 @@
+/*
+ * Every message of every program passes through here: the program name in
+ * front, the key redacted, the status line erased first, -q and -v obeyed.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "xalloc.h"
+
+#define DIAG_SECRETS_MAX	4
+#define STATUS_INTERVAL_NS	200000000L	/* redraw at most 5 times a second */
+
+static const char	*progname = "mjpipe";
+static int		 verbosity;
+static int		 quiet;
+static char		*secrets[DIAG_SECRETS_MAX];
+static int		 nsecrets;
+static int		 status_forced = -1;
+static int		 status_shown;
+static struct timespec	 status_last;
+
+void
+diag_init(const char *name)
+{
+	const char	*slash;
+
+	slash = strrchr(name, '/');
+	progname = slash != NULL ? slash + 1 : name;
+}
+
+const char *
+diag_progname(void)
+{
+	return progname;
+}
+
+void
+diag_set_verbosity(int v)
+{
+	verbosity = v;
+}
+
+int
+diag_verbosity(void)
+{
+	return verbosity;
+}
+
+void
+diag_set_quiet(int q)
+{
+	quiet = q;
+}
+
+int
+diag_quiet(void)
+{
+	return quiet;
+}
+
+void
+diag_add_secret(const char *s)
+{
+	int	i;
+
+	if (s == NULL || *s == '\0')
+		return;
+	for (i = 0; i < nsecrets; i++)
+		if (strcmp(secrets[i], s) == 0)
+			return;
+	if (nsecrets < DIAG_SECRETS_MAX)
+		secrets[nsecrets++] = xstrdup(s);
+}
+
+char *
+diag_redact(const char *s)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*hit, *first;
+	size_t		 len;
+	int		 i, which;
+
+	for (;;) {
+		first = NULL;
+		which = -1;
+		for (i = 0; i < nsecrets; i++) {
+			hit = strstr(s, secrets[i]);
+			if (hit != NULL && (first == NULL || hit < first)) {
+				first = hit;
+				which = i;
+			}
+		}
+		if (first == NULL)
+			break;
+		buf_append(&b, s, (size_t)(first - s));
+		buf_appends(&b, "***");
+		len = strlen(secrets[which]);
+		s = first + len;
+	}
+	buf_appends(&b, s);
+	return buf_detach(&b, NULL);
+}
+
+char *
+diag_escape(const char *s)
+{
+	struct buf		 b = BUF_INIT;
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n, i;
+
+	while (*p != '\0') {
+		n = 0;
+		if (*p >= 0x20 && *p < 0x7f)
+			n = 1;
+		else if ((*p & 0xe0) == 0xc0 && *p >= 0xc2)
+			n = 2;
+		else if ((*p & 0xf0) == 0xe0)
+			n = 3;
+		else if ((*p & 0xf8) == 0xf0 && *p <= 0xf4)
+			n = 4;
+		for (i = 1; i < n; i++)
+			if ((p[i] & 0xc0) != 0x80)
+				n = 0;
+		/* C1 controls (U+0080..U+009F) steer terminals as well */
+		if (n == 2 && p[0] == 0xc2 && p[1] < 0xa0)
+			n = 0;
+		if (n == 0) {
+			buf_appendf(&b, "\\x%02x", *p);
+			p++;
+		} else {
+			buf_append(&b, p, n);
+			p += n;
+		}
+	}
+	return buf_detach(&b, NULL);
+}
+
+static void
+status_erase(void)
+{
+	if (status_shown) {
+		(void)fputs("\r\033[K", stderr);	/* best effort on a tty */
+		status_shown = 0;
+	}
+}
+
+static void
+diag_vprint(const char *prefix, const char *fmt, va_list ap)
+{
+	struct buf	 b = BUF_INIT;
+	char		*msg, *safe;
+	va_list		 cp;
+	int		 n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return;
+	msg = xmalloc((size_t)n + 1);
+	(void)vsnprintf(msg, (size_t)n + 1, fmt, ap);	/* sized above */
+	safe = diag_redact(msg);
+	free(msg);
+	buf_appendf(&b, "%s: %s%s\n", progname, prefix, safe);
+	free(safe);
+	status_erase();
+	/* one write, so that lines from programs in a pipeline do not mix */
+	(void)fwrite(b.data, 1, b.len, stderr);	/* nowhere to report to */
+	(void)fflush(stderr);
+	buf_free(&b);
+}
+
+void
+diag_error(const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	diag_vprint("", fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_warn(const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (quiet)
+		return;
+	va_start(ap, fmt);
+	diag_vprint("warning: ", fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_info(int level, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (verbosity < level || quiet)
+		return;
+	va_start(ap, fmt);
+	diag_vprint("", fmt, ap);
+	va_end(ap);
+}
+
+void
+diag_fatal(int status, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	diag_vprint("", fmt, ap);
+	va_end(ap);
+	exit(status);
+}
+
+void
+diag_usage_error(const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	diag_vprint("", fmt, ap);
+	va_end(ap);
+	(void)fprintf(stderr, "%s: try '%s --help' for more information\n",
+	    progname, progname);
+	exit(MJ_EXIT_USAGE);
+}
+
+void
+diag_status_force(int on)
+{
+	status_forced = on;
+}
+
+int
+diag_status_enabled(void)
+{
+	if (quiet)
+		return 0;
+	if (status_forced != -1)
+		return status_forced;
+	return isatty(STDERR_FILENO);
+}
+
+static int
+status_due(void)
+{
+	struct timespec	now;
+	long long	ns;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &now) == -1)
+		return 1;
+	ns = (now.tv_sec - status_last.tv_sec) * 1000000000LL +
+	    (now.tv_nsec - status_last.tv_nsec);
+	if (status_shown && ns < STATUS_INTERVAL_NS)
+		return 0;
+	status_last = now;
+	return 1;
+}
+
+void
+diag_status(const char *fmt, ...)
+{
+	char	line[160];
+	va_list	ap;
+
+	if (!diag_status_enabled() || !status_due())
+		return;
+	va_start(ap, fmt);
+	(void)vsnprintf(line, sizeof(line), fmt, ap);	/* cut to a line */
+	va_end(ap);
+	(void)fprintf(stderr, "\r\033[K%s: %s", progname, line);
+	(void)fflush(stderr);
+	status_shown = 1;
+}
+
+void
+diag_status_clear(void)
+{
+	status_erase();
+	(void)fflush(stderr);
+}

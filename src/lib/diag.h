@@ -1,0 +1,66 @@
+/*
+ * Diagnostics: the one module that writes to stderr.  Messages read
+ * "prog: what went wrong"; the API key is redacted from every one; the
+ * live status line (only on a terminal, never with -q) is erased first.
+ */
+#ifndef MJ_DIAG_H
+#define MJ_DIAG_H
+
+#include <stdarg.h>
+
+/* The exit statuses of every program (design.md). */
+enum {
+	MJ_EXIT_OK = 0,		/* every record handled succeeded */
+	MJ_EXIT_FAILED = 1,	/* at least one record got an error */
+	MJ_EXIT_USAGE = 2,	/* usage or configuration error; nothing sent */
+	MJ_EXIT_SIGINT = 130,
+	MJ_EXIT_SIGTERM = 143
+};
+
+/* Call first in main: progname is borrowed for the program's lifetime. */
+void	 diag_init(const char *progname);
+const char *diag_progname(void);
+
+/* 0 is quiet (errors and warnings only); each -v adds one. */
+void	 diag_set_verbosity(int);
+int	 diag_verbosity(void);
+/* -q: no status line, no warnings, errors only. */
+void	 diag_set_quiet(int);
+int	 diag_quiet(void);
+
+/*
+ * Register a secret (the API key): every message has each occurrence
+ * replaced by "***".  The string is copied.  Several may be registered.
+ */
+void	 diag_add_secret(const char *);
+/* Copy of s with every registered secret replaced by "***"; caller frees. */
+char	*diag_redact(const char *s);
+
+void	 diag_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	 diag_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Printed only when the verbosity is at least level. */
+void	 diag_info(int level, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 diag_fatal(int status, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3), noreturn));
+/* A usage error: the message, then "try 'prog --help'", exit 2. */
+void	 diag_usage_error(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2), noreturn));
+
+/*
+ * Text from the network or from input, made safe for a terminal: control
+ * characters become \xNN, invalid UTF-8 bytes too.  Caller frees.
+ */
+char	*diag_escape(const char *s);
+
+/*
+ * The one-line live status (design.md): drawn on stderr only when stderr
+ * is a terminal and not quiet; redrawn at most a few times a second.
+ */
+int	 diag_status_enabled(void);
+void	 diag_status(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	 diag_status_clear(void);
+/* Force the status line on or off (tests); -1 means decide by isatty. */
+void	 diag_status_force(int);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * File system helpers for durable, safe output: write everything or fail,
+ * fsync the directory after a rename, names that cannot leave their
+ * directory.
+ */
+#ifndef MJ_FSUTIL_H
+#define MJ_FSUTIL_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+#define FSUTIL_NAME_MAX	200	/* bytes of a sanitized name, before extension */
+
+/* write(2) until done, retrying EINTR: 0, or -1 with errno. */
+int	 fsutil_write_all(int fd, const void *, size_t);
+/* mkdir -p: 0, or -1 with errno. */
+int	 fsutil_mkdirs(const char *path, mode_t mode);
+/* fsync the directory that holds path (a file path): 0 or -1. */
+int	 fsutil_fsync_parent(const char *path);
+/* rename(from, to), then fsync to's directory: 0 or -1 with errno. */
+int	 fsutil_rename_durable(const char *from, const char *to);
+
+/*
+ * A safe single path component made from untrusted text: '/' and '\\'
+ * and control characters become '_', a leading '.' becomes '_' (so no
+ * "..", no hidden files), invalid UTF-8 bytes become '_', reserved names
+ * (CON, NUL, PRN, AUX, COM1.., LPT1..) get a '_' appended, and the result
+ * is cut to at most max bytes on a UTF-8 boundary (max 0: FSUTIL_NAME_MAX).
+ * Never empty: "_" for empty input.  Caller frees.
+ */
+char	*fsutil_safe_name(const char *name, size_t max);
+
+/* The extension (without '.') for a MIME type: "png", "webp", "mp4", ...
+ * or NULL when it is not an image or video type we know. */
+const char *fsutil_mime_ext(const char *content_type);
+/* The MIME type for a file name's extension, or "application/octet-stream". */
+const char *fsutil_ext_mime(const char *path);
+
+#endif

@@ -1,0 +1,703 @@
+/*
+ * The HTTP engine: requests on the loop's multi handle; retries as timers;
+ * a pacing rate limit per class; redirects followed by hand so that the
+ * key goes to the API host only.  Whether a failure may be retried is
+ * decided in one place, http_classify().
+ */
+#include "autoconf.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "buf.h"
+#include "config.h"
+#include "diag.h"
+#include "http.h"
+#include "loop.h"
+#include "xalloc.h"
+
+#define HTTP_REDIRECTS_MAX	5
+#define HTTP_REPLY_MAX		(16LL * 1024 * 1024)
+#define HTTP_CONNECT_TIMEOUT_MS	10000L
+#define HTTP_LOW_SPEED_TIME_S	30L
+#define HTTP_RETRY_AFTER_MAX_MS	(10LL * 60 * 1000)
+
+enum { REQ_IDLE, REQ_WAITING, REQ_QUEUED, REQ_RUNNING };
+
+struct http_pace {
+	double			 interval_ms;	/* 0: no limit */
+	double			 next_start;	/* loop_now() clock */
+	struct http_request	*head, *tail;
+	struct timer		*timer;
+};
+
+struct http {
+	struct loop		*loop;
+	const struct config	*cfg;
+	char			*auth_header;
+	struct http_pace	 pace[HTTP_NCLASS];
+	size_t			 active[HTTP_NCLASS];
+	unsigned long		 sent[HTTP_NCLASS];
+	long long		 backoff_base;
+	long long		 backoff_max;
+	long			 timeout_ms;	/* MJ_REQUEST_TIMEOUT_MS, 0: defaults */
+	uint64_t		 rng;
+};
+
+static const struct {
+	int	 attempts;
+	long	 timeout_ms;	/* whole attempt; 0: only the low-speed limit */
+} class_defaults[HTTP_NCLASS] = {
+	[HTTP_SUBMIT] = { 8, 120000 },
+	[HTTP_POLL] = { 10, 30000 },
+	[HTTP_DOWNLOAD] = { 6, 0 },
+};
+
+static void	send_now(struct http_request *);
+static void	pace_enqueue(struct http_request *);
+
+enum retry_verdict
+http_classify(CURLcode rc, long status, int sent)
+{
+	if (rc == CURLE_OK) {
+		if (status >= 200 && status < 300)
+			return RETRY_NONE;
+		if (status == 429)
+			return RETRY_SAFE;	/* a refusal: nothing was done */
+		if (status == 408 || status >= 500)
+			return RETRY_AMBIGUOUS;	/* a gateway may have passed it on */
+		return RETRY_NO;
+	}
+	switch (rc) {
+	case CURLE_COULDNT_RESOLVE_HOST:
+	case CURLE_COULDNT_RESOLVE_PROXY:
+	case CURLE_COULDNT_CONNECT:
+	case CURLE_SSL_CONNECT_ERROR:
+		return RETRY_SAFE;	/* no byte of the request left */
+	case CURLE_OPERATION_TIMEDOUT:
+	case CURLE_SEND_ERROR:
+	case CURLE_RECV_ERROR:
+	case CURLE_GOT_NOTHING:
+	case CURLE_PARTIAL_FILE:
+	case CURLE_HTTP2:
+	case CURLE_HTTP2_STREAM:
+	case CURLE_WEIRD_SERVER_REPLY:
+	case CURLE_HTTP3:
+	case CURLE_QUIC_CONNECT_ERROR:
+		return sent ? RETRY_AMBIGUOUS : RETRY_SAFE;
+	default:
+		return RETRY_NO;
+	}
+}
+
+const char *
+http_verdict_name(enum retry_verdict v)
+{
+	switch (v) {
+	case RETRY_NONE:
+		return "none";
+	case RETRY_SAFE:
+		return "safe";
+	case RETRY_AMBIGUOUS:
+		return "ambiguous";
+	default:
+		return "no";
+	}
+}
+
+static long long
+env_ms(const char *name, long long dflt)
+{
+	const char	*s = getenv(name);
+	char		*end;
+	long long	 v;
+
+	if (s == NULL || *s == '\0')
+		return dflt;
+	v = strtoll(s, &end, 10);
+	return *end == '\0' && v >= 0 ? v : dflt;
+}
+
+struct http *
+http_new(struct loop *l, const struct config *cfg)
+{
+	struct http	*h;
+
+	h = xcalloc(1, sizeof(*h));
+	h->loop = l;
+	h->cfg = cfg;
+	h->auth_header = cfg != NULL ? config_auth_header(cfg) : NULL;
+	h->backoff_base = env_ms("MJ_RETRY_BASE_MS", 1000);
+	h->backoff_max = 60000;
+	h->timeout_ms = (long)env_ms("MJ_REQUEST_TIMEOUT_MS", 0);
+	h->rng = (uint64_t)loop_now() * 6364136223846793005ULL ^
+	    (uint64_t)getpid();
+	return h;
+}
+
+void
+http_free(struct http *h)
+{
+	int	c;
+
+	if (h == NULL)
+		return;
+	for (c = 0; c < HTTP_NCLASS; c++)
+		loop_timer_cancel(h->loop, h->pace[c].timer);
+	free(h->auth_header);
+	free(h);
+}
+
+struct http_request *
+http_request_new(enum http_class klass, char *url, char *body)
+{
+	struct http_request	*r;
+
+	r = xcalloc(1, sizeof(*r));
+	r->klass = klass;
+	r->url = url;
+	r->body = body;
+	r->content_length = -1;
+	r->retry_after_ms = -1;
+	return r;
+}
+
+void
+http_request_free(struct http_request *r)
+{
+	if (r == NULL)
+		return;
+	if (r->state != REQ_IDLE)
+		http_cancel(r);
+	free(r->url);
+	free(r->body);
+	buf_free(&r->reply);
+	free(r->content_type);
+	free(r->final_url);
+	free(r);
+}
+
+void
+http_set_rate(struct http *h, enum http_class c, double per_second)
+{
+	/* a hair over the interval keeps any 1-second window within R */
+	h->pace[c].interval_ms = per_second > 0 ? 1000.0 / per_second * 1.01 : 0;
+}
+
+void
+http_set_backoff(struct http *h, long long base_ms, long long max_ms)
+{
+	if (getenv("MJ_RETRY_BASE_MS") == NULL)
+		h->backoff_base = base_ms;
+	h->backoff_max = max_ms;
+}
+
+size_t
+http_active(const struct http *h, enum http_class c)
+{
+	return h->active[c];
+}
+
+unsigned long
+http_sent_count(const struct http *h, enum http_class c)
+{
+	return h->sent[c];
+}
+
+static uint64_t
+rng_next(struct http *h)
+{
+	/* xorshift64*: jitter needs spread, not secrecy */
+	h->rng ^= h->rng >> 12;
+	h->rng ^= h->rng << 25;
+	h->rng ^= h->rng >> 27;
+	return h->rng * 2685821657736338717ULL;
+}
+
+/* Exponential backoff with jitter: a delay in [d/2, d], d = base * 2^(n-1). */
+static long long
+backoff_ms(struct http *h, int attempt)
+{
+	long long	d = h->backoff_base;
+	int		i;
+
+	for (i = 1; i < attempt && d < h->backoff_max; i++)
+		d *= 2;
+	if (d > h->backoff_max)
+		d = h->backoff_max;
+	if (d <= 1)
+		return d;
+	return d / 2 + (long long)(rng_next(h) % (uint64_t)(d / 2 + 1));
+}
+
+static size_t
+on_write(char *p, size_t size, size_t n, void *arg)
+{
+	struct http_request	*r = arg;
+	size_t			 len = size * n;
+	long long		 max;
+
+	max = r->max_bytes > 0 ? r->max_bytes :
+	    (r->on_data != NULL ? 0 : HTTP_REPLY_MAX);
+	if (max > 0 && r->bytes + (long long)len > max) {
+		r->too_big = 1;
+		return CURL_WRITEFUNC_ERROR;
+	}
+	r->bytes += (long long)len;
+	if (r->on_data != NULL)
+		return r->on_data(r, p, len) == 0 ? len : CURL_WRITEFUNC_ERROR;
+	buf_append(&r->reply, p, len);
+	return len;
+}
+
+static int
+on_debug(CURL *easy, curl_infotype type, char *data, size_t size, void *arg)
+{
+	const char	*what;
+	char		*text, *safe;
+	size_t		 len = size;
+
+	(void)easy;
+	(void)arg;
+	switch (type) {
+	case CURLINFO_TEXT:
+		what = "*";
+		break;
+	case CURLINFO_HEADER_IN:
+		what = "<";
+		break;
+	case CURLINFO_HEADER_OUT:
+		what = ">";
+		break;
+	default:
+		return 0;
+	}
+	while (len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r'))
+		len--;
+	text = xstrndup(data, len);
+	safe = diag_escape(text);
+	diag_info(2, "%s %s", what, safe);	/* diag redacts the key */
+	free(safe);
+	free(text);
+	return 0;
+}
+
+static int
+wants_auth(struct http_request *r)
+{
+	const struct config	*cfg = r->http->cfg;
+
+	return r->auth && r->http->auth_header != NULL && cfg != NULL &&
+	    config_is_api_host(cfg, r->url);
+}
+
+static void
+set_headers(struct http_request *r)
+{
+	struct curl_slist	*h = NULL, *t;
+
+	curl_slist_free_all(r->headers);
+	if (r->body != NULL) {
+		h = curl_slist_append(h, "Content-Type: application/json");
+		/* big base64 bodies must not wait for a 100-continue */
+		if (h != NULL)
+			h = curl_slist_append(h, "Expect:");
+	}
+	if (r->klass != HTTP_DOWNLOAD) {
+		t = curl_slist_append(h, "Accept: application/json");
+		h = t != NULL ? t : h;
+	}
+	if (wants_auth(r)) {
+		t = curl_slist_append(h, r->http->auth_header);
+		if (t == NULL)
+			diag_fatal(1, "out of memory");
+		h = t;
+	}
+	r->headers = h;
+}
+
+static long
+attempt_timeout(struct http_request *r)
+{
+	if (r->timeout_ms > 0)
+		return r->timeout_ms;
+	if (r->http->timeout_ms > 0 && r->klass != HTTP_DOWNLOAD)
+		return r->http->timeout_ms;
+	return class_defaults[r->klass].timeout_ms;
+}
+
+#define SETOPT(e, o, v) do {						\
+	if (curl_easy_setopt((e), (o), (v)) != CURLE_OK)		\
+		diag_fatal(1, "libcurl: cannot set %s", #o);		\
+} while (0)
+
+static CURL *
+easy_new(struct http_request *r)
+{
+	CURL	*e;
+
+	if ((e = curl_easy_init()) == NULL)
+		diag_fatal(1, "libcurl: cannot create a handle");
+	SETOPT(e, CURLOPT_URL, r->url);
+	SETOPT(e, CURLOPT_PRIVATE, r);
+	SETOPT(e, CURLOPT_ERRORBUFFER, r->errbuf);
+	SETOPT(e, CURLOPT_NOSIGNAL, 1L);
+	SETOPT(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	SETOPT(e, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	SETOPT(e, CURLOPT_FOLLOWLOCATION, 0L);
+	SETOPT(e, CURLOPT_USERAGENT, PACKAGE_NAME "/" PACKAGE_VERSION);
+	SETOPT(e, CURLOPT_CONNECTTIMEOUT_MS, HTTP_CONNECT_TIMEOUT_MS);
+	SETOPT(e, CURLOPT_TIMEOUT_MS, attempt_timeout(r));
+	SETOPT(e, CURLOPT_LOW_SPEED_LIMIT, 1L);
+	SETOPT(e, CURLOPT_LOW_SPEED_TIME, HTTP_LOW_SPEED_TIME_S);
+	SETOPT(e, CURLOPT_WRITEFUNCTION, on_write);
+	SETOPT(e, CURLOPT_WRITEDATA, r);
+	SETOPT(e, CURLOPT_HTTPHEADER, r->headers);
+	if (r->klass != HTTP_DOWNLOAD)
+		SETOPT(e, CURLOPT_ACCEPT_ENCODING, "");
+	if (r->body != NULL) {
+		SETOPT(e, CURLOPT_POSTFIELDS, r->body);
+		SETOPT(e, CURLOPT_POSTFIELDSIZE_LARGE,
+		    (curl_off_t)strlen(r->body));
+	}
+	if (r->klass == HTTP_SUBMIT) {
+		/*
+		 * libcurl re-sends a request whose reused connection died
+		 * before the reply; for a paid POST that is a second task.
+		 */
+		SETOPT(e, CURLOPT_FRESH_CONNECT, 1L);
+		SETOPT(e, CURLOPT_FORBID_REUSE, 1L);
+	}
+	if (r->max_bytes > 0)
+		SETOPT(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)r->max_bytes);
+	if (diag_verbosity() >= 2) {
+		SETOPT(e, CURLOPT_DEBUGFUNCTION, on_debug);
+		SETOPT(e, CURLOPT_VERBOSE, 1L);
+	}
+	return e;
+}
+
+static void
+attempt_reset(struct http_request *r)
+{
+	buf_reset(&r->reply);
+	r->bytes = 0;
+	r->too_big = 0;
+	r->status = 0;
+	r->sent = 0;
+	r->errbuf[0] = '\0';
+	r->error[0] = '\0';
+	r->content_length = -1;
+	r->retry_after_ms = -1;
+	free(r->content_type);
+	r->content_type = NULL;
+	if (r->attempts > 0 && r->on_attempt != NULL)
+		r->on_attempt(r);
+}
+
+static void
+send_now(struct http_request *r)
+{
+	struct http	*h = r->http;
+	CURLMcode	 mc;
+
+	attempt_reset(r);
+	set_headers(r);
+	r->easy = easy_new(r);
+	r->attempts++;
+	r->started = loop_now();
+	r->state = REQ_RUNNING;
+	h->sent[r->klass]++;
+	if ((mc = curl_multi_add_handle(loop_multi(h->loop), r->easy)) !=
+	    CURLM_OK)
+		diag_fatal(1, "libcurl: %s", curl_multi_strerror(mc));
+}
+
+/* The next start is one interval after this one, never in a burst. */
+static void
+pace_advance(struct http_pace *p, long long now)
+{
+	if (p->next_start < (double)now)
+		p->next_start = (double)now;
+	p->next_start += p->interval_ms;
+}
+
+static void
+pace_fire(void *arg)
+{
+	struct http_pace	*p = arg;
+	struct http_request	*r;
+
+	p->timer = NULL;
+	if ((r = p->head) == NULL)
+		return;
+	p->head = r->qnext;
+	if (p->head == NULL)
+		p->tail = NULL;
+	r->qnext = NULL;
+	pace_advance(p, loop_now());
+	send_now(r);
+	if (p->head != NULL)
+		p->timer = loop_timer_at(r->http->loop,
+		    (long long)(p->next_start + 0.999), pace_fire, p);
+}
+
+/* Start now if the class's pace allows, else wait in its queue. */
+static void
+pace_enqueue(struct http_request *r)
+{
+	struct http		*h = r->http;
+	struct http_pace	*p = &h->pace[r->klass];
+	long long		 now = loop_now();
+
+	if (p->interval_ms <= 0) {
+		send_now(r);
+		return;
+	}
+	if (p->head == NULL && now >= p->next_start) {
+		pace_advance(p, now);
+		send_now(r);
+		return;
+	}
+	r->state = REQ_QUEUED;
+	r->qnext = NULL;
+	if (p->tail != NULL)
+		p->tail->qnext = r;
+	else
+		p->head = r;
+	p->tail = r;
+	if (p->timer == NULL)
+		p->timer = loop_timer_at(h->loop,
+		    (long long)(p->next_start + 0.999), pace_fire, p);
+}
+
+static void
+wait_fire(void *arg)
+{
+	struct http_request	*r = arg;
+
+	r->timer = NULL;
+	pace_enqueue(r);
+}
+
+static void
+schedule(struct http_request *r, long long delay_ms)
+{
+	if (delay_ms <= 0) {
+		pace_enqueue(r);
+		return;
+	}
+	r->state = REQ_WAITING;
+	r->timer = loop_timer_at(r->http->loop, loop_now() + delay_ms,
+	    wait_fire, r);
+}
+
+void
+http_start(struct http *h, struct http_request *r)
+{
+	r->http = h;
+	r->attempts = 0;
+	r->redirects = 0;
+	h->active[r->klass]++;
+	schedule(r, 0);
+}
+
+void
+http_retry(struct http_request *r, long long delay_ms)
+{
+	r->http->active[r->klass]++;
+	schedule(r, delay_ms);
+}
+
+static void
+pace_remove(struct http_request *r)
+{
+	struct http_pace	*p = &r->http->pace[r->klass];
+	struct http_request	**pp, *prev = NULL;
+
+	for (pp = &p->head; *pp != NULL; prev = *pp, pp = &(*pp)->qnext) {
+		if (*pp != r)
+			continue;
+		*pp = r->qnext;
+		if (p->tail == r)
+			p->tail = prev;
+		r->qnext = NULL;
+		return;
+	}
+}
+
+static void
+easy_release(struct http_request *r)
+{
+	if (r->easy == NULL)
+		return;
+	(void)curl_multi_remove_handle(loop_multi(r->http->loop), r->easy);
+	curl_easy_cleanup(r->easy);
+	r->easy = NULL;
+	curl_slist_free_all(r->headers);
+	r->headers = NULL;
+}
+
+void
+http_cancel(struct http_request *r)
+{
+	switch (r->state) {
+	case REQ_WAITING:
+		loop_timer_cancel(r->http->loop, r->timer);
+		r->timer = NULL;
+		break;
+	case REQ_QUEUED:
+		pace_remove(r);
+		break;
+	case REQ_RUNNING:
+		easy_release(r);
+		break;
+	default:
+		return;
+	}
+	r->state = REQ_IDLE;
+	r->http->active[r->klass]--;
+}
+
+const char *
+http_peek_content_type(struct http_request *r)
+{
+	char	*ct = NULL;
+
+	if (r->easy == NULL ||
+	    curl_easy_getinfo(r->easy, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
+		return NULL;
+	return ct;
+}
+
+static void
+read_results(struct http_request *r, CURLcode rc)
+{
+	curl_off_t	 cl = -1, ra = -1;
+	long		 reqsize = 0;
+	char		*ct = NULL, *url = NULL;
+
+	r->curl_result = rc;
+	(void)curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &r->status);
+	if (curl_easy_getinfo(r->easy, CURLINFO_REQUEST_SIZE, &reqsize) ==
+	    CURLE_OK)
+		r->sent = reqsize > 0;
+	if (curl_easy_getinfo(r->easy, CURLINFO_CONTENT_TYPE, &ct) ==
+	    CURLE_OK && ct != NULL)
+		r->content_type = xstrdup(ct);
+	if (curl_easy_getinfo(r->easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T,
+	    &cl) == CURLE_OK)
+		r->content_length = cl;
+	if (curl_easy_getinfo(r->easy, CURLINFO_RETRY_AFTER, &ra) ==
+	    CURLE_OK && ra > 0)
+		r->retry_after_ms = ra * 1000 > HTTP_RETRY_AFTER_MAX_MS ?
+		    HTTP_RETRY_AFTER_MAX_MS : ra * 1000;
+	free(r->final_url);
+	r->final_url = NULL;
+	if (r->status >= 300 && r->status < 400 &&
+	    curl_easy_getinfo(r->easy, CURLINFO_REDIRECT_URL, &url) ==
+	    CURLE_OK && url != NULL)
+		r->final_url = xstrdup(url);
+}
+
+static void
+describe_failure(struct http_request *r)
+{
+	if (r->too_big)
+		(void)snprintf(r->error, sizeof(r->error),
+		    "reply larger than %lld bytes", r->max_bytes > 0 ?
+		    r->max_bytes : HTTP_REPLY_MAX);
+	else if (r->curl_result != CURLE_OK)
+		(void)snprintf(r->error, sizeof(r->error), "%s",
+		    r->errbuf[0] != '\0' ? r->errbuf :
+		    curl_easy_strerror(r->curl_result));
+	else
+		(void)snprintf(r->error, sizeof(r->error), "HTTP %ld",
+		    r->status);
+}
+
+static void
+finish(struct http_request *r)
+{
+	r->state = REQ_IDLE;
+	r->http->active[r->klass]--;
+	if (r->verdict != RETRY_NONE)
+		describe_failure(r);
+	if (r->on_done != NULL)
+		r->on_done(r);
+}
+
+/* A redirect: only for GETs, only to http(s), the key only to the API host. */
+static int
+follow_redirect(struct http_request *r)
+{
+	if (r->final_url == NULL || r->body != NULL)
+		return 0;
+	if (++r->redirects > HTTP_REDIRECTS_MAX) {
+		r->verdict = RETRY_NO;
+		return 0;
+	}
+	if (strncasecmp(r->final_url, "http://", 7) != 0 &&
+	    strncasecmp(r->final_url, "https://", 8) != 0) {
+		r->verdict = RETRY_NO;
+		return 0;
+	}
+	diag_info(1, "redirected to %s", r->final_url);
+	free(r->url);
+	r->url = r->final_url;
+	r->final_url = NULL;
+	r->attempts--;	/* a redirect is not a failed attempt */
+	pace_enqueue(r);
+	return 1;
+}
+
+static int
+should_retry(struct http_request *r)
+{
+	int	max;
+
+	max = r->max_attempts > 0 ? r->max_attempts :
+	    class_defaults[r->klass].attempts;
+	if (r->attempts >= max)
+		return 0;
+	return r->verdict == RETRY_SAFE ||
+	    (r->verdict == RETRY_AMBIGUOUS && r->retry_ambiguous);
+}
+
+void
+http_transfer_done(CURL *easy, CURLcode rc)
+{
+	struct http_request	*r = NULL;
+	long long		 delay;
+
+	if (curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&r) !=
+	    CURLE_OK || r == NULL)
+		diag_fatal(1, "libcurl: a transfer lost its request");
+	read_results(r, rc);
+	easy_release(r);
+	r->verdict = r->too_big ? RETRY_NO :
+	    http_classify(rc, r->status, r->sent);
+	diag_info(1, "%s %s: %s%ld (%lld ms)", r->body != NULL ? "POST" :
+	    "GET", r->url, rc == CURLE_OK ? "HTTP " : curl_easy_strerror(rc),
+	    rc == CURLE_OK ? r->status : (long)rc, loop_now() - r->started);
+	if (rc == CURLE_OK && r->status >= 300 && r->status < 400 &&
+	    follow_redirect(r))
+		return;
+	if (r->verdict != RETRY_NONE && should_retry(r)) {
+		describe_failure(r);
+		delay = backoff_ms(r->http, r->attempts);
+		if (r->retry_after_ms > delay)
+			delay = r->retry_after_ms;
+		diag_info(1, "%s: %s; retrying in %lld ms", r->url, r->error,
+		    delay);
+		schedule(r, delay);
+		return;
+	}
+	finish(r);
+}

@@ -1,0 +1,124 @@
+/*
+ * The HTTP engine: requests on the loop's multi handle, many in flight,
+ * connections reused (HTTP/2 where offered) except for submissions, which
+ * always go on a fresh connection that is never reused: libcurl re-sends a
+ * POST by itself when a reused connection dies before the reply
+ * (design.md).  It retries what is safe to retry, with exponential backoff
+ * and full jitter, honouring Retry-After; it follows redirects itself so
+ * that the API key never goes to another host.
+ */
+#ifndef MJ_HTTP_H
+#define MJ_HTTP_H
+
+#include <stddef.h>
+
+#include <curl/curl.h>
+
+#include "buf.h"
+#include "config.h"
+#include "loop.h"
+
+enum http_class {
+	HTTP_SUBMIT,	/* POST that may create a paid task: fresh connection */
+	HTTP_POLL,	/* task queries: idempotent, reused connections */
+	HTTP_DOWNLOAD,	/* image and video files: idempotent, reused */
+	HTTP_NCLASS
+};
+
+/* May a failed request be sent again?  (design.md, api.md section 8) */
+enum retry_verdict {
+	RETRY_NONE,		/* it succeeded (2xx) */
+	RETRY_SAFE,		/* provably not processed: refused, 429, never sent */
+	RETRY_AMBIGUOUS,	/* sent, reply lost or 5xx: it may have been processed */
+	RETRY_NO		/* a definite answer that another try will not change */
+};
+
+/*
+ * The one function that decides: from libcurl's result, the HTTP status
+ * (0 when none) and whether any byte of the request was sent.
+ */
+enum retry_verdict http_classify(CURLcode, long status, int sent);
+const char	*http_verdict_name(enum retry_verdict);
+
+struct http_request {
+	/* Set by the caller before http_start. */
+	enum http_class	 klass;
+	char		*url;		/* owned by the request */
+	char		*body;		/* owned; NULL for GET, else POSTed as JSON */
+	int		 auth;		/* add the API key (sent only to the API host) */
+	int		 retry_ambiguous; /* re-send after RETRY_AMBIGUOUS too */
+	int		 max_attempts;	/* 0: the class default */
+	long		 timeout_ms;	/* per attempt; 0: the class default */
+	long long	 max_bytes;	/* reply size limit; 0: 16 MiB in memory, none with on_data */
+	/* Streaming: reply bytes go here instead of `reply`; return -1 to abort. */
+	int		(*on_data)(struct http_request *, const char *, size_t);
+	/* Before each attempt (after the first): reset what on_data wrote. */
+	void		(*on_attempt)(struct http_request *);
+	/* Once, at the end: success or final failure.  May http_retry(). */
+	void		(*on_done)(struct http_request *);
+	void		*arg;
+
+	/* Results, valid in on_done. */
+	CURLcode	 curl_result;
+	long		 status;	/* HTTP status of the last attempt, 0 if none */
+	struct buf	 reply;		/* the body, unless on_data */
+	char		*content_type;	/* owned, or NULL */
+	long long	 content_length; /* announced, -1 if unknown */
+	long long	 bytes;		/* body bytes received */
+	enum retry_verdict verdict;	/* RETRY_NONE on success */
+	int		 attempts;
+	int		 sent;		/* the last attempt sent request bytes */
+	long long	 retry_after_ms; /* from the last reply, -1 if none */
+	char		*final_url;	/* owned: after redirects */
+	char		 error[256];	/* why it failed, for people */
+
+	/* Private to http.c. */
+	struct http	*http;
+	CURL		*easy;
+	struct curl_slist *headers;
+	struct timer	*timer;
+	char		 errbuf[CURL_ERROR_SIZE];
+	int		 redirects;
+	int		 state;	/* idle, waiting, queued, running */
+	int		 too_big;
+	long long	 started;
+	struct http_request *qnext;	/* rate-limit queue */
+};
+
+struct http;
+
+/* The engine for a loop; cfg (borrowed) gives the key and the API host. */
+struct http	*http_new(struct loop *, const struct config *);
+void		 http_free(struct http *);
+
+/* A new request (zeroed, content_length -1); free with http_request_free. */
+struct http_request *http_request_new(enum http_class, char *url, char *body);
+void		 http_request_free(struct http_request *);
+
+/*
+ * Start (or queue behind the rate limit) a request.  on_done will run in a
+ * later loop_turn.  The request must not be freed before on_done, except
+ * after http_cancel.
+ */
+void		 http_start(struct http *, struct http_request *);
+/* From on_done: send it again after delay_ms (counts as an attempt). */
+void		 http_retry(struct http_request *, long long delay_ms);
+/* Stop it now; on_done is not called. */
+void		 http_cancel(struct http_request *);
+
+/* At most per_second requests of the class start per second; 0 = no limit. */
+void		 http_set_rate(struct http *, enum http_class, double per_second);
+/* Backoff base for retries (default 1000 ms; MJ_RETRY_BASE_MS overrides). */
+void		 http_set_backoff(struct http *, long long base_ms, long long max_ms);
+/* Requests started (not yet done) of a class, retries waiting included. */
+size_t		 http_active(const struct http *, enum http_class);
+/* Requests actually sent on the wire since start, per class (for -v). */
+unsigned long	 http_sent_count(const struct http *, enum http_class);
+
+/* Called by loop.c when a transfer finishes. */
+void		 http_transfer_done(CURL *, CURLcode);
+
+/* The Content-Type seen so far (from on_data), or NULL; borrowed. */
+const char	*http_peek_content_type(struct http_request *);
+
+#endif

@@ -1,0 +1,88 @@
+/*
+ * Records: one JSON object per line (design.md "The record").
+ *
+ * Ownership (json-c), kept everywhere:
+ *  - json_object_new_* and a parse give you one reference: put it or hand
+ *    it on.  record_set() and record_new() take the reference they are
+ *    given (also on failure, which is fatal).
+ *  - record_get() and json_object_object_get_ex() lend: the value lives
+ *    while the record does and the key is not replaced.
+ *  - serialized text from record_serialize() is borrowed until the next
+ *    call on the record.
+ */
+#ifndef MJ_RECORD_H
+#define MJ_RECORD_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include <json-c/json.h>
+
+struct record {
+	json_object	*obj;	/* a JSON object; owned */
+	long		 line;	/* input line number, 0 if unknown */
+};
+
+/* The reserved top-level fields; record_reserved() tells if name is one. */
+extern const char *const record_reserved_fields[];
+int		 record_reserved(const char *name);
+
+/* Takes obj, which must be an object. */
+struct record	*record_new(json_object *obj, long line);
+void		 record_free(struct record *);
+
+/*
+ * Parse one line.  Never NULL: a line that is not a JSON object gives
+ * {"error":{"stage":"input","line":N,"message":"...","retryable":false},
+ *  "input":"<raw line>"} (record_is_error() is then true).  tok is reused
+ * across lines (strict, UTF-8 validated).  A trailing '\r' is ignored.
+ */
+struct record	*record_parse(struct json_tokener *tok, const char *line,
+		    size_t len, long lineno);
+/* A tokener configured as record_parse wants it; json_tokener_free it. */
+struct json_tokener *record_tokener_new(void);
+
+/* Takes val; replaces any old value of key. */
+void		 record_set(struct record *, const char *key, json_object *val);
+void		 record_set_string(struct record *, const char *key,
+		    const char *val);
+/* Borrowed, or NULL if absent. */
+json_object	*record_get(const struct record *, const char *key);
+/* The string value of a top-level key, or NULL if absent / not a string. */
+const char	*record_get_string(const struct record *, const char *key);
+void		 record_del(struct record *, const char *key);
+
+/* True if the record carries an "error" object. */
+int		 record_is_error(const struct record *);
+/*
+ * Set "error": {"stage":stage,"message":msg,"retryable":retryable}
+ * plus "line" when rec->line > 0.  Returns the error object (borrowed) so
+ * that callers can add "code" or "http" with json_add_int().
+ */
+json_object	*record_set_error(struct record *, const char *stage,
+		    const char *msg, int retryable);
+
+/* task.id as text (numbers are turned into their digits), or NULL. */
+const char	*record_task_id(const struct record *);
+/* "task" object, or NULL. */
+json_object	*record_task(const struct record *);
+
+/*
+ * One compact line with its '\n' (no slash escaping); borrowed until the
+ * next call on rec.  *lenp gets the length including the '\n'.
+ */
+const char	*record_serialize(struct record *, size_t *lenp);
+/* Serialize, one fwrite, fflush.  0, or -1 with errno (EPIPE: reader gone). */
+int		 record_write(struct record *, FILE *);
+
+/* Small json-c helpers that abort on failure (out of memory). */
+void		 json_add(json_object *obj, const char *key, json_object *val);
+void		 json_add_string(json_object *obj, const char *key, const char *s);
+void		 json_add_int(json_object *obj, const char *key, long long v);
+void		 json_add_bool(json_object *obj, const char *key, int v);
+/* String value of obj[key] (numbers as digits), or NULL; borrowed. */
+const char	*json_get_string(json_object *obj, const char *key);
+/* RFC 3339 UTC time "2026-11-24T10:00:00Z" into out (at least 21 bytes). */
+void		 rfc3339_now(char *out, size_t size);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * http_classify: which failures may be sent again (design.md "Never pay
+ * twice").  One row per case: libcurl's result, HTTP status, bytes sent.
+ */
+#include <curl/curl.h>
+
+#include "http.h"
+#include "tap.h"
+
+static const struct {
+	CURLcode		 rc;
+	long			 status;
+	int			 sent;
+	enum retry_verdict	 want;
+	const char		*why;
+} cases[] = {
+	{ CURLE_OK, 200, 1, RETRY_NONE, "200 is success" },
+	{ CURLE_OK, 201, 1, RETRY_NONE, "201 is success" },
+	{ CURLE_OK, 429, 1, RETRY_SAFE, "429 is a refusal" },
+	{ CURLE_OK, 500, 1, RETRY_AMBIGUOUS, "500 may have created it" },
+	{ CURLE_OK, 502, 1, RETRY_AMBIGUOUS, "502 from a gateway" },
+	{ CURLE_OK, 503, 1, RETRY_AMBIGUOUS, "503 from a gateway" },
+	{ CURLE_OK, 504, 1, RETRY_AMBIGUOUS, "504 gateway timeout" },
+	{ CURLE_OK, 408, 1, RETRY_AMBIGUOUS, "408 after the body" },
+	{ CURLE_OK, 400, 1, RETRY_NO, "400 will not change" },
+	{ CURLE_OK, 401, 1, RETRY_NO, "401 bad key" },
+	{ CURLE_OK, 403, 1, RETRY_NO, "403 forbidden" },
+	{ CURLE_OK, 404, 1, RETRY_NO, "404 not found" },
+	{ CURLE_OK, 405, 1, RETRY_NO, "405 method not allowed" },
+	{ CURLE_OK, 302, 1, RETRY_NO, "unfollowed redirect" },
+	{ CURLE_COULDNT_CONNECT, 0, 0, RETRY_SAFE, "connection refused" },
+	{ CURLE_COULDNT_RESOLVE_HOST, 0, 0, RETRY_SAFE, "DNS failure" },
+	{ CURLE_SSL_CONNECT_ERROR, 0, 0, RETRY_SAFE, "TLS handshake failed" },
+	{ CURLE_OPERATION_TIMEDOUT, 0, 0, RETRY_SAFE, "connect timeout" },
+	{ CURLE_OPERATION_TIMEDOUT, 0, 1, RETRY_AMBIGUOUS, "reply timeout" },
+	{ CURLE_SEND_ERROR, 0, 0, RETRY_SAFE, "send failed before a byte" },
+	{ CURLE_SEND_ERROR, 0, 1, RETRY_AMBIGUOUS, "send failed midway" },
+	{ CURLE_RECV_ERROR, 0, 1, RETRY_AMBIGUOUS, "reset after sending" },
+	{ CURLE_GOT_NOTHING, 0, 1, RETRY_AMBIGUOUS, "empty reply" },
+	{ CURLE_PARTIAL_FILE, 200, 1, RETRY_AMBIGUOUS, "truncated reply" },
+	{ CURLE_HTTP2_STREAM, 0, 1, RETRY_AMBIGUOUS, "stream reset" },
+	{ CURLE_WEIRD_SERVER_REPLY, 0, 1, RETRY_AMBIGUOUS, "garbage reply" },
+	{ CURLE_UNSUPPORTED_PROTOCOL, 0, 0, RETRY_NO, "file:// refused" },
+	{ CURLE_URL_MALFORMAT, 0, 0, RETRY_NO, "bad URL" },
+	{ CURLE_PEER_FAILED_VERIFICATION, 0, 0, RETRY_NO, "bad certificate" },
+	{ CURLE_WRITE_ERROR, 200, 1, RETRY_NO, "we stopped it" },
+	{ CURLE_FILESIZE_EXCEEDED, 200, 1, RETRY_NO, "too large" },
+	{ CURLE_TOO_MANY_REDIRECTS, 0, 1, RETRY_NO, "redirect loop" },
+};
+
+int
+main(void)
+{
+	size_t	i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		TAP_STR(http_verdict_name(http_classify(cases[i].rc,
+		    cases[i].status, cases[i].sent)),
+		    http_verdict_name(cases[i].want), "%s (curl %d, HTTP %ld, "
+		    "sent %d)", cases[i].why, (int)cases[i].rc, cases[i].status,
+		    cases[i].sent);
+	return tap_done();
+}
