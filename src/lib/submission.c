@@ -1,0 +1,704 @@
+/*
+ * mj-submit's requests: which endpoint and which JSON body each record
+ * becomes.  Fields the record carries itself (botType, base64Array, ...)
+ * win over the options, so JSON-lines input can set them per row.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "api.h"
+#include "buf.h"
+#include "record.h"
+#include "submission.h"
+#include "xalloc.h"
+
+#define IMAGE_FILE_MAX	(32L * 1024 * 1024)	/* larger references are refused */
+#define BLEND_MIN	2
+#define BLEND_MAX	5
+
+static const char *const upscale_names[] = { "U1", "U2", "U3", "U4" };
+static const char *const vary_names[] = { "V1", "V2", "V3", "V4" };
+
+static int
+fail(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list	ap;
+
+	va_start(ap, fmt);
+	(void)vsnprintf(err, errlen, fmt, ap);	/* a cut message is fine */
+	va_end(ap);
+	return -1;
+}
+
+static int
+is_url(const char *s)
+{
+	return strncasecmp(s, "http://", 7) == 0 ||
+	    strncasecmp(s, "https://", 8) == 0;
+}
+
+static const char *
+image_mime(const unsigned char *p, size_t n)
+{
+	if (n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return "image/png";
+	if (n >= 3 && memcmp(p, "\xff\xd8\xff", 3) == 0)
+		return "image/jpeg";
+	if (n >= 6 && memcmp(p, "GIF8", 4) == 0)
+		return "image/gif";
+	if (n >= 12 && memcmp(p, "RIFF", 4) == 0 && memcmp(p + 8, "WEBP", 4) == 0)
+		return "image/webp";
+	return NULL;
+}
+
+static void
+base64_append(struct buf *b, const unsigned char *p, size_t n)
+{
+	static const char	 tab[] =
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+	char			 q[4];
+	size_t			 i;
+	unsigned long		 v;
+
+	for (i = 0; i + 2 < n; i += 3) {
+		v = (unsigned long)p[i] << 16 | (unsigned long)p[i + 1] << 8 |
+		    p[i + 2];
+		q[0] = tab[v >> 18 & 63];
+		q[1] = tab[v >> 12 & 63];
+		q[2] = tab[v >> 6 & 63];
+		q[3] = tab[v & 63];
+		buf_append(b, q, 4);
+	}
+	if (i < n) {
+		v = (unsigned long)p[i] << 16;
+		if (i + 1 < n)
+			v |= (unsigned long)p[i + 1] << 8;
+		q[0] = tab[v >> 18 & 63];
+		q[1] = tab[v >> 12 & 63];
+		q[2] = i + 1 < n ? tab[v >> 6 & 63] : '=';
+		q[3] = '=';
+		buf_append(b, q, 4);
+	}
+}
+
+/* A file read into a data: URI; NULL with err set. */
+static char *
+data_uri(const char *path, char *err, size_t errlen)
+{
+	struct buf	 raw = BUF_INIT, uri = BUF_INIT;
+	const char	*mime;
+	char		 chunk[65536];
+	FILE		*f;
+	size_t		 n;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		(void)fail(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
+	    raw.len <= IMAGE_FILE_MAX)
+		buf_append(&raw, chunk, n);
+	if (ferror(f) || raw.len > IMAGE_FILE_MAX) {
+		(void)fail(err, errlen, "%s: %s", path, ferror(f) ?
+		    "read error" : "larger than 32 MiB");
+		(void)fclose(f);	/* already failing */
+		buf_free(&raw);
+		return NULL;
+	}
+	(void)fclose(f);	/* read-only: nothing to lose */
+	mime = image_mime((const unsigned char *)buf_str(&raw), raw.len);
+	if (mime == NULL) {
+		(void)fail(err, errlen, "%s: not a PNG, JPEG, GIF or WebP image",
+		    path);
+		buf_free(&raw);
+		return NULL;
+	}
+	buf_appendf(&uri, "data:%s;base64,", mime);
+	base64_append(&uri, (const unsigned char *)buf_str(&raw), raw.len);
+	buf_free(&raw);
+	return buf_detach(&uri, NULL);
+}
+
+static void
+action_add(struct submit_opts *o, const char *name)
+{
+	o->action_names = xreallocarray(o->action_names, o->nactions + 1,
+	    sizeof(*o->action_names));
+	o->action_names[o->nactions++] = xstrdup(name);
+}
+
+static int
+actions_load(struct submit_opts *o, char *err, size_t errlen)
+{
+	char	*list, *item, *save = NULL, *end;
+	size_t	 i;
+
+	list = xstrdup(o->actions);
+	for (item = strtok_r(list, ",", &save); item != NULL;
+	    item = strtok_r(NULL, ",", &save)) {
+		while (*item == ' ' || *item == '\t')
+			item++;
+		end = item + strlen(item);
+		while (end > item && (end[-1] == ' ' || end[-1] == '\t'))
+			*--end = '\0';
+		if (*item == '\0')
+			continue;
+		if (strcasecmp(item, "upscale") == 0)
+			for (i = 0; i < 4; i++)
+				action_add(o, upscale_names[i]);
+		else if (strcasecmp(item, "vary") == 0)
+			for (i = 0; i < 4; i++)
+				action_add(o, vary_names[i]);
+		else
+			action_add(o, item);
+	}
+	free(list);
+	if (o->nactions == 0)
+		return fail(err, errlen, "--action: no button named");
+	return 0;
+}
+
+int
+submit_opts_load(struct submit_opts *o, char *err, size_t errlen)
+{
+	size_t	i;
+
+	if (o->prompt_field == NULL)
+		o->prompt_field = "prompt";
+	o->image_uris = xcalloc(o->nimages + 1, sizeof(*o->image_uris));
+	o->image_is_url = xcalloc(o->nimages + 1, sizeof(*o->image_is_url));
+	for (i = 0; i < o->nimages; i++) {
+		if (is_url(o->images[i])) {
+			o->image_uris[i] = xstrdup(o->images[i]);
+			o->image_is_url[i] = 1;
+		} else if ((o->image_uris[i] = data_uri(o->images[i], err,
+		    errlen)) == NULL)
+			return -1;
+	}
+	if (o->mask_file != NULL &&
+	    (o->mask_uri = data_uri(o->mask_file, err, errlen)) == NULL)
+		return -1;
+	if (o->kind == SUBMIT_ACTION && actions_load(o, err, errlen) == -1)
+		return -1;
+	return 0;
+}
+
+void
+submit_opts_free(struct submit_opts *o)
+{
+	size_t	i;
+
+	for (i = 0; o->image_uris != NULL && i < o->nimages; i++)
+		free(o->image_uris[i]);
+	free(o->image_uris);
+	free(o->image_is_url);
+	free(o->mask_uri);
+	for (i = 0; i < o->nactions; i++)
+		free(o->action_names[i]);
+	free(o->action_names);
+	o->image_uris = NULL;
+	o->image_is_url = NULL;
+	o->mask_uri = NULL;
+	o->action_names = NULL;
+	o->nactions = 0;
+}
+
+/* The text of a record field for a template: strings as they are,
+ * numbers and booleans as JSON writes them. */
+static const char *
+field_text(const struct record *rec, const char *name)
+{
+	json_object	*v = record_get(rec, name);
+
+	switch (v == NULL ? json_type_null : json_object_get_type(v)) {
+	case json_type_string:
+		return json_object_get_string(v);
+	case json_type_int:
+	case json_type_double:
+	case json_type_boolean:
+		return json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN);
+	default:
+		return NULL;
+	}
+}
+
+char *
+template_expand(const char *t, const struct record *rec, char *err,
+    size_t errlen)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*close, *val;
+	char		*name;
+
+	while (*t != '\0') {
+		if ((t[0] == '{' && t[1] == '{') || (t[0] == '}' && t[1] == '}')) {
+			buf_appendc(&b, t[0]);
+			t += 2;
+			continue;
+		}
+		if (*t != '{') {
+			buf_appendc(&b, *t++);
+			continue;
+		}
+		if ((close = strchr(t, '}')) == NULL) {
+			buf_free(&b);
+			(void)fail(err, errlen, "template: '{' without '}'");
+			return NULL;
+		}
+		name = xstrndup(t + 1, (size_t)(close - t - 1));
+		val = field_text(rec, name);
+		if (val == NULL) {
+			(void)fail(err, errlen, "no field '%s' for {%s}", name,
+			    name);
+			free(name);
+			buf_free(&b);
+			return NULL;
+		}
+		free(name);
+		buf_appends(&b, val);
+		t = close + 1;
+	}
+	return buf_detach(&b, NULL);
+}
+
+/* Take the record's own field if it has one (a new reference), or NULL. */
+static json_object *
+own_field(const struct record *rec, const char *name)
+{
+	json_object	*v = record_get(rec, name);
+
+	return v != NULL && !json_object_is_type(v, json_type_null) ?
+	    json_object_get(v) : NULL;
+}
+
+static void
+add_string_or_own(json_object *body, const struct record *rec,
+    const char *name, const char *dflt)
+{
+	json_object	*v;
+
+	if ((v = own_field(rec, name)) != NULL)
+		json_add(body, name, v);
+	else if (dflt != NULL)
+		json_add_string(body, name, dflt);
+}
+
+/* botType, accountFilter, state and notifyHook: shared by every kind. */
+static int
+add_common(json_object *body, const struct submit_opts *o,
+    const struct record *rec, int with_bot, char *err, size_t errlen)
+{
+	json_object	*v, *filter, *modes;
+	char		*state = NULL;
+
+	if (with_bot)
+		add_string_or_own(body, rec, "botType", o->bot);
+	if ((v = own_field(rec, "accountFilter")) != NULL)
+		json_add(body, "accountFilter", v);
+	else if (o->mode != NULL) {
+		filter = json_object_new_object();
+		modes = json_object_new_array();
+		if (filter == NULL || modes == NULL ||
+		    json_object_array_add(modes,
+		    json_object_new_string(o->mode)) != 0)
+			return fail(err, errlen, "out of memory");
+		json_add(filter, "modes", modes);
+		json_add(body, "accountFilter", filter);
+	}
+	if ((v = own_field(rec, "state")) != NULL)
+		json_add(body, "state", v);
+	else if (o->state != NULL) {
+		if ((state = template_expand(o->state, rec, err, errlen)) == NULL)
+			return -1;
+		json_add_string(body, "state", state);
+		free(state);
+	}
+	add_string_or_own(body, rec, "notifyHook", o->notify_hook);
+	return 0;
+}
+
+static json_object *
+uri_array(const struct submit_opts *o, int urls)
+{
+	json_object	*a = json_object_new_array();
+	size_t		 i;
+
+	for (i = 0; i < o->nimages; i++)
+		if (o->image_is_url[i] == urls &&
+		    json_object_array_add(a,
+		    json_object_new_string(o->image_uris[i])) != 0)
+			return NULL;
+	return a;
+}
+
+static char *
+prompt_of(const struct submit_opts *o, const struct record *rec, int required,
+    char *err, size_t errlen)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+	char		*t;
+	size_t		 i;
+
+	if (o->template != NULL) {
+		if ((t = template_expand(o->template, rec, err, errlen)) == NULL)
+			return NULL;
+	} else if ((p = field_text(rec, o->prompt_field)) != NULL)
+		t = xstrdup(p);
+	else
+		t = xstrdup("");
+	if (*t == '\0' && required) {
+		(void)fail(err, errlen, "no prompt: field '%s' is missing or "
+		    "empty", o->prompt_field);
+		free(t);
+		return NULL;
+	}
+	/* image references by URL go at the start of the prompt (api.md) */
+	for (i = 0; o->kind == SUBMIT_IMAGINE && i < o->nimages; i++)
+		if (o->image_is_url[i])
+			buf_appendf(&b, "%s ", o->image_uris[i]);
+	buf_appends(&b, t);
+	free(t);
+	return buf_detach(&b, NULL);
+}
+
+static char *
+body_text(json_object *body)
+{
+	const char	*s;
+
+	s = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN |
+	    JSON_C_TO_STRING_NOSLASHESCAPE);
+	return xstrdup(s != NULL ? s : "{}");
+}
+
+static int
+finish_one(json_object *body, const char *endpoint, struct submission **out)
+{
+	struct submission	*s;
+
+	s = xcalloc(1, sizeof(*s));
+	s->endpoint = endpoint;
+	s->body = body_text(body);
+	json_object_put(body);
+	*out = s;
+	return 1;
+}
+
+static int
+build_imagine(const struct submit_opts *o, const struct record *rec,
+    struct submission **out, char *err, size_t errlen)
+{
+	json_object	*body, *imgs;
+	char		*prompt;
+
+	if ((prompt = prompt_of(o, rec, 1, err, errlen)) == NULL)
+		return -1;
+	body = json_object_new_object();
+	json_add_string(body, "prompt", prompt);
+	free(prompt);
+	if ((imgs = own_field(rec, "base64Array")) == NULL &&
+	    (imgs = uri_array(o, 0)) != NULL &&
+	    json_object_array_length(imgs) == 0) {
+		json_object_put(imgs);
+		imgs = NULL;
+	}
+	if (imgs != NULL)
+		json_add(body, "base64Array", imgs);
+	if (add_common(body, o, rec, 1, err, errlen) == -1) {
+		json_object_put(body);
+		return -1;
+	}
+	return finish_one(body, "/mj/submit/imagine", out);
+}
+
+static int
+build_blend(const struct submit_opts *o, const struct record *rec,
+    struct submission **out, char *err, size_t errlen)
+{
+	json_object	*body, *imgs;
+	size_t		 n;
+
+	if ((imgs = own_field(rec, "base64Array")) == NULL)
+		imgs = uri_array(o, 0);
+	n = imgs != NULL && json_object_is_type(imgs, json_type_array) ?
+	    json_object_array_length(imgs) : 0;
+	if (n < BLEND_MIN || n > BLEND_MAX) {
+		json_object_put(imgs);
+		return fail(err, errlen, "--blend needs 2 to 5 image files, "
+		    "got %zu", n);
+	}
+	body = json_object_new_object();
+	json_add(body, "base64Array", imgs);
+	add_string_or_own(body, rec, "dimensions",
+	    o->dimensions != NULL ? o->dimensions : "SQUARE");
+	if (add_common(body, o, rec, 1, err, errlen) == -1) {
+		json_object_put(body);
+		return -1;
+	}
+	return finish_one(body, "/mj/submit/blend", out);
+}
+
+/* The one image of describe and video: the record's, then --image's. */
+static const char *
+single_image(const struct submit_opts *o, const struct record *rec,
+    const char *field)
+{
+	json_object	*task;
+	const char	*v;
+
+	if ((v = field_text(rec, field)) != NULL && *v != '\0')
+		return v;
+	if (o->nimages > 0)
+		return o->image_uris[0];
+	/* a finished task's own image: "make a video of this" */
+	if ((task = record_task(rec)) != NULL &&
+	    (v = json_get_string(task, "imageUrl")) != NULL && *v != '\0')
+		return v;
+	return NULL;
+}
+
+static int
+build_describe(const struct submit_opts *o, const struct record *rec,
+    struct submission **out, char *err, size_t errlen)
+{
+	json_object	*body;
+	const char	*img;
+
+	body = json_object_new_object();
+	if ((img = field_text(rec, "base64")) != NULL && *img != '\0')
+		json_add_string(body, "base64", img);
+	else if ((img = single_image(o, rec, "link")) != NULL)
+		json_add_string(body, is_url(img) ? "link" : "base64", img);
+	else {
+		json_object_put(body);
+		return fail(err, errlen, "--describe needs an image: --image "
+		    "FILE|URL or a 'base64' or 'link' field");
+	}
+	if (add_common(body, o, rec, 1, err, errlen) == -1) {
+		json_object_put(body);
+		return -1;
+	}
+	return finish_one(body, "/mj/submit/describe", out);
+}
+
+static int
+build_video(const struct submit_opts *o, const struct record *rec,
+    struct submission **out, char *err, size_t errlen)
+{
+	json_object	*body;
+	const char	*img;
+	char		*prompt;
+
+	if ((img = single_image(o, rec, "image")) == NULL)
+		return fail(err, errlen, "--video needs a first frame: --image "
+		    "FILE|URL, an 'image' field or a finished task's image");
+	if ((prompt = prompt_of(o, rec, 0, err, errlen)) == NULL)
+		return -1;
+	body = json_object_new_object();
+	json_add_string(body, "image", img);
+	add_string_or_own(body, rec, "motion",
+	    o->motion != NULL ? o->motion : "low");
+	if (*prompt != '\0')
+		json_add_string(body, "prompt", prompt);
+	free(prompt);
+	if (add_common(body, o, rec, 0, err, errlen) == -1) {
+		json_object_put(body);
+		return -1;
+	}
+	return finish_one(body, "/mj/submit/video", out);
+}
+
+static json_object *
+parent_of(json_object *task, const char *id, const char *button)
+{
+	json_object	*p = json_object_new_object();
+	const char	*action = json_get_string(task, "action");
+
+	json_add_string(p, "id", id);
+	if (action != NULL)
+		json_add_string(p, "action", action);
+	json_add_string(p, "button", button);
+	return p;
+}
+
+static int
+action_body(const struct submit_opts *o, const struct record *rec,
+    json_object *task, const char *name, struct submission *s, char *err,
+    size_t errlen)
+{
+	json_object	*body, *button;
+	const char	*id = api_task_id(task), *cid;
+	char		*names;
+
+	button = api_find_button(task, name);
+	cid = button != NULL ? json_get_string(button, "customId") : NULL;
+	if (cid == NULL || *cid == '\0') {
+		names = api_button_names(task);
+		(void)fail(err, errlen, "task %s has no button '%s'; it has: %s",
+		    id, name, *names != '\0' ? names : "none");
+		free(names);
+		return -1;
+	}
+	body = json_object_new_object();
+	json_add_string(body, "taskId", id);
+	json_add_string(body, "customId", cid);
+	if (o->remix)
+		json_add_bool(body, "enableRemix", 1);
+	if (add_common(body, o, rec, 0, err, errlen) == -1) {
+		json_object_put(body);
+		return -1;
+	}
+	s->endpoint = "/mj/submit/action";
+	s->body = body_text(body);
+	json_object_put(body);
+	return 0;
+}
+
+static int
+build_actions(const struct submit_opts *o, const struct record *rec,
+    struct submission **out, char *err, size_t errlen)
+{
+	struct submission	*subs;
+	json_object		*task = record_task(rec);
+	const char		*id, *status;
+	size_t			 i;
+
+	if (task == NULL || (id = api_task_id(task)) == NULL)
+		return fail(err, errlen, "--action needs a record with a "
+		    "finished task (task.id and task.buttons)");
+	status = api_task_status(task);
+	if (*status != '\0' && strcmp(status, "SUCCESS") != 0)
+		return fail(err, errlen, "task %s is %s, not SUCCESS: its "
+		    "buttons cannot be used", id, status);
+	subs = xcalloc(o->nactions, sizeof(*subs));
+	for (i = 0; i < o->nactions; i++) {
+		if (action_body(o, rec, task, o->action_names[i], &subs[i],
+		    err, errlen) == -1) {
+			submission_free_all(subs, i);
+			return -1;
+		}
+		subs[i].button = xstrdup(o->action_names[i]);
+		subs[i].parent = parent_of(task, id, o->action_names[i]);
+	}
+	*out = subs;
+	return (int)o->nactions;
+}
+
+int
+submission_modal(const struct submit_opts *o, const char *task_id,
+    struct submission *s, char *err, size_t errlen)
+{
+	json_object	*body;
+
+	if (o->modal_prompt == NULL && o->mask_uri == NULL)
+		return fail(err, errlen, "task %s waits for a modal: give "
+		    "--modal-prompt (and --mask for Vary (Region))", task_id);
+	memset(s, 0, sizeof(*s));
+	body = json_object_new_object();
+	json_add_string(body, "taskId", task_id);
+	if (o->modal_prompt != NULL)
+		json_add_string(body, "prompt", o->modal_prompt);
+	if (o->mask_uri != NULL)
+		json_add_string(body, "maskBase64", o->mask_uri);
+	s->endpoint = "/mj/submit/modal";
+	s->body = body_text(body);
+	json_object_put(body);
+	return 0;
+}
+
+static int
+build_modal(const struct submit_opts *o, const struct record *rec,
+    struct submission **out, char *err, size_t errlen)
+{
+	json_object	*task = record_task(rec);
+	const char	*id;
+	struct submission *s;
+
+	if (task == NULL || (id = api_task_id(task)) == NULL ||
+	    strcmp(api_task_status(task), "MODAL") != 0)
+		return fail(err, errlen, "--modal-prompt needs a task in "
+		    "status MODAL");
+	s = xcalloc(1, sizeof(*s));
+	if (submission_modal(o, id, s, err, errlen) == -1) {
+		free(s);
+		return -1;
+	}
+	*out = s;
+	return 1;
+}
+
+int
+submission_build(const struct submit_opts *o, const struct record *rec,
+    struct submission **out, char *err, size_t errlen)
+{
+	json_object	*task = record_task(rec);
+
+	*out = NULL;
+	/* a task waiting in a modal goes on with the modal, whatever kind */
+	if (task != NULL && strcmp(api_task_status(task), "MODAL") == 0 &&
+	    (o->modal_prompt != NULL || o->mask_uri != NULL))
+		return build_modal(o, rec, out, err, errlen);
+	switch (o->kind) {
+	case SUBMIT_ACTION:
+		return build_actions(o, rec, out, err, errlen);
+	case SUBMIT_MODAL:
+		return build_modal(o, rec, out, err, errlen);
+	case SUBMIT_BLEND:
+		return build_blend(o, rec, out, err, errlen);
+	case SUBMIT_DESCRIBE:
+		return build_describe(o, rec, out, err, errlen);
+	case SUBMIT_VIDEO:
+		return build_video(o, rec, out, err, errlen);
+	default:
+		return build_imagine(o, rec, out, err, errlen);
+	}
+}
+
+int
+submission_rebuild_action(const struct submit_opts *o, json_object *task,
+    struct submission *s, char *err, size_t errlen)
+{
+	json_object	*body, *button;
+	const char	*cid;
+	char		*names;
+
+	(void)o;	/* the body already holds what the options gave */
+	if (s->button == NULL || (body = json_tokener_parse(s->body)) == NULL)
+		return fail(err, errlen, "not an action");
+	button = api_find_button(task, s->button);
+	cid = button != NULL ? json_get_string(button, "customId") : NULL;
+	if (cid == NULL || *cid == '\0') {
+		names = api_button_names(task);
+		(void)fail(err, errlen, "task %s has no button '%s' any more; "
+		    "it has: %s", api_task_id(task) != NULL ?
+		    api_task_id(task) : "?", s->button, names);
+		free(names);
+		json_object_put(body);
+		return -1;
+	}
+	json_add_string(body, "customId", cid);
+	free(s->body);
+	s->body = body_text(body);
+	json_object_put(body);
+	return 0;
+}
+
+void
+submission_free_all(struct submission *subs, size_t n)
+{
+	size_t	i;
+
+	if (subs == NULL)
+		return;
+	for (i = 0; i < n; i++) {
+		free(subs[i].body);
+		free(subs[i].button);
+		json_object_put(subs[i].parent);
+	}
+	free(subs);
+}
