@@ -683,9 +683,13 @@ http_transfer_done(CURL *easy, CURLcode rc)
 	easy_release(r);
 	r->verdict = r->too_big ? RETRY_NO :
 	    http_classify(rc, r->status, r->sent);
-	diag_info(1, "%s %s: %s%ld (%lld ms)", r->body != NULL ? "POST" :
-	    "GET", r->url, rc == CURLE_OK ? "HTTP " : curl_easy_strerror(rc),
-	    rc == CURLE_OK ? r->status : (long)rc, loop_now() - r->started);
+	if (rc == CURLE_OK)
+		diag_info(1, "%s %s: HTTP %ld (%lld ms)", r->body != NULL ?
+		    "POST" : "GET", r->url, r->status, loop_now() - r->started);
+	else
+		diag_info(1, "%s %s: %s (%lld ms)", r->body != NULL ? "POST" :
+		    "GET", r->url, curl_easy_strerror(rc),
+		    loop_now() - r->started);
 	if (rc == CURLE_OK && r->status >= 300 && r->status < 400 &&
 	    follow_redirect(r))
 		return;
