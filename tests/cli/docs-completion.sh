@@ -1,0 +1,31 @@
+#!/bin/bash
+# The bash completion offers each program's options (taken from --help)
+# and the fixed values of enumerated options.
+set -u
+PATH=$top_builddir/src:$PATH
+. "$top_srcdir/completions/mjpipe.bash"
+n=0
+complete_words() {
+	COMP_WORDS=("$@")
+	COMP_CWORD=$(($# - 1))
+	COMPREPLY=()
+	_mjpipe "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
+	printf '%s\n' "${COMPREPLY[@]}"
+}
+check() {
+	n=$((n + 1))
+	if printf '%s\n' "$2" | grep -qx -- "$3"; then
+		echo "ok $n - $1"
+	else
+		echo "not ok $n - $1"
+		printf '%s\n' "$2" | sed 's/^/#   got: /'
+	fi
+}
+check "mj-fetch --di completes to --dir" "$(complete_words mj-fetch --di)" --dir
+check "mj-submit --jour completes to --journal" "$(complete_words mj-submit --jour)" --journal
+check "mj-wait --keep completes to --keep-order" "$(complete_words mj-wait --keep)" --keep-order
+check "mj-pack --gal completes to --gallery" "$(complete_words mj-pack --gal)" --gallery
+check "--auth values" "$(complete_words mj-wait --auth m)" mj-api-secret
+check "-f values of mj-submit" "$(complete_words mj-submit -f j)" jsonl
+check "--mode values" "$(complete_words mj-submit --mode t)" turbo
+echo "1..$n"
