@@ -31,8 +31,11 @@ struct api_reply {
 
 /*
  * Parse a submission envelope.  0, or -1 with err set when the body is not
- * an envelope (not JSON, no numeric "code").  An OpenAI-style error body
- * {"error":{"message":...}} gives -1 with that message in err.
+ * an envelope (not JSON, no numeric "code"): "not an API reply: <the first
+ * 80 characters, escaped>".  An OpenAI-style error body
+ * {"error":{"message":...}} gives -1 with that message in err.  "code" may
+ * be a number or a string of digits; a numeric "result" is kept as its
+ * digits, and an absent, null or "" one is NULL.  On -1 r holds nothing.
  */
 int	 api_parse_reply(const char *body, size_t len, struct api_reply *,
 	    char *err, size_t errlen);
@@ -40,12 +43,17 @@ void	 api_reply_free(struct api_reply *);
 
 /*
  * Parse the reply of GET /mj/task/{id}/fetch: a task object (owned by the
- * caller), or NULL: *notfound is 1 when the body says "no such task"
- * (null, empty, {}), 0 when it is unreadable (err set).
+ * caller; a numeric "id" is replaced by its digits as a string), or NULL:
+ * *notfound is 1 when the body says "no such task" (null, empty, {}, an
+ * object without id), 0 when it is unreadable or an error body (err set).
  */
 json_object *api_parse_task(const char *body, size_t len, int *notfound,
 	    char *err, size_t errlen);
-/* Parse list-by-condition's reply: an array of tasks (owned), or NULL. */
+/*
+ * Parse list-by-condition's reply: a new array (owned) of the task objects
+ * in it (non-objects skipped, ids as strings), or NULL with err set.  The
+ * array may be wrapped: {"data":[...]}, {"result":[...]}; null is [].
+ */
 json_object *api_parse_task_list(const char *body, size_t len, char *err,
 	    size_t errlen);
 
@@ -60,9 +68,9 @@ char	*api_list_body(const char *const *ids, size_t n);
 const char *api_task_id(json_object *task);
 /* status as given, or "" */
 const char *api_task_status(json_object *task);
-/* SUCCESS, FAILURE, CANCEL, MODAL */
+/* SUCCESS, FAILURE, CANCEL, MODAL (any case) */
 int	 api_status_terminal(const char *status);
-/* progress "45%" as 45, or -1 when absent or unreadable */
+/* progress "45%" (or "45", or 45) as 45, or -1 when absent or unreadable */
 int	 api_task_progress(json_object *task);
 
 /*
@@ -72,14 +80,18 @@ int	 api_task_progress(json_object *task);
  * its customId.  Borrowed, or NULL.
  */
 json_object *api_find_button(json_object *task, const char *name);
-/* "U1, U2, ..., reroll": the names of a task's buttons; caller frees. */
+/*
+ * "U1, U2, ..., reroll": the names of a task's buttons, labels or names
+ * of emoji-only ones ("reroll", "Pan Left", "bookmark"); "" when it has
+ * none; caller frees.
+ */
 char	*api_button_names(json_object *task);
 
 /*
  * The media URLs of a finished task, in order: imageUrl, then imageUrls
  * (strings or {"url":...}) not equal to imageUrl, then videoUrl and
- * videoUrls.  Empty strings and nulls skipped.  Returns the count; urls[i]
- * are borrowed from task.
+ * videoUrls not equal to videoUrl.  Empty strings and nulls skipped.
+ * Returns the count stored (at most max); urls[i] are borrowed from task.
  */
 size_t	 api_task_urls(json_object *task, const char **urls, size_t max);
 
