@@ -17,39 +17,53 @@ enum auth_style {
 };
 
 struct config {
-	/* Set from flags (NULL / -1: not given); then config_finish fills in. */
-	char		*base_url;	/* owned; no trailing '/' after finish */
+	/* From flags (NULL / -1: not given); config_finish fills them in. */
+	char		*base_url;	/* owned; no trailing '/' when done */
 	char		*key_file;	/* owned */
 	int		 auth;		/* enum auth_style, -1 unset */
-	char		*mode;		/* owned: "FAST", "RELAX", "TURBO" or NULL */
+	char		*mode;		/* owned: FAST, RELAX, TURBO or NULL */
 	/* Filled by config_finish. */
 	char		*api_key;	/* owned; never printed */
-	char		*api_host;	/* owned: "scheme://host:port" of base_url */
+	char		*api_host;	/* owned: scheme://host:port */
 };
 
 void	 config_init(struct config *);
 void	 config_free(struct config *);
 
-/* Flag setters: 0, or -1 when the value is not one of the allowed ones. */
-int	 config_set_auth(struct config *, const char *);	/* bearer|mj-api-secret */
-int	 config_set_mode(struct config *, const char *);	/* fast|relax|turbo */
+/*
+ * Flag setters: 0, or -1 when the value is not one of the allowed ones
+ * (auth: bearer|mj-api-secret; mode: fast|relax|turbo; any case).
+ */
+int	 config_set_auth(struct config *, const char *);
+int	 config_set_mode(struct config *, const char *);
 void	 config_set_base_url(struct config *, const char *);
 void	 config_set_key_file(struct config *, const char *);
 
 /*
  * Apply the environment (MJ_BASE_URL, MJ_API_KEY, COMETAPI_KEY, MJ_AUTH,
  * MJ_MODE, MJ_API_KEY_FILE) under the flags, read the key file, check the
- * base URL.  need_key: a missing key is an error.  Returns 0, or -1 with
- * a message in err (for "prog: MESSAGE", exit 2).  Warns (diag_warn) if
- * the key file is readable by group or others.
+ * base URL.  The key comes from the first of: --api-key-file,
+ * MJ_API_KEY_FILE (the first line of the file, trailing white space
+ * dropped), MJ_API_KEY, COMETAPI_KEY; it is registered with
+ * diag_add_secret and never appears in err.  need_key: a missing key is
+ * an error.  Returns 0, or -1 with a message in err (for "prog: MESSAGE",
+ * exit 2).  Warns (diag_warn) if the key file is readable by group or
+ * others.
  */
 int	 config_finish(struct config *, int need_key, char *err, size_t errlen);
 
-/* The auth header line ("Authorization: Bearer KEY"); caller frees; NULL if no key. */
+/*
+ * The auth header line ("Authorization: Bearer KEY" or "mj-api-secret:
+ * KEY"); caller frees; NULL if there is no key.
+ */
 char	*config_auth_header(const struct config *);
 /* base_url + path (path starts with '/'); caller frees. */
 char	*config_url(const struct config *, const char *path);
-/* True if url has the same scheme, host and port as the base URL. */
+/*
+ * True if url has the same scheme, host and port as the base URL (host
+ * case-insensitive, default ports filled in); false for anything that is
+ * not an absolute http or https URL, or before config_finish.
+ */
 int	 config_is_api_host(const struct config *, const char *url);
 
 #endif
