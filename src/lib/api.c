@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -469,15 +468,11 @@ api_parse_task(const char *body, size_t len, int *notfound, char *err,
 		not_a("a task", body, len, err, errlen);
 		return NULL;
 	}
-	if (root != NULL && api_task_id(root) == NULL) {
+	if (api_task_id(root) == NULL) {
 		/* a gateway's error in a 200 is not "no such task" */
-		if (openai_error(root, err, errlen) == -1)
+		if (root == NULL || openai_error(root, err, errlen) == -1)
 			*notfound = 1;
 		json_object_put(root);
-		return NULL;
-	}
-	if (root == NULL) {
-		*notfound = 1;
 		return NULL;
 	}
 	normalize_id(root, &whole);

@@ -75,9 +75,12 @@ int	 api_task_progress(json_object *task);
 
 /*
  * Find a button by what a user types: its label ("U1", "Zoom Out 2x",
- * case-insensitive), its emoji, or a name for emoji-only buttons
- * ("reroll", "pan_left" / "Pan Left", ...) matched against the kind in
- * its customId.  Borrowed, or NULL.
+ * case-insensitive; spaces, '_', '-' and parentheses alike), its emoji
+ * (with or without U+FE0F), a name for emoji-only buttons ("reroll",
+ * "pan_left" / "Pan Left" / "left", "bookmark"), its whole customId, or
+ * the kind inside it ("upsample::1").  When labels are empty, a label of
+ * api.md section 4 is matched by its kind ("U1": "upsample::1").
+ * Borrowed, or NULL.
  */
 json_object *api_find_button(json_object *task, const char *name);
 /*
