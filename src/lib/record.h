@@ -68,8 +68,8 @@ const char	*record_task_id(const struct record *);
 json_object	*record_task(const struct record *);
 
 /*
- * One compact line with its '\n' (no slash escaping); borrowed until the
- * next call on rec.  *lenp gets the length including the '\n'.
+ * One compact line, without a newline (no slash escaping); borrowed
+ * until the next call on rec.  *lenp gets its length.
  */
 const char	*record_serialize(struct record *, size_t *lenp);
 /* Serialize, one fwrite, fflush.  0, or -1 with errno (EPIPE: reader gone). */

@@ -70,12 +70,12 @@ static const struct tcase cases[] = {
 	{ "image file as data URI", SUBMIT_IMAGINE, NULL, NULL, NULL, NULL,
 	  NULL, NULL, 2, "{\"prompt\":\"a cat\"}", 1, "/mj/submit/imagine",
 	  "{\"prompt\":\"a cat\",\"base64Array\":[\"data:image/png;base64,"
-	  "iVBORw0KGgoAAAAA\"]}" },
+	  "iVBORw0KGgoAAAA=\"]}" },
 	{ "blend needs two", SUBMIT_BLEND, NULL, NULL, NULL, NULL, NULL, NULL,
 	  2, "{}", -1, NULL, "--blend needs 2 to 5 image files, got 1" },
 	{ "blend", SUBMIT_BLEND, NULL, NULL, NULL, NULL, NULL, NULL, 3, "{}", 1,
 	  "/mj/submit/blend", "{\"base64Array\":[\"data:image/png;base64,"
-	  "iVBORw0KGgoAAAAA\",\"data:image/png;base64,iVBORw0KGgoAAAAA\"],"
+	  "iVBORw0KGgoAAAA=\",\"data:image/png;base64,iVBORw0KGgoAAAA=\"],"
 	  "\"dimensions\":\"SQUARE\"}" },
 	{ "describe by link", SUBMIT_DESCRIBE, NULL, NULL, NULL, NULL, NULL,
 	  NULL, 1, "{}", 1, "/mj/submit/describe",

@@ -1,0 +1,212 @@
+/*
+ * Durable, safe output: everything written or an error, the directory
+ * fsync'ed after a rename, names from untrusted text that stay in their
+ * directory.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "fsutil.h"
+#include "xalloc.h"
+
+int
+fsutil_write_all(int fd, const void *p, size_t n)
+{
+	const char	*c = p;
+	ssize_t		 w;
+
+	while (n > 0) {
+		w = write(fd, c, n);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w == -1)
+			return -1;
+		if (w == 0) {
+			errno = EIO;
+			return -1;
+		}
+		c += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+int
+fsutil_mkdirs(const char *path, mode_t mode)
+{
+	char	*p, *s;
+	int	 rc = 0;
+
+	p = xstrdup(path);
+	for (s = p + 1; rc == 0; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+		*s = '\0';
+		if (mkdir(p, mode) == -1 && errno != EEXIST)
+			rc = -1;
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	if (rc == 0) {
+		struct stat st;
+		if (stat(path, &st) == -1)
+			return -1;
+		if (!S_ISDIR(st.st_mode)) {
+			errno = ENOTDIR;
+			return -1;
+		}
+	}
+	return rc;
+}
+
+int
+fsutil_fsync_parent(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+	char		*dir;
+	int		 fd, rc, saved;
+
+	dir = slash == NULL ? xstrdup(".") : slash == path ? xstrdup("/") :
+	    xstrndup(path, (size_t)(slash - path));
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (fd == -1)
+		return -1;
+	rc = fsync(fd);
+	saved = errno;
+	(void)close(fd);	/* read-only descriptor */
+	errno = saved;
+	return rc;
+}
+
+int
+fsutil_rename_durable(const char *from, const char *to)
+{
+	if (rename(from, to) == -1)
+		return -1;
+	return fsutil_fsync_parent(to);
+}
+
+static int
+reserved_name(const char *s)
+{
+	static const char *const names[] = { "CON", "PRN", "AUX", "NUL",
+	    "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
+	    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7",
+	    "LPT8", "LPT9" };
+	size_t	i, n = strcspn(s, ".");
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i]) == n && strncasecmp(s, names[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+/* Length of the UTF-8 sequence at p (1..4), or 0 if invalid. */
+static size_t
+utf8_len(const unsigned char *p)
+{
+	size_t	n, k;
+
+	n = p[0] < 0x80 ? 1 : (p[0] & 0xe0) == 0xc0 && p[0] >= 0xc2 ? 2 :
+	    (p[0] & 0xf0) == 0xe0 ? 3 : (p[0] & 0xf8) == 0xf0 &&
+	    p[0] <= 0xf4 ? 4 : 0;
+	for (k = 1; k < n; k++)
+		if ((p[k] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
+char *
+fsutil_safe_name(const char *name, size_t max)
+{
+	const unsigned char	*p = (const unsigned char *)name;
+	struct buf		 b = BUF_INIT;
+	size_t			 n;
+
+	if (max == 0 || max > FSUTIL_NAME_MAX)
+		max = FSUTIL_NAME_MAX;
+	while (*p != '\0') {
+		n = utf8_len(p);
+		if (n == 0 || (n == 1 && (*p < 0x20 || *p == 0x7f ||
+		    *p == '/' || *p == '\\' || *p == ':' || *p == '*' ||
+		    *p == '?' || *p == '"' || *p == '<' || *p == '>' ||
+		    *p == '|')))
+			n = 0;
+		if (b.len + (n == 0 ? 1 : n) > max)
+			break;
+		if (n == 0) {
+			buf_appendc(&b, '_');
+			p++;
+		} else {
+			buf_append(&b, p, n);
+			p += n;
+		}
+	}
+	if (b.len == 0)
+		buf_appendc(&b, '_');
+	/* no "..", no hidden files, no Windows trailing dots or spaces */
+	if (b.data[0] == '.')
+		b.data[0] = '_';
+	while (b.len > 0 && (b.data[b.len - 1] == '.' ||
+	    b.data[b.len - 1] == ' '))
+		b.data[b.len - 1] = '_';
+	if (reserved_name(b.data)) {
+		if (b.len >= max)
+			b.data[b.len - 1] = '_';
+		else
+			buf_appendc(&b, '_');
+	}
+	return buf_detach(&b, NULL);
+}
+
+static const struct {
+	const char	*mime;
+	const char	*ext;
+} mimes[] = {
+	{ "image/png", "png" }, { "image/jpeg", "jpg" }, { "image/jpg", "jpg" },
+	{ "image/webp", "webp" }, { "image/gif", "gif" }, { "image/avif", "avif" },
+	{ "video/mp4", "mp4" }, { "video/webm", "webm" },
+	{ "video/quicktime", "mov" },
+};
+
+const char *
+fsutil_mime_ext(const char *ct)
+{
+	size_t	i, n;
+
+	if (ct == NULL)
+		return NULL;
+	while (*ct == ' ')
+		ct++;
+	n = strcspn(ct, "; ");
+	for (i = 0; i < sizeof(mimes) / sizeof(mimes[0]); i++)
+		if (strlen(mimes[i].mime) == n &&
+		    strncasecmp(ct, mimes[i].mime, n) == 0)
+			return mimes[i].ext;
+	return NULL;
+}
+
+const char *
+fsutil_ext_mime(const char *path)
+{
+	const char	*dot = strrchr(path, '.');
+	size_t		 i;
+
+	if (dot != NULL && strchr(dot, '/') == NULL)
+		for (i = 0; i < sizeof(mimes) / sizeof(mimes[0]); i++)
+			if (strcasecmp(dot + 1, mimes[i].ext) == 0)
+				return mimes[i].mime;
+	return "application/octet-stream";
+}

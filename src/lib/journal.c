@@ -1,0 +1,294 @@
+/*
+ * The journal that makes "never pay twice" survive crashes: one line per
+ * event, each written with one write(2) and fsync'ed before the caller
+ * goes on.  A crash can tear only the last line; it is cut off on open.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "fsutil.h"
+#include "journal.h"
+#include "sha256.h"
+#include "table.h"
+#include "xalloc.h"
+
+#define JOURNAL_MAGIC	"# mjpipe journal 1\n"
+#define JOURNAL_ID_MAX	200
+
+struct entry {
+	enum journal_state	 state;
+	char			*task_id;	/* owned, for JOURNAL_DONE */
+};
+
+struct journal {
+	int		 fd;
+	char		*path;
+	struct table	*keys;
+	char		 error[256];
+};
+
+static struct entry *
+entry_of(struct journal *j, const char *key)
+{
+	struct entry	*e;
+
+	if ((e = table_get(j->keys, key)) == NULL) {
+		e = xcalloc(1, sizeof(*e));
+		table_put(j->keys, key, e);
+	}
+	return e;
+}
+
+static int
+valid_key(const char *k, size_t n)
+{
+	size_t	i;
+
+	if (n != JOURNAL_KEY_LEN)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (!((k[i] >= '0' && k[i] <= '9') || (k[i] >= 'a' && k[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+/* Apply one line (without '\n'): 0, or -1 if it does not parse. */
+static int
+apply(struct journal *j, char *line)
+{
+	struct entry	*e;
+	char		*key, *id;
+
+	if (line[0] == '#')
+		return 0;
+	if ((line[0] != 'S' && line[0] != 'T' && line[0] != 'R') ||
+	    line[1] != ' ')
+		return -1;
+	key = line + 2;
+	id = strchr(key, ' ');
+	if (id != NULL)
+		*id++ = '\0';
+	if (!valid_key(key, strlen(key)) || (line[0] == 'T') != (id != NULL) ||
+	    (id != NULL && (*id == '\0' || strlen(id) > JOURNAL_ID_MAX)))
+		return -1;
+	e = entry_of(j, key);
+	if (e->state == JOURNAL_DONE)
+		return 0;	/* a task id, once known, stays */
+	if (line[0] == 'S')
+		e->state = JOURNAL_SENT;
+	else if (line[0] == 'R')
+		e->state = JOURNAL_NEW;
+	else {
+		e->state = JOURNAL_DONE;
+		e->task_id = xstrdup(id);
+	}
+	return 0;
+}
+
+static int
+jfail(struct journal *j, char *err, size_t errlen, const char *what)
+{
+	(void)snprintf(err, errlen, "%s: %s", j->path, what);
+	return -1;
+}
+
+static int
+read_all(int fd, struct buf *b)
+{
+	char	chunk[65536];
+	ssize_t	n;
+
+	while ((n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			return -1;
+		buf_append(b, chunk, (size_t)n);
+	}
+	return 0;
+}
+
+/* Load the lines; cut a torn last line off.  0 or -1 (err set). */
+static int
+load(struct journal *j, char *err, size_t errlen)
+{
+	struct buf	 b = BUF_INIT;
+	char		*p, *nl;
+	size_t		 good = 0;
+	long		 lineno = 0;
+	char		 what[64];
+
+	if (read_all(j->fd, &b) == -1)
+		return jfail(j, err, errlen, strerror(errno));
+	if (b.len == 0) {
+		buf_free(&b);
+		if (fsutil_write_all(j->fd, JOURNAL_MAGIC,
+		    strlen(JOURNAL_MAGIC)) == -1 || fsync(j->fd) == -1)
+			return jfail(j, err, errlen, strerror(errno));
+		return 0;
+	}
+	if (b.len < strlen(JOURNAL_MAGIC) ||
+	    memcmp(b.data, JOURNAL_MAGIC, strlen(JOURNAL_MAGIC)) != 0) {
+		buf_free(&b);
+		return jfail(j, err, errlen, "not an mjpipe journal");
+	}
+	for (p = b.data; (nl = memchr(p, '\n', b.len - (size_t)(p - b.data)))
+	    != NULL; p = nl + 1) {
+		*nl = '\0';
+		lineno++;
+		if (apply(j, p) == -1) {
+			(void)snprintf(what, sizeof(what), "line %ld is corrupt",
+			    lineno);
+			buf_free(&b);
+			return jfail(j, err, errlen, what);
+		}
+		good = (size_t)(nl + 1 - b.data);
+	}
+	if (good < b.len &&
+	    (ftruncate(j->fd, (off_t)good) == -1 || fsync(j->fd) == -1)) {
+		buf_free(&b);
+		return jfail(j, err, errlen, strerror(errno));
+	}
+	buf_free(&b);
+	return 0;
+}
+
+struct journal *
+journal_open(const char *path, char *err, size_t errlen)
+{
+	struct journal	*j;
+
+	j = xcalloc(1, sizeof(*j));
+	j->path = xstrdup(path);
+	j->keys = table_new();
+	j->fd = open(path, O_RDWR | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
+	if (j->fd == -1) {
+		(void)jfail(j, err, errlen, strerror(errno));
+		(void)journal_close(j, NULL, 0);
+		return NULL;
+	}
+	if (flock(j->fd, LOCK_EX | LOCK_NB) == -1) {
+		(void)jfail(j, err, errlen, errno == EWOULDBLOCK ?
+		    "journal is in use by another process" : strerror(errno));
+		(void)journal_close(j, NULL, 0);
+		return NULL;
+	}
+	if (load(j, err, errlen) == -1) {
+		(void)journal_close(j, NULL, 0);
+		return NULL;
+	}
+	return j;
+}
+
+int
+journal_close(struct journal *j, char *err, size_t errlen)
+{
+	struct entry	*e;
+	const char	*key;
+	void		*v;
+	size_t		 pos = 0;
+	int		 rc = 0;
+
+	if (j == NULL)
+		return 0;
+	if (j->fd != -1 && close(j->fd) == -1) {
+		if (err != NULL)
+			(void)jfail(j, err, errlen, strerror(errno));
+		rc = -1;
+	}
+	while (table_next(j->keys, &pos, &key, &v)) {
+		e = v;
+		free(e->task_id);
+		free(e);
+	}
+	table_free(j->keys);
+	free(j->path);
+	free(j);
+	return rc;
+}
+
+enum journal_state
+journal_lookup(struct journal *j, const char *key, const char **task_id)
+{
+	struct entry	*e = table_get(j->keys, key);
+
+	if (e == NULL)
+		return JOURNAL_NEW;
+	if (task_id != NULL)
+		*task_id = e->task_id;
+	return e->state;
+}
+
+static int
+append(struct journal *j, char kind, const char *key, const char *id)
+{
+	char	 line[JOURNAL_KEY_LEN + JOURNAL_ID_MAX + 8];
+	int	 n;
+
+	n = snprintf(line, sizeof(line), "%c %s%s%s\n", kind, key,
+	    id != NULL ? " " : "", id != NULL ? id : "");
+	if (n < 0 || (size_t)n >= sizeof(line) || strchr(key, ' ') != NULL ||
+	    (id != NULL && strpbrk(id, " \n") != NULL)) {
+		(void)snprintf(j->error, sizeof(j->error), "%s: bad entry",
+		    j->path);
+		return -1;
+	}
+	/* on disk before the request leaves, and before we go on */
+	if (fsutil_write_all(j->fd, line, (size_t)n) == -1 ||
+	    fdatasync(j->fd) == -1) {
+		(void)snprintf(j->error, sizeof(j->error), "%s: %s", j->path,
+		    strerror(errno));
+		return -1;
+	}
+	line[n - 1] = '\0';
+	return apply(j, line);
+}
+
+int
+journal_sent(struct journal *j, const char *key)
+{
+	return append(j, 'S', key, NULL);
+}
+
+int
+journal_done(struct journal *j, const char *key, const char *task_id)
+{
+	return append(j, 'T', key, task_id);
+}
+
+int
+journal_refused(struct journal *j, const char *key)
+{
+	return append(j, 'R', key, NULL);
+}
+
+const char *
+journal_error(const struct journal *j)
+{
+	return j->error;
+}
+
+void
+journal_key(const char *endpoint, const char *body, const char *record,
+    unsigned long ordinal, char *out)
+{
+	struct sha256	c;
+	char		n[32];
+
+	sha256_init(&c);
+	sha256_update(&c, endpoint, strlen(endpoint));
+	sha256_update(&c, "\n", 1);
+	sha256_update(&c, body, strlen(body));
+	sha256_update(&c, "\n", 1);
+	sha256_update(&c, record, strlen(record));
+	(void)snprintf(n, sizeof(n), "\n%lu", ordinal);
+	sha256_update(&c, n, strlen(n));
+	sha256_final_hex(&c, out);
+}

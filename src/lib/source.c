@@ -1,0 +1,313 @@
+/*
+ * mj-submit's input formats: JSON-lines, CSV with a header row, or one
+ * prompt per line; "auto" looks at the first non-blank line (design.md).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "csv.h"
+#include "record.h"
+#include "source.h"
+#include "xalloc.h"
+
+struct source {
+	enum source_format	 format;
+	char			*prompt_field;
+	struct csv		*csv;
+	json_tokener		*tok;
+	char			**header;
+	size_t			 ncols;
+	int			 started;	/* the first line has been seen */
+	struct buf		 raw;		/* the current CSV row's text */
+	long			 row_line;	/* its first line */
+	char			*fatal;
+};
+
+struct source *
+source_new(enum source_format format, const char *prompt_field)
+{
+	struct source	*s;
+
+	s = xcalloc(1, sizeof(*s));
+	s->format = format;
+	s->prompt_field = xstrdup(prompt_field != NULL ? prompt_field : "prompt");
+	s->csv = csv_new();
+	s->tok = record_tokener_new();
+	return s;
+}
+
+void
+source_free(struct source *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->ncols; i++)
+		free(s->header[i]);
+	free(s->header);
+	free(s->prompt_field);
+	csv_free(s->csv);
+	json_tokener_free(s->tok);
+	buf_free(&s->raw);
+	free(s->fatal);
+	free(s);
+}
+
+int
+source_format_parse(const char *name)
+{
+	static const char *const names[] = { "auto", "jsonl", "csv", "lines" };
+	int			 i;
+
+	for (i = 0; i < 4; i++)
+		if (strcmp(name, names[i]) == 0)
+			return i;
+	if (strcmp(name, "json") == 0 || strcmp(name, "ndjson") == 0)
+		return SOURCE_JSONL;
+	return -1;
+}
+
+enum source_format
+source_format(const struct source *s)
+{
+	return s->format;
+}
+
+const char *
+source_fatal(const struct source *s)
+{
+	return s->fatal;
+}
+
+static int
+blank(const char *p, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		if (p[i] != ' ' && p[i] != '\t' && p[i] != '\r')
+			return 0;
+	return 1;
+}
+
+static int
+utf8_valid(const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, n, k;
+
+	while (i < len) {
+		if (p[i] < 0x80) {
+			if (p[i] == 0)
+				return 0;
+			i++;
+			continue;
+		}
+		n = (p[i] & 0xe0) == 0xc0 && p[i] >= 0xc2 ? 2 :
+		    (p[i] & 0xf0) == 0xe0 ? 3 :
+		    (p[i] & 0xf8) == 0xf0 && p[i] <= 0xf4 ? 4 : 0;
+		if (n == 0 || i + n > len)
+			return 0;
+		for (k = 1; k < n; k++)
+			if ((p[i + k] & 0xc0) != 0x80)
+				return 0;
+		i += n;
+	}
+	return 1;
+}
+
+static struct record *
+input_error(const char *text, size_t len, long line, const char *msg)
+{
+	struct record	*r;
+	struct json_tokener *tok = record_tokener_new();
+
+	/* record_parse makes the raw text safe for JSON; reuse it */
+	r = record_parse(tok, text, len, line);
+	json_tokener_free(tok);
+	if (!record_is_error(r)) {
+		record_free(r);
+		r = record_new(json_object_new_object(), line);
+		record_set_string(r, "input", "");
+	}
+	(void)record_set_error(r, "input", msg, 0);
+	return r;
+}
+
+static int
+header_set(struct source *s)
+{
+	const char	*f;
+	size_t		 i, j, len;
+
+	s->ncols = csv_nfields(s->csv);
+	s->header = xcalloc(s->ncols, sizeof(*s->header));
+	for (i = 0; i < s->ncols; i++) {
+		f = csv_field(s->csv, i, &len);
+		s->header[i] = xstrndup(f, len);
+		if (record_reserved(s->header[i]))
+			s->fatal = xasprintf("CSV column '%s' is reserved by "
+			    "mjpipe; rename it", s->header[i]);
+		else if (len == 0)
+			s->fatal = xasprintf("CSV column %zu has no name", i + 1);
+		for (j = 0; j < i && s->fatal == NULL; j++)
+			if (strcmp(s->header[i], s->header[j]) == 0)
+				s->fatal = xasprintf("CSV column '%s' appears "
+				    "twice", s->header[i]);
+		if (s->fatal != NULL)
+			return -1;
+	}
+	return 0;
+}
+
+static struct record *
+csv_row_record(struct source *s)
+{
+	json_object	*obj;
+	const char	*f;
+	size_t		 i, len;
+	char		 msg[96];
+
+	if (csv_nfields(s->csv) == 1 && (csv_field(s->csv, 0, &len), len == 0) &&
+	    s->ncols != 1)
+		return NULL;	/* a blank line between rows */
+	if (csv_nfields(s->csv) != s->ncols) {
+		(void)snprintf(msg, sizeof(msg), "expected %zu fields, got %zu",
+		    s->ncols, csv_nfields(s->csv));
+		return input_error(s->raw.data, s->raw.len, s->row_line, msg);
+	}
+	obj = json_object_new_object();
+	for (i = 0; i < s->ncols; i++) {
+		f = csv_field(s->csv, i, &len);
+		if (!utf8_valid(f, len)) {
+			json_object_put(obj);
+			(void)snprintf(msg, sizeof(msg), "field '%.40s' is not "
+			    "valid UTF-8", s->header[i]);
+			return input_error(s->raw.data, s->raw.len, s->row_line,
+			    msg);
+		}
+		json_add(obj, s->header[i], json_object_new_string_len(f,
+		    (int)len));
+	}
+	return record_new(obj, s->row_line);
+}
+
+static struct record *
+push_csv(struct source *s, const char *line, size_t len, long lineno)
+{
+	int	rc;
+
+	if (s->raw.len == 0 && s->row_line == 0)
+		s->row_line = lineno;
+	else
+		buf_appendc(&s->raw, '\n');
+	buf_append(&s->raw, line, len);
+	rc = csv_push_line(s->csv, line, len);
+	if (rc == CSV_MORE)
+		return NULL;
+	if (rc == CSV_ERROR) {
+		struct record *r = input_error(s->raw.data, s->raw.len,
+		    s->row_line, csv_error(s->csv));
+		buf_reset(&s->raw);
+		s->row_line = 0;
+		return r;
+	}
+	{
+		struct record *r = NULL;
+
+		if (s->header == NULL)
+			(void)header_set(s);
+		else
+			r = csv_row_record(s);
+		buf_reset(&s->raw);
+		s->row_line = 0;
+		return r;
+	}
+}
+
+static struct record *
+push_line(struct source *s, const char *line, size_t len, long lineno)
+{
+	json_object	*obj;
+
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	if (blank(line, len))
+		return NULL;
+	if (!utf8_valid(line, len))
+		return input_error(line, len, lineno, "not valid UTF-8");
+	obj = json_object_new_object();
+	json_add(obj, s->prompt_field, json_object_new_string_len(line,
+	    (int)len));
+	return record_new(obj, lineno);
+}
+
+/* "auto": decide from the first non-blank line. */
+static void
+decide(struct source *s, const char *line, size_t len)
+{
+	struct csv	*probe;
+	const char	*f;
+	size_t		 i, flen, k;
+
+	for (k = 0; k < len && (line[k] == ' ' || line[k] == '\t'); k++)
+		continue;
+	if (k < len && line[k] == '{') {
+		s->format = SOURCE_JSONL;
+		return;
+	}
+	s->format = SOURCE_LINES;
+	probe = csv_new();
+	if (csv_push_line(probe, line, len) == CSV_ROW)
+		for (i = 0; i < csv_nfields(probe); i++) {
+			f = csv_field(probe, i, &flen);
+			if (flen == strlen(s->prompt_field) &&
+			    memcmp(f, s->prompt_field, flen) == 0)
+				s->format = SOURCE_CSV;
+		}
+	csv_free(probe);
+}
+
+struct record *
+source_push(struct source *s, const char *line, size_t len, long lineno)
+{
+	if (s->fatal != NULL)
+		return NULL;
+	if (!s->started) {
+		if (len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0) {
+			line += 3;
+			len -= 3;
+		}
+		if (s->format != SOURCE_CSV && blank(line, len))
+			return NULL;
+		s->started = 1;
+		if (s->format == SOURCE_AUTO)
+			decide(s, line, len);
+	}
+	switch (s->format) {
+	case SOURCE_JSONL:
+		if (blank(line, len))
+			return NULL;
+		return record_parse(s->tok, line, len, lineno);
+	case SOURCE_CSV:
+		return push_csv(s, line, len, lineno);
+	default:
+		return push_line(s, line, len, lineno);
+	}
+}
+
+struct record *
+source_finish(struct source *s)
+{
+	struct record	*r = NULL;
+
+	if (s->format == SOURCE_CSV && csv_finish(s->csv) == CSV_ERROR &&
+	    s->raw.len > 0)
+		r = input_error(s->raw.data, s->raw.len, s->row_line,
+		    csv_error(s->csv));
+	buf_reset(&s->raw);
+	return r;
+}
