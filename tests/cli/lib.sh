@@ -1,0 +1,146 @@
+# The harness of the integration tests: a temp dir, a watchdog, the
+# simulator on a free port, and TAP helpers.  Source it first:
+#	. "$top_srcdir/tests/cli/lib.sh"
+set -u
+: "${top_srcdir:?run me through make check, or set top_srcdir}"
+: "${top_builddir:=$top_srcdir}"
+: "${PYTHON3:=python3}"
+PATH=$top_builddir/src:$PATH
+MJ_RETRY_BASE_MS=${MJ_RETRY_BASE_MS:-50}
+export PATH MJ_RETRY_BASE_MS
+unset MJ_API_KEY COMETAPI_KEY MJ_API_KEY_FILE MJ_AUTH MJ_MODE MJ_BASE_URL
+
+TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/mjtest.XXXXXX")
+cd "$TEST_DIR" || exit 99
+_sim_pids=""
+_tap_n=0
+_tap_failed=0
+_tap_planned=""
+
+_cleanup() {
+	local p
+	for p in $_sim_pids; do kill "$p" 2>/dev/null; done
+	[ -n "${_watchdog:-}" ] && kill "$_watchdog" 2>/dev/null
+	cd / && rm -rf "$TEST_DIR"
+}
+trap _cleanup EXIT
+
+# the whole test is bounded: a watchdog kills it after TEST_TIMEOUT seconds
+# (the sleep must not keep the test's stdout open once the test is over)
+_main_pid=$$
+(
+	trap 'kill "$_sp" 2>/dev/null; exit 0' TERM
+	sleep "${TEST_TIMEOUT:-120}" >/dev/null 2>&1 &
+	_sp=$!
+	wait "$_sp" || exit 0
+	echo "Bail out! test timed out after ${TEST_TIMEOUT:-120} s"
+	kill -TERM "$_main_pid" 2>/dev/null
+) &
+_watchdog=$!
+
+diag() { printf '# %s\n' "$*"; }
+
+_result() {	# _result STATUS DESC
+	_tap_n=$((_tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $_tap_n - $2"
+	else
+		echo "not ok $_tap_n - $2"
+		_tap_failed=$((_tap_failed + 1))
+	fi
+}
+
+plan() { _tap_planned=$1; echo "1..$1"; }
+done_testing() {
+	[ -z "$_tap_planned" ] && echo "1..$_tap_n"
+	[ "$_tap_failed" -eq 0 ]
+	exit $?
+}
+skip_all() { echo "1..0 # SKIP $*"; exit 0; }
+
+# ok DESC CMD...: passes when CMD exits 0
+ok() {
+	local desc=$1
+	shift
+	"$@"
+	_result $? "$desc"
+}
+
+# is GOT WANT DESC
+is() {
+	if [ "$1" = "$2" ]; then
+		_result 0 "$3"
+	else
+		_result 1 "$3"
+		printf '#   got:  %s\n#   want: %s\n' "$1" "$2"
+	fi
+}
+
+# jq_ok FILE FILTER DESC: jq -e on the records of FILE, slurped into an array
+jq_ok() {
+	if jq -e -s "$2" "$1" >/dev/null 2>&1; then
+		_result 0 "$3"
+	else
+		_result 1 "$3"
+		printf '#   filter: %s\n' "$2"
+		head -c 2000 "$1" | sed 's/^/#   /'
+	fi
+}
+
+# wait_until TIMEOUT_S CMD...: poll CMD every 0.1 s; 1 if it never succeeds
+wait_until() {
+	local limit=$(( $1 * 10 )) i=0
+	shift
+	while ! "$@" >/dev/null 2>&1; do
+		i=$((i + 1))
+		[ "$i" -ge "$limit" ] && return 1
+		sleep 0.1
+	done
+	return 0
+}
+
+# sim_start [mjsim options]: start a simulator; exports SIM_URL, MJ_BASE_URL
+sim_start() {
+	local pf="$TEST_DIR/sim.port.$RANDOM"
+	"$PYTHON3" "$top_srcdir/tests/mjsim/mjsim" --port 0 --port-file "$pf" \
+	    --max-seconds 300 --key test-key "$@" >/dev/null \
+	    2>>"$TEST_DIR/sim.log" &
+	_sim_pids="$_sim_pids $!"
+	SIM_PID=$!
+	if ! wait_until 10 test -s "$pf"; then
+		echo "Bail out! the simulator did not start"
+		cat "$TEST_DIR/sim.log" >&2
+		exit 1
+	fi
+	SIM_PORT=$(cat "$pf")
+	SIM_URL=http://127.0.0.1:$SIM_PORT
+	MJ_BASE_URL=$SIM_URL
+	MJ_API_KEY=test-key
+	export SIM_PORT SIM_URL MJ_BASE_URL MJ_API_KEY
+}
+
+sim_stop() { kill "$SIM_PID" 2>/dev/null; wait "$SIM_PID" 2>/dev/null; }
+sim_get() { curl -s --max-time 10 "$SIM_URL$1"; }
+sim_post() { curl -s --max-time 10 -H 'Content-Type: application/json' -d "$2" "$SIM_URL$1"; }
+sim_stats() { sim_get /_sim/stats; }
+# sim_api METHOD PATH [JSON]: an authenticated API call
+sim_api() {
+	if [ $# -ge 3 ]; then
+		curl -s --max-time 10 -H 'Authorization: Bearer test-key' \
+		    -H 'Content-Type: application/json' -X "$1" -d "$3" "$SIM_URL$2"
+	else
+		curl -s --max-time 10 -H 'Authorization: Bearer test-key' -X "$1" "$SIM_URL$2"
+	fi
+}
+
+# run_prog PROG ARGS...: a built program, under valgrind when MJ_VALGRIND=1
+run_prog() {
+	local p=$1
+	shift
+	if [ "${MJ_VALGRIND:-0}" = 1 ]; then
+		valgrind -q --error-exitcode=99 --leak-check=full \
+		    --errors-for-leak-kinds=definite "$top_builddir/src/$p" "$@"
+	else
+		"$top_builddir/src/$p" "$@"
+	fi
+}
