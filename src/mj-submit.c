@@ -1,0 +1,1094 @@
+/*
+ * mj-submit: prompts and follow-up actions in, one record per task out
+ * (design.md "mj-submit").  Each submission costs money, so the rules are:
+ * a request whose reply was lost is never sent again on our own, the
+ * journal is written (and synced) before each send and after each reply,
+ * and every submission goes on a fresh connection (http.c).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "api.h"
+#include "config.h"
+#include "diag.h"
+#include "http.h"
+#include "input.h"
+#include "journal.h"
+#include "loop.h"
+#include "opt.h"
+#include "record.h"
+#include "source.h"
+#include "submission.h"
+#include "table.h"
+#include "version.h"
+#include "xalloc.h"
+
+#define QUEUE_PER_JOB	2	/* submissions ready per -j slot before reading pauses */
+#define REFUSED_MAX	100	/* code 23 (queue full) retries of one submission */
+#define DRAIN_MS	15000	/* after a signal, how long replies are awaited */
+
+struct item;
+
+/* One submission of one input record, from ready to written out. */
+struct sub {
+	struct item	*item;
+	size_t		 i;		/* its index in item->subs */
+	char		 key[JOURNAL_KEY_LEN + 1];	/* "" without --journal */
+	int		 refusals;	/* code 23 so far */
+	int		 refetched;	/* the parent was fetched after a stale refusal */
+	struct timer	*timer;		/* a code-23 backoff */
+	struct http_request *req;	/* in flight, or NULL */
+	struct sub	*next, *prev;	/* on the ready or waiting list */
+};
+
+/* One input record and the submissions it gave. */
+struct item {
+	struct record	*rec;
+	struct submission *subs;
+	struct sub	*s;		/* nsubs of them */
+	size_t		 nsubs;
+	size_t		 left;		/* not yet written out */
+};
+
+struct list {
+	struct sub	*head, *tail;
+	size_t		 n;
+};
+
+static struct {
+	struct config	 cfg;
+	struct submit_opts so;
+	enum source_format format;
+	unsigned long	 jobs;
+	double		 rate;
+	unsigned long	 max_tasks;	/* 0: no limit */
+	int		 dry_run;
+	int		 retry_unsafe;
+	const char	*journal_path;
+} opt = { .jobs = 4 };
+
+static struct {
+	struct loop	*loop;
+	struct http	*http;
+	struct journal	*journal;
+	struct table	*ordinals;	/* identity -> count, for journal keys */
+	struct list	 ready;		/* built, not yet sent */
+	struct list	 waiting;	/* refused with 23, or fetching a parent */
+	struct list	 running;	/* submissions on the wire */
+	int		 source_done;	/* source_finish was called */
+	int		 signal_status;
+	unsigned long	 started;	/* sent in this run (for --max-tasks) */
+	unsigned long	 done, failed;
+	int		 status;
+	int		 auth_refused;	/* 401/403 seen: stop */
+	int		 stopping;	/* a signal: send nothing more */
+	int		 out_closed;	/* stdout's reader is gone */
+	long long	 drain_until;
+} st;
+
+static void	sub_send(struct sub *);
+
+static void
+usage(FILE *out)
+{
+	fprintf(out,
+"usage: mj-submit [-nqv] [-f format] [-j jobs] [--action list] [--journal file]\n"
+"                 [--template text] [option ...] [file ...]\n"
+"Submit prompts (CSV, JSON-lines or lines) or follow-up actions as tasks.\n"
+"  -f, --format FMT        auto, jsonl, csv or lines (auto)\n"
+"      --prompt-field NAME the column holding the prompt (prompt)\n"
+"      --template TEXT     build the prompt from fields: 'a {item} --ar 3:2'\n"
+"      --bot mj|niji       Midjourney or Niji bot\n"
+"      --image FILE|URL    reference image (repeatable)\n"
+"      --state TEXT        state sent with each task (may hold {field})\n"
+"      --notify-hook URL   the server calls URL on each change\n"
+"      --action LIST       follow-ups of finished tasks: U1,V2,reroll,upscale\n"
+"      --modal-prompt TEXT complete tasks waiting in a modal with this prompt\n"
+"      --mask FILE         PNG mask for Vary (Region)\n"
+"      --remix             actions open a modal for a new prompt\n"
+"      --blend             blend the --image files (2 to 5)\n"
+"      --dimensions SHAPE  blend shape: PORTRAIT, SQUARE or LANDSCAPE\n"
+"      --describe          describe an image (--image or a field)\n"
+"      --video             make a video from an image (--image or a field)\n"
+"      --motion low|high   video motion (low)\n"
+"      --journal FILE      never submit twice across runs\n"
+"      --max-tasks N       submit at most N tasks in this run\n"
+"      --retry-unsafe      resend requests whose reply was lost (may pay twice)\n"
+"  -n, --dry-run           print what would be sent; send nothing\n"
+"  -j, --jobs N            submissions in flight (4)\n"
+"      --rate R            at most R submissions per second\n"
+"      --base-url URL      API base URL ($MJ_BASE_URL)\n"
+"      --api-key-file FILE read the API key from FILE\n"
+"      --auth STYLE        bearer or mj-api-secret ($MJ_AUTH)\n"
+"      --mode MODE         fast, relax or turbo ($MJ_MODE)\n"
+"  -q, --quiet             errors only, no status line\n"
+"  -v, --verbose           more messages (repeatable)\n"
+"  -h, --help              this help\n"
+"      --version           version and libraries\n"
+"See mj-submit(1).\n");
+}
+
+enum {
+	OPT_ACTION = CHAR_MAX + 1, OPT_API_KEY_FILE, OPT_AUTH, OPT_BASE_URL,
+	OPT_BLEND, OPT_BOT, OPT_DESCRIBE, OPT_DIMENSIONS, OPT_IMAGE,
+	OPT_JOURNAL, OPT_MASK, OPT_MAX_TASKS, OPT_MODAL_PROMPT, OPT_MODE,
+	OPT_MOTION, OPT_NOTIFY_HOOK, OPT_PROMPT_FIELD, OPT_RATE, OPT_REMIX,
+	OPT_RETRY_UNSAFE, OPT_STATE, OPT_TEMPLATE, OPT_VERSION, OPT_VIDEO
+};
+
+static const struct option longopts[] = {
+	{ "action",		required_argument, NULL, OPT_ACTION },
+	{ "api-key-file",	required_argument, NULL, OPT_API_KEY_FILE },
+	{ "auth",		required_argument, NULL, OPT_AUTH },
+	{ "base-url",		required_argument, NULL, OPT_BASE_URL },
+	{ "blend",		no_argument,	   NULL, OPT_BLEND },
+	{ "bot",		required_argument, NULL, OPT_BOT },
+	{ "describe",		no_argument,	   NULL, OPT_DESCRIBE },
+	{ "dimensions",		required_argument, NULL, OPT_DIMENSIONS },
+	{ "dry-run",		no_argument,	   NULL, 'n' },
+	{ "format",		required_argument, NULL, 'f' },
+	{ "help",		no_argument,	   NULL, 'h' },
+	{ "image",		required_argument, NULL, OPT_IMAGE },
+	{ "jobs",		required_argument, NULL, 'j' },
+	{ "journal",		required_argument, NULL, OPT_JOURNAL },
+	{ "mask",		required_argument, NULL, OPT_MASK },
+	{ "max-tasks",		required_argument, NULL, OPT_MAX_TASKS },
+	{ "modal-prompt",	required_argument, NULL, OPT_MODAL_PROMPT },
+	{ "mode",		required_argument, NULL, OPT_MODE },
+	{ "motion",		required_argument, NULL, OPT_MOTION },
+	{ "notify-hook",	required_argument, NULL, OPT_NOTIFY_HOOK },
+	{ "prompt-field",	required_argument, NULL, OPT_PROMPT_FIELD },
+	{ "quiet",		no_argument,	   NULL, 'q' },
+	{ "rate",		required_argument, NULL, OPT_RATE },
+	{ "remix",		no_argument,	   NULL, OPT_REMIX },
+	{ "retry-unsafe",	no_argument,	   NULL, OPT_RETRY_UNSAFE },
+	{ "state",		required_argument, NULL, OPT_STATE },
+	{ "template",		required_argument, NULL, OPT_TEMPLATE },
+	{ "verbose",		no_argument,	   NULL, 'v' },
+	{ "version",		no_argument,	   NULL, OPT_VERSION },
+	{ "video",		no_argument,	   NULL, OPT_VIDEO },
+	{ NULL,			0,		   NULL, 0 }
+};
+
+static void
+set_kind(enum submit_kind k, const char *name)
+{
+	if (opt.so.kind != SUBMIT_IMAGINE && opt.so.kind != k)
+		diag_usage_error("%s: only one of --action, --blend, "
+		    "--describe, --video", name);
+	opt.so.kind = k;
+}
+
+static const char *
+bot_type(const char *arg)
+{
+	if (strcasecmp(arg, "mj") == 0 || strcasecmp(arg, "midjourney") == 0 ||
+	    strcasecmp(arg, "MID_JOURNEY") == 0)
+		return "MID_JOURNEY";
+	if (strcasecmp(arg, "niji") == 0 || strcasecmp(arg, "NIJI_JOURNEY") == 0)
+		return "NIJI_JOURNEY";
+	diag_usage_error("--bot: must be mj or niji: %s", arg);
+}
+
+static void
+add_image(const char *arg)
+{
+	static char	**images;
+
+	images = xreallocarray(images, opt.so.nimages + 1, sizeof(*images));
+	images[opt.so.nimages++] = xstrdup(arg);
+	opt.so.images = images;
+}
+
+static void
+free_images(void)
+{
+	size_t	i;
+
+	for (i = 0; i < opt.so.nimages; i++)
+		free(opt.so.images[i]);
+	free((void *)opt.so.images);
+}
+
+static int
+parse_options(int argc, char **argv)
+{
+	int	c, f;
+
+	while ((c = getopt_long(argc, argv, "f:hj:nqv", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if ((f = source_format_parse(optarg)) < 0)
+				diag_usage_error("-f: must be auto, jsonl, csv "
+				    "or lines: %s", optarg);
+			opt.format = (enum source_format)f;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
+		case 'j':
+			opt.jobs = opt_uint("-j", optarg, 1, 1000);
+			break;
+		case 'n':
+			opt.dry_run = 1;
+			break;
+		case 'q':
+			diag_set_quiet(1);
+			break;
+		case 'v':
+			diag_set_verbosity(diag_verbosity() + 1);
+			break;
+		case OPT_ACTION:
+			set_kind(SUBMIT_ACTION, "--action");
+			opt.so.actions = optarg;
+			break;
+		case OPT_API_KEY_FILE:
+			config_set_key_file(&opt.cfg, optarg);
+			break;
+		case OPT_AUTH:
+			if (config_set_auth(&opt.cfg, optarg) == -1)
+				diag_usage_error("--auth: must be bearer or "
+				    "mj-api-secret: %s", optarg);
+			break;
+		case OPT_BASE_URL:
+			config_set_base_url(&opt.cfg, optarg);
+			break;
+		case OPT_BLEND:
+			set_kind(SUBMIT_BLEND, "--blend");
+			break;
+		case OPT_BOT:
+			opt.so.bot = bot_type(optarg);
+			break;
+		case OPT_DESCRIBE:
+			set_kind(SUBMIT_DESCRIBE, "--describe");
+			break;
+		case OPT_DIMENSIONS:
+			if (strcasecmp(optarg, "PORTRAIT") == 0)
+				opt.so.dimensions = "PORTRAIT";
+			else if (strcasecmp(optarg, "SQUARE") == 0)
+				opt.so.dimensions = "SQUARE";
+			else if (strcasecmp(optarg, "LANDSCAPE") == 0)
+				opt.so.dimensions = "LANDSCAPE";
+			else
+				diag_usage_error("--dimensions: must be PORTRAIT,"
+				    " SQUARE or LANDSCAPE: %s", optarg);
+			break;
+		case OPT_IMAGE:
+			add_image(optarg);
+			break;
+		case OPT_JOURNAL:
+			opt.journal_path = optarg;
+			break;
+		case OPT_MASK:
+			opt.so.mask_file = optarg;
+			break;
+		case OPT_MAX_TASKS:
+			opt.max_tasks = opt_uint("--max-tasks", optarg, 1,
+			    ULONG_MAX);
+			break;
+		case OPT_MODAL_PROMPT:
+			opt.so.modal_prompt = optarg;
+			break;
+		case OPT_MODE:
+			if (config_set_mode(&opt.cfg, optarg) == -1)
+				diag_usage_error("--mode: must be fast, relax or "
+				    "turbo: %s", optarg);
+			break;
+		case OPT_MOTION:
+			if (strcmp(optarg, "low") != 0 && strcmp(optarg, "high") != 0)
+				diag_usage_error("--motion: must be low or high: "
+				    "%s", optarg);
+			opt.so.motion = optarg;
+			break;
+		case OPT_NOTIFY_HOOK:
+			opt.so.notify_hook = optarg;
+			break;
+		case OPT_PROMPT_FIELD:
+			opt.so.prompt_field = optarg;
+			break;
+		case OPT_RATE:
+			opt.rate = opt_double("--rate", optarg, 0.001, 100000);
+			break;
+		case OPT_REMIX:
+			opt.so.remix = 1;
+			break;
+		case OPT_RETRY_UNSAFE:
+			opt.retry_unsafe = 1;
+			break;
+		case OPT_STATE:
+			opt.so.state = optarg;
+			break;
+		case OPT_TEMPLATE:
+			opt.so.template = optarg;
+			break;
+		case OPT_VERSION:
+			exit(version_print(stdout, "mj-submit") == 0 &&
+			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
+		case OPT_VIDEO:
+			set_kind(SUBMIT_VIDEO, "--video");
+			break;
+		default:
+			diag_usage_error("unknown option");
+		}
+	}
+	if (opt.so.kind == SUBMIT_IMAGINE && opt.so.modal_prompt != NULL)
+		opt.so.kind = SUBMIT_MODAL;
+	return optind;
+}
+
+/* Lists of submissions: ready to send, or waiting (backoff, refetch). */
+static void
+list_push(struct list *l, struct sub *s)
+{
+	s->next = NULL;
+	s->prev = l->tail;
+	if (l->tail != NULL)
+		l->tail->next = s;
+	else
+		l->head = s;
+	l->tail = s;
+	l->n++;
+}
+
+static void
+list_remove(struct list *l, struct sub *s)
+{
+	if (s->prev != NULL)
+		s->prev->next = s->next;
+	else
+		l->head = s->next;
+	if (s->next != NULL)
+		s->next->prev = s->prev;
+	else
+		l->tail = s->prev;
+	s->next = s->prev = NULL;
+	l->n--;
+}
+
+static void
+item_free(struct item *it)
+{
+	record_free(it->rec);
+	submission_free_all(it->subs, it->nsubs);
+	free(it->s);
+	free(it);
+}
+
+static void
+write_record(struct record *r)
+{
+	if (st.out_closed)
+		return;
+	if (record_write(r, stdout) == -1) {
+		if (errno != EPIPE)
+			diag_error("stdout: %s", strerror(errno));
+		st.out_closed = 1;
+		st.status = MJ_EXIT_FAILED;
+	}
+}
+
+/*
+ * The output record of one submission: the input's fields as they came,
+ * then ours.  A follow-up's record describes the new task, so the
+ * parent's files and archive do not come along.
+ */
+static struct record *
+out_record(struct sub *s)
+{
+	struct item	*it = s->item;
+	json_object	*copy = NULL;
+	struct submission *sub = &it->subs[s->i];
+
+	if (json_object_deep_copy(it->rec->obj, &copy, NULL) != 0)
+		diag_fatal(1, "out of memory");
+	if (sub->parent != NULL) {
+		json_object_object_del(copy, "files");
+		json_object_object_del(copy, "archive");
+		json_object_object_del(copy, "task");
+		json_object_object_del(copy, "submit");
+		json_add(copy, "parent", json_object_get(sub->parent));
+	}
+	return record_new(copy, it->rec->line);
+}
+
+static void
+sub_finish(struct sub *s, struct record *out, int failed)
+{
+	struct item	*it = s->item;
+
+	write_record(out);
+	record_free(out);
+	if (failed) {
+		st.failed++;
+		st.status = MJ_EXIT_FAILED;
+	} else
+		st.done++;
+	if (--it->left == 0)
+		item_free(it);
+}
+
+static json_object *
+submit_object(struct sub *s, const struct api_reply *rep)
+{
+	json_object	*o = json_object_new_object();
+	char		 now[32];
+
+	if (rep != NULL) {
+		json_add_int(o, "code", rep->code);
+		json_add_string(o, "description", rep->description);
+	}
+	json_add_string(o, "endpoint", s->item->subs[s->i].endpoint);
+	rfc3339_now(now, sizeof(now));
+	json_add_string(o, "at", now);
+	if (rep != NULL && rep->properties != NULL)
+		json_add(o, "properties", json_object_get(rep->properties));
+	return o;
+}
+
+/* Write out a submission that failed, with why. */
+static void
+sub_fail(struct sub *s, const char *msg, int retryable, int code, long http)
+{
+	struct record	*out = out_record(s);
+	json_object	*err;
+
+	err = record_set_error(out, "submit", msg, retryable);
+	if (code != 0)
+		json_add_int(err, "code", code);
+	if (http != 0)
+		json_add_int(err, "http", http);
+	if (st.journal != NULL && s->key[0] != '\0')
+		json_add_string(err, "key", s->key);
+	if (s->item->rec->line > 0)
+		diag_error("line %ld: %s", s->item->rec->line, msg);
+	else
+		diag_error("%s", msg);
+	sub_finish(s, out, 1);
+}
+
+static void
+sub_succeed(struct sub *s, const char *task_id, const char *status,
+    json_object *submit)
+{
+	struct record	*out = out_record(s);
+	json_object	*task = json_object_new_object();
+
+	json_add_string(task, "id", task_id);
+	json_add_string(task, "status", status);
+	record_set(out, "task", task);
+	record_set(out, "submit", submit);
+	sub_finish(s, out, 0);
+}
+
+static void
+journal_failed(struct sub *s)
+{
+	char	*msg;
+
+	msg = xasprintf("journal %s: %s; not submitted", opt.journal_path,
+	    journal_error(st.journal));
+	sub_fail(s, msg, 1, 0, 0);
+	free(msg);
+}
+
+/* The refusal of a request is written down: nothing was created. */
+static void
+note_refused(struct sub *s)
+{
+	if (st.journal != NULL && journal_refused(st.journal, s->key) == -1)
+		diag_warn("journal %s: %s", opt.journal_path,
+		    journal_error(st.journal));
+	if (st.started > 0)
+		st.started--;	/* a refusal costs nothing */
+}
+
+static void
+retry_timer(void *arg)
+{
+	struct sub	*s = arg;
+
+	s->timer = NULL;
+	list_remove(&st.waiting, s);
+	list_push(&st.ready, s);
+}
+
+/* Queue full (code 23): a refusal, safe to send again after a while. */
+static void
+queue_full(struct sub *s, const struct api_reply *rep)
+{
+	long long	 delay;
+	const char	*base = getenv("MJ_RETRY_BASE_MS");
+
+	note_refused(s);
+	if (++s->refusals > REFUSED_MAX || st.stopping || st.auth_refused) {
+		sub_fail(s, rep->description[0] != '\0' ? rep->description :
+		    "the server's queue is full", 1, rep->code, 0);
+		return;
+	}
+	delay = base != NULL && *base != '\0' ? atoll(base) : 1000;
+	delay <<= s->refusals < 6 ? s->refusals - 1 : 5;
+	delay = delay / 2 + rand() % (delay / 2 + 1);
+	diag_info(1, "line %ld: queue full; trying again in %lld ms",
+	    s->item->rec->line, delay);
+	list_push(&st.waiting, s);
+	s->timer = loop_timer_at(st.loop, loop_now() + delay, retry_timer, s);
+}
+
+static void
+parent_fetched(struct http_request *r)
+{
+	struct sub	*s = r->arg;
+	json_object	*task = NULL;
+	char		 err[512];
+	int		 notfound;
+
+	s->req = NULL;
+	list_remove(&st.waiting, s);
+	if (r->verdict == RETRY_NONE)
+		task = api_parse_task(r->reply.data, r->reply.len, &notfound,
+		    err, sizeof(err));
+	else
+		snprintf(err, sizeof(err), "%s", r->error);
+	http_request_free(r);
+	if (task == NULL) {
+		sub_fail(s, "the customId was refused as stale and the parent "
+		    "task could not be fetched again", 0, API_CODE_INVALID, 0);
+		return;
+	}
+	if (submission_rebuild_action(&opt.so, task, &s->item->subs[s->i],
+	    err, sizeof(err)) == -1) {
+		json_object_put(task);
+		sub_fail(s, err, 0, API_CODE_INVALID, 0);
+		return;
+	}
+	json_object_put(task);
+	list_push(&st.ready, s);
+}
+
+/* A stale customId (code 4 on an action): fetch the parent once, retry. */
+static int
+refetch_parent(struct sub *s)
+{
+	struct submission	*sub = &s->item->subs[s->i];
+	struct http_request	*r;
+	const char		*id;
+	char			*path;
+
+	if (sub->button == NULL || s->refetched || st.stopping ||
+	    (id = json_get_string(sub->parent, "id")) == NULL)
+		return 0;
+	s->refetched = 1;
+	note_refused(s);
+	path = api_fetch_path(id);
+	r = http_request_new(HTTP_POLL, config_url(&opt.cfg, path), NULL);
+	free(path);
+	r->auth = 1;
+	r->retry_ambiguous = 1;	/* a read: safe to repeat */
+	r->on_done = parent_fetched;
+	r->arg = s;
+	s->req = r;
+	list_push(&st.waiting, s);
+	diag_info(1, "line %ld: customId refused; fetching task %s again",
+	    s->item->rec->line, id);
+	http_start(st.http, r);
+	return 1;
+}
+
+static void
+got_envelope(struct sub *s, struct http_request *r)
+{
+	struct api_reply	 rep;
+	char			 err[512], *msg;
+	const char		*status;
+
+	if (api_parse_reply(r->reply.data, r->reply.len, &rep, err,
+	    sizeof(err)) == -1) {
+		/* a 200 we cannot read: the server may well have created it */
+		msg = xasprintf("unreadable reply (%s); the task may exist: "
+		    "check before submitting again", err);
+		sub_fail(s, msg, 0, 0, r->status);
+		free(msg);
+		return;
+	}
+	switch (rep.code) {
+	case API_CODE_OK:
+	case API_CODE_QUEUED:
+	case API_CODE_EXISTS:
+		if (rep.result == NULL) {
+			sub_fail(s, "the reply has no task id; the task may "
+			    "exist", 0, rep.code, 0);
+			break;
+		}
+		if (st.journal != NULL &&
+		    journal_done(st.journal, s->key, rep.result) == -1)
+			diag_warn("journal %s: %s (task %s)", opt.journal_path,
+			    journal_error(st.journal), rep.result);
+		status = rep.code == API_CODE_QUEUED ? "NOT_START" :
+		    rep.code == API_CODE_EXISTS ? "MODAL" : "SUBMITTED";
+		sub_succeed(s, rep.result, status, submit_object(s, &rep));
+		break;
+	case API_CODE_QUEUE_FULL:
+		queue_full(s, &rep);
+		break;
+	case API_CODE_INVALID:
+		if (refetch_parent(s))
+			break;
+		/* FALLTHROUGH */
+	case API_CODE_BANNED:
+	case API_CODE_NOT_FOUND:
+		note_refused(s);
+		sub_fail(s, rep.description[0] != '\0' ? rep.description :
+		    "refused", 0, rep.code, 0);
+		break;
+	default:
+		/* api.md: not safe to assume nothing was created */
+		msg = xasprintf("%s (code %d); the task may exist",
+		    rep.description[0] != '\0' ? rep.description : "failed",
+		    rep.code);
+		sub_fail(s, msg, 0, rep.code, 0);
+		free(msg);
+		break;
+	}
+	api_reply_free(&rep);
+}
+
+static void
+auth_refused(long status)
+{
+	if (!st.auth_refused)
+		diag_error("the API refused the key (HTTP %ld): check "
+		    "MJ_API_KEY or --api-key-file, and --auth", status);
+	st.auth_refused = 1;
+}
+
+static void
+got_failure(struct sub *s, struct http_request *r)
+{
+	char	*msg;
+
+	if (r->status == 401 || r->status == 403) {
+		note_refused(s);
+		auth_refused(r->status);
+		sub_fail(s, "the API refused the key", 0, 0, r->status);
+		return;
+	}
+	if (r->verdict == RETRY_SAFE || (r->verdict == RETRY_NO && !r->sent) ||
+	    (r->verdict == RETRY_NO && r->status >= 400 && r->status < 500)) {
+		/* refused or never sent: nothing was created */
+		note_refused(s);
+		msg = xasprintf("not submitted: %s", r->error);
+		sub_fail(s, msg, r->verdict == RETRY_SAFE, 0, r->status);
+		free(msg);
+		return;
+	}
+	msg = xasprintf("%s after the request was sent; the task may exist: "
+	    "check before submitting again (or use --retry-unsafe)", r->error);
+	sub_fail(s, msg, 0, 0, r->status);
+	free(msg);
+}
+
+static void
+sub_done(struct http_request *r)
+{
+	struct sub	*s = r->arg;
+
+	s->req = NULL;
+	list_remove(&st.running, s);
+	if (r->verdict == RETRY_NONE)
+		got_envelope(s, r);
+	else
+		got_failure(s, r);
+	http_request_free(r);
+}
+
+static void
+sub_send(struct sub *s)
+{
+	struct submission	*sub = &s->item->subs[s->i];
+	struct http_request	*r;
+
+	if (st.journal != NULL && journal_sent(st.journal, s->key) == -1) {
+		journal_failed(s);
+		return;
+	}
+	st.started++;
+	list_push(&st.running, s);
+	r = http_request_new(HTTP_SUBMIT, config_url(&opt.cfg, sub->endpoint),
+	    xstrdup(sub->body));
+	r->auth = 1;
+	r->retry_ambiguous = opt.retry_unsafe;
+	r->on_done = sub_done;
+	r->arg = s;
+	s->req = r;
+	http_start(st.http, r);
+}
+
+/* What a submission is for the journal: the same work gives the same key. */
+static void
+sub_key(struct sub *s)
+{
+	struct submission	*sub = &s->item->subs[s->i];
+	const char		*parent_id = NULL;
+	char			*identity, *rec_text, base[JOURNAL_KEY_LEN + 1];
+	size_t			 len;
+	uintptr_t		 n;
+
+	if (sub->parent != NULL)
+		parent_id = json_get_string(sub->parent, "id");
+	if (parent_id != NULL) {
+		/* a follow-up is its parent and its button: the parent's
+		 * record changes from one read to the next (customIds) */
+		identity = xasprintf("%s\n%s", parent_id, sub->button);
+		rec_text = xstrdup("");
+	} else {
+		identity = xstrdup(sub->body);
+		rec_text = xstrdup(record_serialize(s->item->rec, &len));
+	}
+	journal_key(sub->endpoint, identity, rec_text, 0, base);
+	n = (uintptr_t)table_get(st.ordinals, base);
+	(void)table_put(st.ordinals, base, (void *)(n + 1));
+	journal_key(sub->endpoint, identity, rec_text, (unsigned long)n, s->key);
+	free(identity);
+	free(rec_text);
+}
+
+/* Decide, before anything is sent, what the journal says about s. */
+static void
+sub_ready(struct sub *s)
+{
+	const char	*task_id = NULL;
+	json_object	*submit;
+
+	if (st.journal == NULL) {
+		list_push(&st.ready, s);
+		return;
+	}
+	sub_key(s);
+	switch (journal_lookup(st.journal, s->key, &task_id)) {
+	case JOURNAL_DONE:
+		submit = submit_object(s, NULL);
+		json_add_bool(submit, "resumed", 1);
+		sub_succeed(s, task_id, "SUBMITTED", submit);
+		return;
+	case JOURNAL_SENT:
+		if (!opt.retry_unsafe) {
+			sub_fail(s, "an earlier run sent this request and got no "
+			    "reply; the task may exist: check before submitting "
+			    "again (or use --retry-unsafe)", 0, 0, 0);
+			return;
+		}
+		break;
+	default:
+		break;
+	}
+	list_push(&st.ready, s);
+}
+
+static void
+dry_run(struct sub *s)
+{
+	struct submission	*sub = &s->item->subs[s->i];
+	struct record		*out = out_record(s);
+	json_object		*submit = json_object_new_object();
+
+	json_add_bool(submit, "dryRun", 1);
+	json_add_string(submit, "endpoint", sub->endpoint);
+	json_add(submit, "body", json_tokener_parse(sub->body));
+	record_set(out, "submit", submit);
+	sub_finish(s, out, 0);
+}
+
+/* Is this error record one that the reader made from our input? */
+static int
+own_input_error(struct record *r, long lineno)
+{
+	json_object	*err = record_get(r, "error");
+	json_object	*line;
+	const char	*stage = json_get_string(err, "stage");
+
+	return record_get(r, "input") != NULL && stage != NULL &&
+	    strcmp(stage, "input") == 0 &&
+	    json_object_object_get_ex(err, "line", &line) &&
+	    json_object_get_int64(line) == lineno;
+}
+
+static void
+take_record(struct record *r, long lineno)
+{
+	struct item	*it;
+	char		 err[512];
+	json_object	*e;
+	int		 n;
+	size_t		 i;
+
+	if (record_is_error(r)) {
+		if (own_input_error(r, lineno)) {
+			e = record_get(r, "error");
+			diag_error("line %ld: %s", lineno,
+			    json_get_string(e, "message"));
+			st.failed++;
+			st.status = MJ_EXIT_FAILED;
+		}
+		write_record(r);
+		record_free(r);
+		return;
+	}
+	if (opt.so.kind == SUBMIT_ACTION && record_task(r) == NULL) {
+		write_record(r);	/* nothing to act on: pass it on */
+		record_free(r);
+		return;
+	}
+	it = xcalloc(1, sizeof(*it));
+	it->rec = r;
+	if ((n = submission_build(&opt.so, r, &it->subs, err,
+	    sizeof(err))) < 0) {
+		(void)record_set_error(r, "submit", err, 0);
+		diag_error("line %ld: %s", lineno, err);
+		st.failed++;
+		st.status = MJ_EXIT_FAILED;
+		write_record(r);
+		item_free(it);
+		return;
+	}
+	it->nsubs = it->left = (size_t)n;
+	it->s = xcalloc(it->nsubs, sizeof(*it->s));
+	for (i = 0; i < it->nsubs; i++) {
+		it->s[i].item = it;
+		it->s[i].i = i;
+	}
+	/* sub_ready may write out (and free) the item: count first */
+	for (i = 0, n = (int)it->nsubs; i < (size_t)n; i++) {
+		if (opt.dry_run)
+			dry_run(&it->s[i]);
+		else
+			sub_ready(&it->s[i]);
+	}
+}
+
+/* Send what may be sent: -j, --max-tasks, and not after a stop. */
+static void
+start_ready(void)
+{
+	struct sub	*s;
+	char		*msg;
+
+	while ((s = st.ready.head) != NULL) {
+		if (st.stopping || st.auth_refused) {
+			list_remove(&st.ready, s);
+			sub_fail(s, st.stopping ? "interrupted; not submitted" :
+			    "not submitted: the API refused the key", 1, 0, 0);
+			continue;
+		}
+		if (opt.max_tasks > 0 && st.started >= opt.max_tasks) {
+			if (st.running.n > 0)
+				return;	/* a refusal may give a slot back */
+			list_remove(&st.ready, s);
+			msg = xasprintf("not submitted: --max-tasks %lu reached",
+			    opt.max_tasks);
+			sub_fail(s, msg, 1, 0, 0);
+			free(msg);
+			continue;
+		}
+		if (st.running.n >= opt.jobs)
+			return;
+		list_remove(&st.ready, s);
+		sub_send(s);
+	}
+}
+
+/* A signal: what waits is written out; what is on the wire, awaited. */
+static void
+stop_waiting(void)
+{
+	struct sub	*s;
+
+	while ((s = st.waiting.head) != NULL) {
+		list_remove(&st.waiting, s);
+		if (s->timer != NULL)
+			loop_timer_cancel(st.loop, s->timer);
+		s->timer = NULL;
+		http_request_free(s->req);	/* a parent being fetched */
+		s->req = NULL;
+		sub_fail(s, "interrupted; not submitted", 1, 0, 0);
+	}
+}
+
+/* Replies still missing when the drain time is over. */
+static void
+abandon_running(void)
+{
+	struct sub	*s;
+
+	while ((s = st.running.head) != NULL) {
+		list_remove(&st.running, s);
+		http_request_free(s->req);
+		s->req = NULL;
+		sub_fail(s, "interrupted after the request was sent; the task "
+		    "may exist: check before submitting again", 0, 0, 0);
+	}
+}
+
+static int
+room(void)
+{
+	return !st.stopping && !st.auth_refused &&
+	    st.ready.n < opt.jobs * QUEUE_PER_JOB;
+}
+
+/* Hand the lines already read to the source while there is room. */
+static void
+take_lines(struct input *in, struct source *src)
+{
+	const char	*line;
+	size_t		 len;
+	struct record	*r;
+
+	while (room() && input_next(in, &line, &len)) {
+		if (input_overlong(in))
+			diag_warn("line %ld: longer than %u bytes; cut",
+			    input_lineno(in), INPUT_LINE_MAX);
+		r = source_push(src, line, len, input_lineno(in));
+		if (source_fatal(src) != NULL) {
+			diag_error("%s", source_fatal(src));
+			exit(MJ_EXIT_USAGE);
+		}
+		if (r != NULL)
+			take_record(r, input_lineno(in));
+	}
+	if (input_done(in) && !st.source_done) {
+		st.source_done = 1;
+		if ((r = source_finish(src)) != NULL)
+			take_record(r, r->line);
+	}
+}
+
+static int
+finished(struct input *in)
+{
+	int	reading = !input_done(in) && !st.stopping && !st.auth_refused;
+
+	return !reading && st.ready.n == 0 && st.waiting.n == 0 &&
+	    st.running.n == 0;
+}
+
+static void
+on_signal(void)
+{
+	st.stopping = 1;
+	st.signal_status = loop_signal_status(st.loop);
+	st.drain_until = loop_now() + DRAIN_MS;
+	stop_waiting();
+}
+
+static void
+run(struct input *in, struct source *src)
+{
+	int	ev, want;
+
+	for (;;) {
+		take_lines(in, src);
+		start_ready();
+		if (finished(in))
+			break;
+		want = !input_done(in) && room();
+		ev = loop_turn(st.loop, want ? input_fd(in) : -1,
+		    st.stopping ? 200 : -1);
+		if ((ev & LOOP_SIGNAL) && !st.stopping)
+			on_signal();
+		if (st.stopping && loop_now() >= st.drain_until) {
+			abandon_running();
+			continue;
+		}
+		if ((ev & LOOP_READABLE) && want && input_fill(in) < 0) {
+			diag_error("%s: %s", input_name(in), strerror(errno));
+			st.status = MJ_EXIT_FAILED;
+		}
+		diag_status("%lu submitted, %zu in flight, %lu failed",
+		    st.done, st.running.n, st.failed);
+	}
+	diag_status_clear();
+}
+
+static void
+open_journal(void)
+{
+	char	err[512];
+
+	if (opt.journal_path == NULL || opt.dry_run)
+		return;
+	if ((st.journal = journal_open(opt.journal_path, err,
+	    sizeof(err))) == NULL) {
+		diag_error("%s", err);
+		exit(MJ_EXIT_USAGE);
+	}
+	st.ordinals = table_new();
+}
+
+static void
+close_journal(void)
+{
+	char	err[512];
+
+	if (st.journal != NULL && journal_close(st.journal, err,
+	    sizeof(err)) == -1) {
+		diag_error("%s", err);
+		st.status = MJ_EXIT_FAILED;
+	}
+	table_free(st.ordinals);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct input	*in;
+	struct source	*src;
+	char		 err[512];
+	int		 first;
+
+	diag_init("mj-submit");
+	config_init(&opt.cfg);
+	first = parse_options(argc, argv);
+	if (config_finish(&opt.cfg, !opt.dry_run, err, sizeof(err)) == -1) {
+		diag_error("%s", err);
+		return MJ_EXIT_USAGE;
+	}
+	opt.so.mode = opt.cfg.mode;
+	if (submit_opts_load(&opt.so, err, sizeof(err)) == -1) {
+		diag_error("%s", err);
+		return MJ_EXIT_USAGE;
+	}
+	if (opt.so.kind == SUBMIT_BLEND && (opt.so.nimages == 1 ||
+	    opt.so.nimages > 5))
+		diag_usage_error("--blend: 2 to 5 --image, got %zu",
+		    opt.so.nimages);
+	open_journal();
+	st.loop = loop_new();
+	st.http = http_new(st.loop, &opt.cfg);
+	if (opt.rate > 0)
+		http_set_rate(st.http, HTTP_SUBMIT, opt.rate);
+	srand((unsigned)loop_now());
+	in = input_new(argv + first, argc - first);
+	src = source_new(opt.format, opt.so.prompt_field);
+	run(in, src);
+	close_journal();
+	source_free(src);
+	input_free(in);
+	http_free(st.http);
+	loop_free(st.loop);
+	submit_opts_free(&opt.so);
+	free_images();
+	config_free(&opt.cfg);
+	if (fclose(stdout) != 0 && !st.out_closed) {
+		diag_error("stdout: %s", strerror(errno));
+		st.status = MJ_EXIT_FAILED;
+	}
+	if (st.auth_refused)
+		return MJ_EXIT_USAGE;
+	if (st.stopping)
+		return st.signal_status;
+	return st.status;
+}
