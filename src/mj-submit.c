@@ -39,7 +39,9 @@ struct sub {
 	size_t		 i;		/* its index in item->subs */
 	char		 key[JOURNAL_KEY_LEN + 1];	/* "" without --journal */
 	int		 refusals;	/* code 23 so far */
-	int		 refetched;	/* the parent was fetched after a stale refusal */
+	int		 refetched;	/* this one had the parent fetched again */
+	int		 stale_wait;	/* waits for the parent's fresh read */
+	unsigned	 gen;		/* built from the parent read number gen */
 	struct timer	*timer;		/* a code-23 backoff */
 	struct http_request *req;	/* in flight, or NULL */
 	struct sub	*next, *prev;	/* on the ready or waiting list */
@@ -52,6 +54,9 @@ struct item {
 	struct sub	*s;		/* nsubs of them */
 	size_t		 nsubs;
 	size_t		 left;		/* not yet written out */
+	json_object	*fresh;		/* the parent as last fetched, or NULL */
+	unsigned	 gen;		/* how many times it was fetched */
+	int		 fetching;
 };
 
 struct list {
@@ -80,6 +85,7 @@ static struct {
 	struct list	 waiting;	/* refused with 23, or fetching a parent */
 	struct list	 running;	/* submissions on the wire */
 	int		 source_done;	/* source_finish was called */
+	unsigned long	 files;		/* input files begun */
 	int		 signal_status;
 	unsigned long	 started;	/* sent in this run (for --max-tasks) */
 	unsigned long	 done, failed;
@@ -373,6 +379,7 @@ static void
 item_free(struct item *it)
 {
 	record_free(it->rec);
+	json_object_put(it->fresh);
 	submission_free_all(it->subs, it->nsubs);
 	free(it->s);
 	free(it);
@@ -538,48 +545,80 @@ queue_full(struct sub *s, const struct api_reply *rep)
 	s->timer = loop_timer_at(st.loop, loop_now() + delay, retry_timer, s);
 }
 
+/*
+ * The parent as fetched again after a stale refusal: every submission of
+ * the record that waited for it goes back to the ready list, and is
+ * rebuilt from it when sent (one fetch serves them all: each fetch may
+ * issue new customIds).
+ */
 static void
 parent_fetched(struct http_request *r)
 {
-	struct sub	*s = r->arg;
+	struct sub	*s = r->arg, *o;
+	struct item	*it = s->item;
 	json_object	*task = NULL;
 	char		 err[512];
 	int		 notfound;
+	size_t		 i;
 
 	s->req = NULL;
-	list_remove(&st.waiting, s);
+	it->fetching = 0;
 	if (r->verdict == RETRY_NONE)
 		task = api_parse_task(r->reply.data, r->reply.len, &notfound,
 		    err, sizeof(err));
-	else
-		snprintf(err, sizeof(err), "%s", r->error);
 	http_request_free(r);
-	if (task == NULL) {
-		sub_fail(s, "the customId was refused as stale and the parent "
-		    "task could not be fetched again", 0, API_CODE_INVALID, 0);
-		return;
+	if (task != NULL) {
+		json_object_put(it->fresh);
+		it->fresh = task;
+		it->gen++;
 	}
-	if (submission_rebuild_action(&opt.so, task, &s->item->subs[s->i],
-	    err, sizeof(err)) == -1) {
-		json_object_put(task);
-		sub_fail(s, err, 0, API_CODE_INVALID, 0);
-		return;
+	it->left++;	/* hold the item while its submissions move */
+	for (i = 0; i < it->nsubs; i++) {
+		o = &it->s[i];
+		if (o != s && !o->stale_wait)
+			continue;
+		o->stale_wait = 0;
+		list_remove(&st.waiting, o);
+		if (task == NULL)
+			sub_fail(o, "the customId was refused as stale and the "
+			    "parent task could not be fetched again", 0,
+			    API_CODE_INVALID, 0);
+		else
+			list_push(&st.ready, o);
 	}
-	json_object_put(task);
-	list_push(&st.ready, s);
+	if (--it->left == 0)
+		item_free(it);
 }
 
-/* A stale customId (code 4 on an action): fetch the parent once, retry. */
+/*
+ * A stale customId (code 4 on an action): rebuild from a fresher read of
+ * the parent, wait for the one under way, or fetch it (once per
+ * submission).  A refusal created nothing, so sending again is safe.
+ */
 static int
-refetch_parent(struct sub *s)
+stale_refusal(struct sub *s)
 {
 	struct submission	*sub = &s->item->subs[s->i];
+	struct item		*it = s->item;
 	struct http_request	*r;
 	const char		*id;
 	char			*path;
 
-	if (sub->button == NULL || s->refetched || st.stopping ||
+	if (sub->button == NULL || st.stopping ||
 	    (id = json_get_string(sub->parent, "id")) == NULL)
+		return 0;
+	if (s->gen < it->gen) {
+		note_refused(s);
+		list_push(&st.ready, s);
+		return 1;
+	}
+	if (it->fetching) {
+		note_refused(s);
+		s->stale_wait = 1;
+		list_push(&st.waiting, s);
+		return 1;
+	}
+	if (s->refetched)
 		return 0;
 	s->refetched = 1;
 	note_refused(s);
@@ -591,9 +630,10 @@ refetch_parent(struct sub *s)
 	r->on_done = parent_fetched;
 	r->arg = s;
 	s->req = r;
+	it->fetching = 1;
 	list_push(&st.waiting, s);
 	diag_info(1, "line %ld: customId refused; fetching task %s again",
-	    s->item->rec->line, id);
+	    it->rec->line, id);
 	http_start(st.http, r);
 	return 1;
 }
@@ -635,7 +675,7 @@ got_envelope(struct sub *s, struct http_request *r)
 		queue_full(s, &rep);
 		break;
 	case API_CODE_INVALID:
-		if (refetch_parent(s))
+		if (stale_refusal(s))
 			break;
 		/* FALLTHROUGH */
 	case API_CODE_BANNED:
@@ -710,7 +750,16 @@ sub_send(struct sub *s)
 {
 	struct submission	*sub = &s->item->subs[s->i];
 	struct http_request	*r;
+	char			 err[512];
 
+	if (s->item->fresh != NULL && s->gen != s->item->gen) {
+		if (submission_rebuild_action(&opt.so, s->item->fresh, sub, err,
+		    sizeof(err)) == -1) {
+			sub_fail(s, err, 0, API_CODE_INVALID, 0);
+			return;
+		}
+		s->gen = s->item->gen;
+	}
 	if (st.journal != NULL && journal_sent(st.journal, s->key) == -1) {
 		journal_failed(s);
 		return;
@@ -941,13 +990,22 @@ room(void)
 
 /* Hand the lines already read to the source while there is room. */
 static void
-take_lines(struct input *in, struct source *src)
+take_lines(struct input *in, struct source **srcp)
 {
 	const char	*line;
 	size_t		 len;
 	struct record	*r;
+	struct source	*src = *srcp;
 
 	while (room() && input_next(in, &line, &len)) {
+		if (input_new_file(in) && st.files++ > 0) {
+			/* each file has its own format and header */
+			if ((r = source_finish(src)) != NULL)
+				take_record(r, r->line);
+			source_free(src);
+			src = *srcp = source_new(opt.format,
+			    opt.so.prompt_field);
+		}
 		if (input_overlong(in))
 			diag_warn("line %ld: longer than %u bytes; cut",
 			    input_lineno(in), INPUT_LINE_MAX);
@@ -985,12 +1043,12 @@ on_signal(void)
 }
 
 static void
-run(struct input *in, struct source *src)
+run(struct input *in, struct source **srcp)
 {
 	int	ev, want;
 
 	for (;;) {
-		take_lines(in, src);
+		take_lines(in, srcp);
 		start_ready();
 		if (finished(in))
 			break;
@@ -1073,7 +1131,7 @@ main(int argc, char **argv)
 	srand((unsigned)loop_now());
 	in = input_new(argv + first, argc - first);
 	src = source_new(opt.format, opt.so.prompt_field);
-	run(in, src);
+	run(in, &src);
 	close_journal();
 	source_free(src);
 	input_free(in);
