@@ -1,0 +1,1026 @@
+/*
+ * mj-fetch: download what finished tasks produced (design.md "mj-fetch").
+ * Each file is written to NAME.part while its bytes arrive, hashed on the
+ * way, and gets its final name only once verified: so a file found under
+ * its final name is complete, and a rerun fetches nothing twice.  Names
+ * are taken in input order, so that a rerun of the same input gives every
+ * record the same name again, also where names collided.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "api.h"
+#include "buf.h"
+#include "config.h"
+#include "diag.h"
+#include "fsutil.h"
+#include "http.h"
+#include "input.h"
+#include "loop.h"
+#include "opt.h"
+#include "record.h"
+#include "sha256.h"
+#include "submission.h"
+#include "table.h"
+#include "version.h"
+#include "xalloc.h"
+
+#define URLS_MAX	64	/* media files of one task */
+#define CLAIMS_MAX	1000	/* "-2", "-3", ... tried for one name */
+#define EXT_MAX		8
+
+/* Extensions a finished file may have, looked for before any request. */
+static const char *const exts[] = { "png", "jpg", "webp", "gif", "avif",
+	"mp4", "webm", "mov", "bmp", "tiff", "svg", "heic", "jxl" };
+
+struct job;
+
+struct file {
+	struct job	*job;
+	struct file	*qnext;		/* waiting to start */
+	struct http_request *req;
+	char		*url;
+	char		*name;		/* NAME: sanitized, claimed */
+	char		*part;		/* DIR/NAME.part */
+	char		*path;		/* DIR/NAME.ext once complete */
+	char		*type;
+	char		*error;
+	struct sha256	 sha;
+	char		 hex[SHA256_HEX_LEN + 1];
+	long long	 bytes;
+	long		 http;
+	int		 fd;
+	int		 werr;		/* errno of a failed write */
+	int		 retryable;
+	int		 done;
+};
+
+/* A record in flight and its files. */
+struct job {
+	struct record	*rec;
+	struct job	*next, *prev;
+	size_t		 n, ndone;
+	struct file	 files[];
+};
+
+static struct {
+	struct config	 cfg;
+	const char	*dir;
+	const char	*name;
+	unsigned long	 jobs;
+	uint64_t	 max_bytes;
+} opt = { .dir = ".", .jobs = 8 };
+
+static struct {
+	struct loop	*loop;
+	struct http	*http;
+	struct table	*names;		/* names taken in this run */
+	json_tokener	*tok;
+	char		*prefix;	/* "DIR/" */
+	struct job	*held;
+	size_t		 nheld, maxheld;
+	struct file	*qhead, *qtail;
+	size_t		 running;
+	unsigned long	 fetched, found, failed;
+	int		 dir_ok;
+	int		 name_has_n;
+	int		 status;
+	int		 out_closed;
+} st;
+
+static void
+usage(FILE *out)
+{
+	fprintf(out,
+"usage: mj-fetch [-qv] [-d dir] [-j jobs] [--name template]\n"
+"                [--max-filesize size] [file ...]\n"
+"Download the images and videos of finished tasks; add \"files\" to records.\n"
+"  -d, --dir DIR           write files into DIR, created if missing (.)\n"
+"      --name TEMPLATE     file name from record fields ({id}, {id}-{n})\n"
+"  -j, --jobs N            downloads in flight (8)\n"
+"      --max-filesize SIZE refuse files larger than SIZE (no limit)\n"
+"      --base-url URL      API base URL: the key goes to its host only\n"
+"      --api-key-file FILE read the API key from FILE (optional)\n"
+"      --auth STYLE        bearer or mj-api-secret ($MJ_AUTH)\n"
+"  -q, --quiet             errors only, no status line\n"
+"  -v, --verbose           more messages (repeatable)\n"
+"  -h, --help              this help\n"
+"      --version           version and libraries\n"
+"See mj-fetch(1).\n");
+}
+
+enum {
+	OPT_API_KEY_FILE = CHAR_MAX + 1, OPT_AUTH, OPT_BASE_URL,
+	OPT_MAX_FILESIZE, OPT_NAME, OPT_VERSION
+};
+
+static const struct option longopts[] = {
+	{ "api-key-file",	required_argument, NULL, OPT_API_KEY_FILE },
+	{ "auth",		required_argument, NULL, OPT_AUTH },
+	{ "base-url",		required_argument, NULL, OPT_BASE_URL },
+	{ "dir",		required_argument, NULL, 'd' },
+	{ "help",		no_argument,	   NULL, 'h' },
+	{ "jobs",		required_argument, NULL, 'j' },
+	{ "max-filesize",	required_argument, NULL, OPT_MAX_FILESIZE },
+	{ "name",		required_argument, NULL, OPT_NAME },
+	{ "quiet",		no_argument,	   NULL, 'q' },
+	{ "verbose",		no_argument,	   NULL, 'v' },
+	{ "version",		no_argument,	   NULL, OPT_VERSION },
+	{ NULL,			0,		   NULL, 0 }
+};
+
+/* A template whose braces pair up, so that no record can fix it. */
+static int
+template_ok(const char *t)
+{
+	const char	*close;
+
+	while (*t != '\0') {
+		if ((t[0] == '{' && t[1] == '{') || (t[0] == '}' && t[1] == '}'))
+			t += 2;
+		else if (*t == '{') {
+			if ((close = strchr(t, '}')) == NULL || close == t + 1)
+				return 0;
+			t = close + 1;
+		} else
+			t++;
+	}
+	return 1;
+}
+
+static int
+parse_options(int argc, char **argv)
+{
+	int	c;
+
+	while ((c = getopt_long(argc, argv, "d:hj:qv", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			if (*optarg == '\0')
+				diag_usage_error("-d: an empty directory name");
+			opt.dir = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			exit(fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
+		case 'j':
+			opt.jobs = opt_uint("-j", optarg, 1, 1000);
+			break;
+		case 'q':
+			diag_set_quiet(1);
+			break;
+		case 'v':
+			diag_set_verbosity(diag_verbosity() + 1);
+			break;
+		case OPT_API_KEY_FILE:
+			config_set_key_file(&opt.cfg, optarg);
+			break;
+		case OPT_AUTH:
+			if (config_set_auth(&opt.cfg, optarg) == -1)
+				diag_usage_error("--auth: must be bearer or "
+				    "mj-api-secret: %s", optarg);
+			break;
+		case OPT_BASE_URL:
+			config_set_base_url(&opt.cfg, optarg);
+			break;
+		case OPT_MAX_FILESIZE:
+			opt.max_bytes = opt_size("--max-filesize", optarg);
+			if (opt.max_bytes == 0 || opt.max_bytes > LLONG_MAX)
+				diag_usage_error("--max-filesize: must be more "
+				    "than 0: %s", optarg);
+			break;
+		case OPT_NAME:
+			if (*optarg == '\0' || !template_ok(optarg))
+				diag_usage_error("--name: a bad template: %s",
+				    optarg);
+			opt.name = optarg;
+			break;
+		case OPT_VERSION:
+			exit(version_print(stdout, "mj-fetch") == 0 &&
+			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
+		default:
+			diag_usage_error("unknown option");
+		}
+	}
+	return optind;
+}
+
+/* ---- names ---------------------------------------------------------- */
+
+/* Append text so that template_expand reads it literally. */
+static void
+append_literal(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '{' || *s == '}')
+			buf_appendc(b, *s);
+		buf_appendc(b, *s);
+	}
+}
+
+/*
+ * The name of file i of a record: {id} and {n} are ours, other fields
+ * the record's; several files without {n} get "-n" at the end.
+ */
+static char *
+file_name(const struct record *rec, size_t i, size_t n, char *err,
+    size_t errlen)
+{
+	struct buf	 t = BUF_INIT;
+	const char	*p, *id = record_task_id(rec);
+	char		*raw, *safe;
+
+	for (p = opt.name; *p != '\0';) {
+		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+			buf_append(&t, p, 2);
+			p += 2;
+		} else if (strncmp(p, "{id}", 4) == 0) {
+			if (id == NULL || *id == '\0') {
+				(void)snprintf(err, errlen, "no task.id for "
+				    "{id} in --name");
+				buf_free(&t);
+				return NULL;
+			}
+			append_literal(&t, id);
+			p += 4;
+		} else if (strncmp(p, "{n}", 3) == 0) {
+			buf_appendf(&t, "%zu", i + 1);
+			p += 3;
+		} else
+			buf_appendc(&t, *p++);
+	}
+	if (!st.name_has_n && n > 1)
+		buf_appendf(&t, "-%zu", i + 1);
+	raw = template_expand(buf_str(&t), rec, err, errlen);
+	buf_free(&t);
+	if (raw == NULL)
+		return NULL;
+	safe = fsutil_safe_name(raw, 0);
+	free(raw);
+	return safe;
+}
+
+/* Take want, or want-2, want-3, ...: the first not taken in this run. */
+static char *
+claim_name(const char *want)
+{
+	char		*name = xstrdup(want);
+	unsigned	 k = 1;
+
+	while (table_get(st.names, name) != NULL && k < CLAIMS_MAX) {
+		free(name);
+		name = xasprintf("%s-%u", want, ++k);
+	}
+	(void)table_put(st.names, name, st.names);
+	return name;
+}
+
+static void
+rename_file(struct file *f)
+{
+	char	*name = claim_name(f->name);
+
+	free(f->name);
+	f->name = name;
+}
+
+/* ---- output --------------------------------------------------------- */
+
+static void
+emit(struct record *rec)
+{
+	if (st.out_closed)
+		return;
+	if (record_write(rec, stdout) == -1) {
+		if (errno != EPIPE)
+			diag_error("stdout: %s", strerror(errno));
+		st.out_closed = 1;
+		st.status = MJ_EXIT_FAILED;
+	}
+}
+
+static void
+emit_raw(const char *line, size_t len)
+{
+	if (st.out_closed)
+		return;
+	if (fwrite(line, 1, len, stdout) != len || putchar('\n') == EOF ||
+	    fflush(stdout) == EOF) {
+		if (errno != EPIPE)
+			diag_error("stdout: %s", strerror(errno));
+		st.out_closed = 1;
+		st.status = MJ_EXIT_FAILED;
+	}
+}
+
+static json_object *
+file_json(const struct file *f)
+{
+	json_object	*o = json_object_new_object();
+
+	json_add_string(o, "path", f->path);
+	json_add_string(o, "url", f->url);
+	json_add_int(o, "bytes", f->bytes);
+	json_add_string(o, "sha256", f->hex);
+	json_add_string(o, "type", f->type);
+	return o;
+}
+
+/* The record's error: the first failure, how many more, retryable if all. */
+static void
+set_job_error(struct job *j, const char *why)
+{
+	json_object	*err;
+	struct file	*first = NULL;
+	size_t		 i, nfail = 0;
+	int		 retryable = 1;
+	char		*msg;
+
+	for (i = 0; i < j->n; i++) {
+		if (j->files[i].error == NULL)
+			continue;
+		if (nfail++ == 0)
+			first = &j->files[i];
+		retryable &= j->files[i].retryable;
+	}
+	if (why != NULL) {
+		(void)record_set_error(j->rec, "fetch", why, 1);
+		return;
+	}
+	if (first == NULL)
+		return;
+	if (nfail > 1)
+		msg = xasprintf("%s (and %zu more of %zu files failed)",
+		    first->error, nfail - 1, j->n);
+	else
+		msg = xstrdup(first->error);
+	err = record_set_error(j->rec, "fetch", msg, retryable);
+	if (first->http > 0)
+		json_add_int(err, "http", first->http);
+	free(msg);
+}
+
+static void
+job_free(struct job *j)
+{
+	size_t	i;
+
+	for (i = 0; i < j->n; i++) {
+		free(j->files[i].url);
+		free(j->files[i].name);
+		free(j->files[i].part);
+		free(j->files[i].path);
+		free(j->files[i].type);
+		free(j->files[i].error);
+	}
+	record_free(j->rec);
+	free(j);
+}
+
+/* Write out a record whose files are all done (why: interrupted). */
+static void
+job_finish(struct job *j, const char *why)
+{
+	json_object	*arr = json_object_new_array();
+	size_t		 i;
+
+	if (j->prev != NULL)
+		j->prev->next = j->next;
+	else
+		st.held = j->next;
+	if (j->next != NULL)
+		j->next->prev = j->prev;
+	st.nheld--;
+	for (i = 0; i < j->n; i++)
+		if (j->files[i].error == NULL && j->files[i].path != NULL)
+			(void)json_object_array_add(arr,
+			    file_json(&j->files[i]));
+	record_set(j->rec, "files", arr);
+	set_job_error(j, why);
+	if (record_is_error(j->rec))
+		st.status = MJ_EXIT_FAILED;
+	emit(j->rec);
+	job_free(j);
+}
+
+static void
+file_done(struct file *f)
+{
+	struct job	*j = f->job;
+
+	f->done = 1;
+	if (f->error != NULL)
+		st.failed++;
+	if (++j->ndone == j->n)
+		job_finish(j, NULL);
+}
+
+static void
+file_fail(struct file *f, const char *msg, int retryable, long http)
+{
+	char	*safe;
+
+	safe = diag_escape(msg);
+	if (f->job->rec->line > 0)
+		diag_error("line %ld: %s", f->job->rec->line, safe);
+	else
+		diag_error("%s", safe);
+	free(safe);
+	f->error = xstrdup(msg);
+	f->retryable = retryable;
+	f->http = http;
+	file_done(f);
+}
+
+static void
+file_fail_errno(struct file *f, const char *what, int err)
+{
+	char	*msg;
+
+	msg = xasprintf("%s: %s", what, strerror(err));
+	/* a full disk can be freed and the run repeated */
+	file_fail(f, msg, err == ENOSPC || err == EDQUOT || err == EIO, 0);
+	free(msg);
+}
+
+/* ---- the files ------------------------------------------------------ */
+
+/* Hash a file that is already complete: only read, never fetched. */
+static int
+hash_existing(struct file *f)
+{
+	static char	 blk[65536];
+	ssize_t		 n;
+	int		 fd;
+
+	if ((fd = open(f->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+		return -1;
+	sha256_init(&f->sha);
+	f->bytes = 0;
+	while ((n = read(fd, blk, sizeof(blk))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			(void)close(fd);
+			return -1;
+		}
+		sha256_update(&f->sha, blk, (size_t)n);
+		f->bytes += n;
+	}
+	(void)close(fd);
+	sha256_final_hex(&f->sha, f->hex);
+	return 0;
+}
+
+/*
+ * Is the file already there under its name, with any extension?  1 if
+ * so (f->path set), 0 if not.  A name held by something that is not a
+ * plain file (a directory, a link) is left alone: the next name is tried.
+ */
+static int
+find_existing(struct file *f)
+{
+	struct stat	 sb;
+	size_t		 i;
+	unsigned	 tries;
+	char		*path;
+
+	for (tries = 0; tries < CLAIMS_MAX; tries++) {
+		for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
+			path = xasprintf("%s%s.%s", st.prefix, f->name,
+			    exts[i]);
+			if (lstat(path, &sb) == 0)
+				break;
+			free(path);
+		}
+		if (i == sizeof(exts) / sizeof(exts[0]))
+			return 0;
+		if (S_ISREG(sb.st_mode)) {
+			f->path = path;
+			return 1;
+		}
+		free(path);
+		rename_file(f);
+	}
+	return 0;
+}
+
+static int
+media_type_ok(const char *ct)
+{
+	return ct != NULL && (strncasecmp(ct, "image/", 6) == 0 ||
+	    strncasecmp(ct, "video/", 6) == 0);
+}
+
+/* "image/svg+xml; x=y" -> "image/svg+xml", lower case. */
+static char *
+bare_type(const char *ct)
+{
+	char	*t = xstrndup(ct, strcspn(ct, "; \t"));
+	char	*p;
+
+	for (p = t; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return t;
+}
+
+/* The extension: ours for known types, else letters of the subtype. */
+static void
+type_ext(const char *type, char ext[EXT_MAX + 1])
+{
+	const char	*known = fsutil_mime_ext(type), *p;
+	size_t		 n = 0;
+
+	if (known != NULL) {
+		(void)snprintf(ext, EXT_MAX + 1, "%s", known);
+		return;
+	}
+	p = strchr(type, '/') + 1;
+	if (strncmp(p, "x-", 2) == 0)
+		p += 2;
+	for (; *p != '\0' && *p != '+' && n < EXT_MAX; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			ext[n++] = *p;
+	if (n == 0)
+		(void)snprintf(ext, EXT_MAX + 1, "bin");
+	else
+		ext[n] = '\0';
+}
+
+static int
+link_unsupported(int err)
+{
+	return err == EPERM || err == ENOTSUP || err == EOPNOTSUPP ||
+	    err == EXDEV || err == EMLINK || err == ENOSYS;
+}
+
+/*
+ * Give the verified .part its final name without replacing anything:
+ * link(2) fails where rename(2) would overwrite.  Filesystems without
+ * hard links get a rename after a check.
+ */
+static int
+commit(struct file *f, const char *ext)
+{
+	struct stat	sb;
+	unsigned	tries;
+
+	for (tries = 0; tries < CLAIMS_MAX; tries++) {
+		free(f->path);
+		f->path = xasprintf("%s%s.%s", st.prefix, f->name, ext);
+		if (link(f->part, f->path) == 0) {
+			if (unlink(f->part) == -1 ||
+			    fsutil_fsync_parent(f->path) == -1)
+				return -1;
+			return 0;
+		}
+		if (errno == EEXIST ||
+		    (link_unsupported(errno) && lstat(f->path, &sb) == 0)) {
+			rename_file(f);
+			continue;
+		}
+		if (!link_unsupported(errno))
+			return -1;
+		return fsutil_rename_durable(f->part, f->path);
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+static void
+drop_part(struct file *f)
+{
+	if (f->fd != -1)
+		(void)close(f->fd);
+	f->fd = -1;
+	(void)unlink(f->part);
+}
+
+static int
+part_reset(struct file *f)
+{
+	sha256_init(&f->sha);
+	f->bytes = 0;
+	f->werr = 0;
+	if (lseek(f->fd, 0, SEEK_SET) == -1 || ftruncate(f->fd, 0) == -1) {
+		f->werr = errno;
+		return -1;
+	}
+	return 0;
+}
+
+static int
+on_data(struct http_request *r, const char *p, size_t len)
+{
+	struct file	*f = r->arg;
+
+	/* the first bytes of a reply: after a redirect or a retry too */
+	if (r->bytes == (long long)len && part_reset(f) == -1)
+		return -1;
+	if (f->werr != 0)
+		return -1;
+	if (fsutil_write_all(f->fd, p, len) == -1) {
+		f->werr = errno;
+		return -1;
+	}
+	sha256_update(&f->sha, p, len);
+	f->bytes += (long long)len;
+	return 0;
+}
+
+static void
+on_attempt(struct http_request *r)
+{
+	(void)part_reset(r->arg);
+}
+
+/* A download ended: verify, make it durable, give it its name. */
+static void
+verify(struct file *f, struct http_request *r)
+{
+	char	 ext[EXT_MAX + 1], *msg;
+	int	 err;
+
+	if (!media_type_ok(r->content_type)) {
+		msg = xasprintf("%s: not an image or video (Content-Type %s)",
+		    f->url, r->content_type != NULL ? r->content_type :
+		    "missing");
+		drop_part(f);
+		file_fail(f, msg, 0, r->status);
+		free(msg);
+		return;
+	}
+	if ((r->content_length >= 0 && r->content_length != r->bytes) ||
+	    r->bytes == 0 || f->bytes != r->bytes) {
+		msg = xasprintf("%s: incomplete: %lld of %lld bytes", f->url,
+		    f->bytes, r->content_length);
+		drop_part(f);
+		file_fail(f, msg, 1, r->status);
+		free(msg);
+		return;
+	}
+	f->type = bare_type(r->content_type);
+	type_ext(f->type, ext);
+	err = fsync(f->fd) == -1 ? errno : 0;
+	if (close(f->fd) == -1 && err == 0)
+		err = errno;
+	f->fd = -1;
+	if (err != 0) {
+		drop_part(f);
+		file_fail_errno(f, f->part, err);
+		return;
+	}
+	if (commit(f, ext) == -1) {
+		err = errno;
+		drop_part(f);
+		file_fail_errno(f, f->path, err);
+		return;
+	}
+	sha256_final_hex(&f->sha, f->hex);
+	st.fetched++;
+	diag_info(1, "%s: %lld bytes", f->path, f->bytes);
+	file_done(f);
+}
+
+static void
+download_done(struct http_request *r)
+{
+	struct file	*f = r->arg;
+	char		*msg;
+
+	st.running--;
+	f->req = NULL;
+	if (f->werr != 0) {
+		drop_part(f);
+		file_fail_errno(f, f->part, f->werr);
+	} else if (r->verdict != RETRY_NONE) {
+		drop_part(f);
+		msg = xasprintf("%s: %s", f->url, r->error);
+		file_fail(f, msg, r->verdict != RETRY_NO, r->status);
+		free(msg);
+	} else
+		verify(f, r);
+	http_request_free(r);
+}
+
+static int
+http_url(const char *url)
+{
+	return strncasecmp(url, "http://", 7) == 0 ||
+	    strncasecmp(url, "https://", 8) == 0;
+}
+
+static void
+file_start(struct file *f)
+{
+	struct http_request	*r;
+
+	if (find_existing(f)) {
+		if (hash_existing(f) == -1) {
+			file_fail_errno(f, f->path, errno);
+			return;
+		}
+		f->type = xstrdup(fsutil_ext_mime(f->path));
+		st.found++;
+		diag_info(1, "%s: already there", f->path);
+		file_done(f);
+		return;
+	}
+	if (!st.dir_ok) {
+		if (fsutil_mkdirs(opt.dir, 0777) == -1) {
+			file_fail_errno(f, opt.dir, errno);
+			return;
+		}
+		st.dir_ok = 1;
+	}
+	f->part = xasprintf("%s%s.part", st.prefix, f->name);
+	f->fd = open(f->part, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	    O_CLOEXEC, 0666);
+	if (f->fd == -1) {
+		file_fail_errno(f, f->part, errno);
+		return;
+	}
+	sha256_init(&f->sha);
+	r = http_request_new(HTTP_DOWNLOAD, xstrdup(f->url), NULL);
+	r->auth = 1;		/* http.c sends it to the API host only */
+	r->retry_ambiguous = 1;	/* a GET of a file: safe to repeat */
+	r->max_bytes = (long long)opt.max_bytes;
+	r->on_data = on_data;
+	r->on_attempt = on_attempt;
+	r->on_done = download_done;
+	r->arg = f;
+	f->req = r;
+	st.running++;
+	http_start(st.http, r);
+}
+
+static void
+start_files(void)
+{
+	struct file	*f;
+
+	while (st.qhead != NULL && st.running < opt.jobs && !st.out_closed) {
+		f = st.qhead;
+		if ((st.qhead = f->qnext) == NULL)
+			st.qtail = NULL;
+		file_start(f);
+	}
+}
+
+/* ---- records -------------------------------------------------------- */
+
+static void
+enqueue(struct file *f)
+{
+	f->qnext = NULL;
+	if (st.qtail != NULL)
+		st.qtail->qnext = f;
+	else
+		st.qhead = f;
+	st.qtail = f;
+}
+
+/* Hold a record with n media URLs: name its files now, in input order. */
+static void
+hold(struct record *rec, const char **urls, size_t n)
+{
+	struct job	*j;
+	struct file	*f;
+	char		 err[512], *name, *msg;
+	size_t		 i;
+
+	j = xcalloc(1, sizeof(*j) + n * sizeof(j->files[0]));
+	j->rec = rec;
+	j->n = n;
+	j->next = st.held;
+	if (st.held != NULL)
+		st.held->prev = j;
+	st.held = j;
+	st.nheld++;
+	for (i = 0; i < n; i++) {
+		f = &j->files[i];
+		f->job = j;
+		f->fd = -1;
+		f->url = xstrdup(urls[i]);
+	}
+	/* failures may finish (free) the job: nothing touches j after */
+	for (i = 0; i < n; i++) {
+		f = &j->files[i];
+		if (!http_url(f->url)) {
+			msg = xasprintf("%s: only http and https URLs are "
+			    "fetched", f->url);
+			file_fail(f, msg, 0, 0);
+			free(msg);
+		} else if ((name = file_name(rec, i, n, err,
+		    sizeof(err))) == NULL)
+			file_fail(f, err, 0, 0);
+		else {
+			f->name = claim_name(name);
+			free(name);
+			enqueue(f);
+		}
+	}
+}
+
+/*
+ * A line record_parse could not read (its "input" is this very line): an
+ * error this program added.  1 if so.
+ */
+static int
+input_error(struct record *r, const char *line, size_t len, long lineno)
+{
+	json_object	*e = record_get(r, "error");
+	const char	*input = record_get_string(r, "input");
+	char		*msg;
+
+	if (input == NULL || strlen(input) != len ||
+	    memcmp(input, line, len) != 0)
+		return 0;
+	msg = diag_escape(json_get_string(e, "message") != NULL ?
+	    json_get_string(e, "message") : "unreadable");
+	diag_error("line %ld: %s", lineno, msg);
+	free(msg);
+	st.status = MJ_EXIT_FAILED;
+	return 1;
+}
+
+static int
+blank(const char *line, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
+			return 0;
+	return 1;
+}
+
+static void
+take_line(const char *line, size_t len, long lineno)
+{
+	struct record	*r;
+	json_object	*task;
+	const char	*urls[URLS_MAX];
+	size_t		 n = 0;
+
+	if (blank(line, len))
+		return;
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	r = record_parse(st.tok, line, len, lineno);
+	if (record_is_error(r) && input_error(r, line, len, lineno)) {
+		emit(r);
+		record_free(r);
+		return;
+	}
+	task = record_task(r);
+	if (!record_is_error(r) && task != NULL &&
+	    strcasecmp(api_task_status(task), "SUCCESS") == 0)
+		n = api_task_urls(task, urls, URLS_MAX);
+	if (n == 0) {
+		emit_raw(line, len);	/* nothing to do: untouched */
+		record_free(r);
+		return;
+	}
+	hold(r, urls, n);
+}
+
+/* Take lines while there is room; the number taken. */
+static size_t
+take_lines(struct input *in)
+{
+	const char	*line;
+	size_t		 len, n = 0;
+
+	while (st.nheld < st.maxheld && !st.out_closed &&
+	    input_next(in, &line, &len)) {
+		take_line(line, len, input_lineno(in));
+		n++;
+	}
+	return n;
+}
+
+/* A stop: transfers cancelled, .part files removed, records written. */
+static void
+give_up_all(const char *why)
+{
+	struct job	*j;
+	struct file	*f;
+	size_t		 i;
+
+	st.qhead = st.qtail = NULL;
+	while ((j = st.held) != NULL) {
+		for (i = 0; i < j->n; i++) {
+			f = &j->files[i];
+			if (f->done)
+				continue;
+			if (f->req != NULL) {
+				http_request_free(f->req);	/* cancels */
+				f->req = NULL;
+				st.running--;
+				drop_part(f);
+			}
+			f->error = xstrdup(why != NULL ? why : "stopped");
+			f->retryable = 1;
+			f->done = 1;
+		}
+		job_finish(j, why);
+	}
+}
+
+static void
+run(struct input *in)
+{
+	int	ev;
+
+	for (;;) {
+		start_files();
+		while (take_lines(in) > 0)
+			start_files();
+		if (st.out_closed) {
+			give_up_all(NULL);
+			break;
+		}
+		if (input_done(in) && st.held == NULL)
+			break;
+		ev = loop_turn(st.loop, !input_done(in) &&
+		    st.nheld < st.maxheld ? input_fd(in) : -1, -1);
+		if (ev & LOOP_SIGNAL) {
+			give_up_all("interrupted");
+			break;
+		}
+		if ((ev & LOOP_READABLE) && input_fill(in) < 0) {
+			diag_error("%s: %s", input_name(in), strerror(errno));
+			st.status = MJ_EXIT_FAILED;
+		}
+		diag_status("%lu fetched, %lu found, %zu running, %lu failed",
+		    st.fetched, st.found, st.running, st.failed);
+	}
+	diag_status_clear();
+}
+
+static char *
+dir_prefix(const char *dir)
+{
+	size_t	len = strlen(dir);
+
+	while (len > 1 && dir[len - 1] == '/')
+		len--;
+	if (dir[len - 1] == '/')
+		return xstrndup(dir, len);
+	return xasprintf("%.*s/", (int)len, dir);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct input	*in;
+	char		 err[512];
+	int		 first, sig;
+
+	diag_init("mj-fetch");
+	config_init(&opt.cfg);
+	first = parse_options(argc, argv);
+	/* the key is only needed for files on the API's own host */
+	if (config_finish(&opt.cfg, 0, err, sizeof(err)) == -1) {
+		diag_error("%s", err);
+		return MJ_EXIT_USAGE;
+	}
+	/* a file size limit (ulimit -f) must be an error, not a death */
+	(void)signal(SIGXFSZ, SIG_IGN);
+	st.name_has_n = opt.name != NULL && strstr(opt.name, "{n}") != NULL;
+	if (opt.name == NULL)
+		opt.name = "{id}";
+	st.prefix = dir_prefix(opt.dir);
+	st.maxheld = opt.jobs * 2;
+	st.loop = loop_new();
+	st.http = http_new(st.loop, &opt.cfg);
+	st.names = table_new();
+	st.tok = record_tokener_new();
+	in = input_new(argv + first, argc - first);
+	run(in);
+	sig = loop_signal_status(st.loop);
+	input_free(in);
+	http_free(st.http);
+	loop_free(st.loop);
+	json_tokener_free(st.tok);
+	table_free(st.names);
+	free(st.prefix);
+	config_free(&opt.cfg);
+	if (fclose(stdout) != 0 && !st.out_closed) {
+		diag_error("stdout: %s", strerror(errno));
+		st.status = MJ_EXIT_FAILED;
+	}
+	return sig != 0 ? sig : st.status;
+}
