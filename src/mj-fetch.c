@@ -139,6 +139,13 @@ static const struct option longopts[] = {
 	{ NULL,			0,		   NULL, 0 }
 };
 
+/* "{{" or "}}": a literal brace. */
+static int
+doubled(const char *t)
+{
+	return (t[0] == '{' && t[1] == '{') || (t[0] == '}' && t[1] == '}');
+}
+
 /* A template whose braces pair up, so that no record can fix it. */
 static int
 template_ok(const char *t)
@@ -146,7 +153,7 @@ template_ok(const char *t)
 	const char	*close;
 
 	while (*t != '\0') {
-		if ((t[0] == '{' && t[1] == '{') || (t[0] == '}' && t[1] == '}'))
+		if (doubled(t))
 			t += 2;
 		else if (*t == '{') {
 			if ((close = strchr(t, '}')) == NULL || close == t + 1)
@@ -241,7 +248,7 @@ file_name(const struct record *rec, size_t i, size_t n, char *err,
 	char		*raw, *safe;
 
 	for (p = opt.name; *p != '\0';) {
-		if ((p[0] == '{' && p[1] == '{') || (p[0] == '}' && p[1] == '}')) {
+		if (doubled(p)) {
 			buf_append(&t, p, 2);
 			p += 2;
 		} else if (strncmp(p, "{id}", 4) == 0) {

@@ -44,6 +44,23 @@ for sig in TERM INT; do
 	is "$(cat err)" "" "$sig: nothing on stderr"
 done
 
+# a bounded number of records in flight: with -j 2 and hanging transfers,
+# 2 transfers run, at most 4 records are held and the input is left unread behind them
+jq -cn --arg u "$u3" '{task:{id:"C",status:"SUCCESS",imageUrl:$u}}' > one
+yes "$(cat one)" | head -n 3000 > big
+{ cat big; echo end > wrote; } |
+    "$top_builddir/src/mj-fetch" -j 2 -d hold > out.held 2> err &
+pid=$!
+wait_until 10 test -e hold/C-2.part
+is "$?" 0 "-j 2: two transfers under way"
+sleep 1
+ok "... the input is not read to the end meanwhile" test ! -e wrote
+is "$(ls hold | wc -l)" 2 "... and no third transfer started"
+kill -TERM "$pid"
+wait "$pid"
+is "$?" 143 "... until interrupted"
+jq_ok out.held 'length == 4 and all(.error.message == "interrupted")' "... which writes the four held records"
+
 # stdout closed early: quiet, status 1
 seq 1 20000 | sed 's/.*/{"n":&}/' > many
 run_prog mj-fetch -d out < many 2> err | head -n 1 > first.out
