@@ -670,7 +670,8 @@ verify(struct file *f, struct http_request *r)
 	}
 	if ((r->content_length >= 0 && r->content_length != r->bytes) ||
 	    r->bytes == 0 || f->bytes != r->bytes) {
-		msg = xasprintf("%s: incomplete: %lld of %lld bytes", f->url,
+		msg = r->bytes == 0 ? xasprintf("%s: an empty reply", f->url) :
+		    xasprintf("%s: incomplete: %lld of %lld bytes", f->url,
 		    f->bytes, r->content_length);
 		drop_part(f);
 		file_fail(f, msg, 1, r->status);
