@@ -385,6 +385,11 @@ item_free(struct item *it)
 	free(it);
 }
 
+/*
+ * stdout's reader gone (EPIPE) or stdout full: nothing more can be
+ * reported, so nothing more is sent; replies already due are awaited so
+ * that the journal gets their task ids.
+ */
 static void
 write_record(struct record *r)
 {
@@ -395,6 +400,10 @@ write_record(struct record *r)
 			diag_error("stdout: %s", strerror(errno));
 		st.out_closed = 1;
 		st.status = MJ_EXIT_FAILED;
+		if (!st.stopping) {
+			st.stopping = 1;
+			st.drain_until = loop_now() + DRAIN_MS;
+		}
 	}
 }
 
@@ -470,7 +479,9 @@ sub_fail(struct sub *s, const char *msg, int retryable, int code, long http)
 		json_add_int(err, "http", http);
 	if (st.journal != NULL && s->key[0] != '\0')
 		json_add_string(err, "key", s->key);
-	if (s->item->rec->line > 0)
+	if (st.out_closed)
+		;	/* a reader that is gone wants no more words */
+	else if (s->item->rec->line > 0)
 		diag_error("line %ld: %s", s->item->rec->line, msg);
 	else
 		diag_error("%s", msg);
@@ -1057,6 +1068,8 @@ run(struct input *in, struct source **srcp)
 		    st.stopping ? 200 : -1);
 		if ((ev & LOOP_SIGNAL) && !st.stopping)
 			on_signal();
+		if (st.out_closed && st.waiting.n > 0)
+			stop_waiting();
 		if (st.stopping && loop_now() >= st.drain_until) {
 			abandon_running();
 			continue;
@@ -1146,7 +1159,7 @@ main(int argc, char **argv)
 	}
 	if (st.auth_refused)
 		return MJ_EXIT_USAGE;
-	if (st.stopping)
+	if (st.signal_status != 0)
 		return st.signal_status;
 	return st.status;
 }

@@ -864,6 +864,10 @@ run(struct input *in)
 			give_up_all("interrupted");
 			break;
 		}
+		if (st.out_closed) {
+			give_up_all("stdout closed");	/* quietly */
+			break;
+		}
 		if (st.auth_refused) {
 			give_up_all("not waited for: the API refused the key");
 			break;
