@@ -74,6 +74,7 @@ static struct {
 	int		 dry_run;
 	int		 retry_unsafe;
 	const char	*journal_path;
+	const char	*prompt_field;	/* as given, or NULL */
 } opt = { .jobs = 4 };
 
 static struct {
@@ -314,7 +315,7 @@ parse_options(int argc, char **argv)
 			opt.so.notify_hook = optarg;
 			break;
 		case OPT_PROMPT_FIELD:
-			opt.so.prompt_field = optarg;
+			opt.so.prompt_field = opt.prompt_field = optarg;
 			break;
 		case OPT_RATE:
 			opt.rate = opt_double("--rate", optarg, 0.001, 100000);
@@ -992,6 +993,32 @@ abandon_running(void)
 	}
 }
 
+/*
+ * The column that makes "auto" pick CSV: --prompt-field, else the first
+ * field a --template names (a CSV of items has no prompt column), else
+ * "prompt".  Returns a static buffer or a borrowed string.
+ */
+static const char *
+detect_field(void)
+{
+	static char	 field[256];
+	const char	*t = opt.so.template, *open, *close;
+
+	if (opt.prompt_field != NULL || t == NULL)
+		return opt.prompt_field;
+	for (open = strchr(t, '{'); open != NULL; open = strchr(open + 2, '{')) {
+		if (open[1] == '{')
+			continue;	/* "{{" is a literal brace */
+		if ((close = strchr(open, '}')) == NULL ||
+		    (size_t)(close - open - 1) >= sizeof(field) || close == open + 1)
+			break;
+		memcpy(field, open + 1, (size_t)(close - open - 1));
+		field[close - open - 1] = '\0';
+		return field;
+	}
+	return NULL;
+}
+
 static int
 room(void)
 {
@@ -1014,8 +1041,7 @@ take_lines(struct input *in, struct source **srcp)
 			if ((r = source_finish(src)) != NULL)
 				take_record(r, r->line);
 			source_free(src);
-			src = *srcp = source_new(opt.format,
-			    opt.so.prompt_field);
+			src = *srcp = source_new(opt.format, detect_field());
 		}
 		if (input_overlong(in))
 			diag_warn("line %ld: longer than %u bytes; cut",
@@ -1143,7 +1169,7 @@ main(int argc, char **argv)
 		http_set_rate(st.http, HTTP_SUBMIT, opt.rate);
 	srand((unsigned)loop_now());
 	in = input_new(argv + first, argc - first);
-	src = source_new(opt.format, opt.so.prompt_field);
+	src = source_new(opt.format, detect_field());
 	run(in, &src);
 	close_journal();
 	source_free(src);

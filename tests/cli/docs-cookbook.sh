@@ -37,7 +37,7 @@ jq_ok upscaled.jsonl 'length == 20 and all(.task.action == "UPSCALE" and (.files
 jq_ok zoomed.jsonl 'length == 1 and .[0].task.action == "ZOOM" and .[0].task.status == "SUCCESS"' "variation, upscale, zoom"
 jq_ok referenced.jsonl '.[0].task.status == "SUCCESS"' "image reference"
 jq_ok blend.jsonl '.[0].task.action == "BLEND" and .[0].task.status == "SUCCESS"' "blend"
-jq_ok video.jsonl '.[0].task.action == "VIDEO" and (.[0].files[0].type | startswith("video/"))' "video downloaded"
+jq_ok video.jsonl '.[0].task.action == "VIDEO" and any(.[0].files[]; .type | startswith("video/"))' "video downloaded"
 day=$(date +%F)
 ok "cron: the day's archive, records and log" test -s "nightly/$day.tar.gz" -a -s "nightly/$day.jsonl" -a -s "nightly/log/$day.log"
 created=$(sim_stats | jq .tasks_created)

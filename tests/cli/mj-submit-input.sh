@@ -60,6 +60,11 @@ jq_ok out 'map(select(.item == "kite"))[0].submit.body.prompt == "a kite in  --a
 jq_ok out 'map(select(.item == "lamp"))[0].error | .stage == "submit" and (.message | test("style"))' \
     "template: a row without the field gets an error naming it"
 
+# auto with --template: a CSV whose header holds the template's first field
+printf 'item,style\nboat,ink\n' | mj-submit -n --template 'a {item} in {style}' > out 2>/dev/null
+jq_ok out 'length == 1 and .[0].submit.body.prompt == "a boat in ink" and .[0].item == "boat"' \
+    "auto: a CSV without a prompt column is found by the template's field"
+
 # a CSV column named like a reserved field is a usage error: nothing sent
 before=$(sim_stats | jq .tasks_created)
 printf 'prompt,task\nx,y\n' | mj-submit > out 2> err; rc=$?
