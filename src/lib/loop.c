@@ -77,7 +77,10 @@ signals_install(void)
 	/* EPIPE on stdout says the reader is gone; we stop quietly then */
 	sa.sa_handler = SIG_IGN;
 	sa.sa_flags = 0;
-	if (sigaction(SIGPIPE, &sa, NULL) == -1)
+	if (sigaction(SIGPIPE, &sa, NULL) == -1 ||
+	    /* past a file size limit, write(2) fails with EFBIG: an error
+	     * record for that file, not the end of the program */
+	    sigaction(SIGXFSZ, &sa, NULL) == -1)
 		diag_fatal(1, "sigaction: %s", strerror(errno));
 }
 
