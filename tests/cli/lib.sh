@@ -12,6 +12,24 @@ unset MJ_API_KEY COMETAPI_KEY MJ_API_KEY_FILE MJ_AUTH MJ_MODE MJ_BASE_URL
 
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/mjtest.XXXXXX")
 cd "$TEST_DIR" || exit 99
+
+# make check-valgrind: every program the test runs goes through valgrind;
+# an error or a definite leak exits 99 and writes valgrind-PROG.PID.log,
+# which the test reports at its end
+if [ "${MJ_VALGRIND:-0}" = 1 ]; then
+	mkdir -p "$TEST_DIR/vgbin"
+	for _p in mj-submit mj-wait mj-fetch mj-pack; do
+		cat > "$TEST_DIR/vgbin/$_p" <<VG
+#!/bin/sh
+exec valgrind -q --error-exitcode=99 --leak-check=full \\
+    --errors-for-leak-kinds=definite --log-file="$TEST_DIR/valgrind-$_p.%p.log" \\
+    "$top_builddir/src/$_p" "\$@"
+VG
+		chmod +x "$TEST_DIR/vgbin/$_p"
+	done
+	PATH=$TEST_DIR/vgbin:$PATH
+	export PATH
+fi
 _sim_pids=""
 _tap_n=0
 _tap_failed=0
@@ -52,6 +70,12 @@ _result() {	# _result STATUS DESC
 
 plan() { _tap_planned=$1; echo "1..$1"; }
 done_testing() {
+	local _vg
+	for _vg in "$TEST_DIR"/valgrind-*.log; do
+		[ -s "$_vg" ] || continue
+		_result 1 "valgrind: $(basename "$_vg")"
+		head -30 "$_vg" | sed 's/^/#   /'
+	done
 	[ -z "$_tap_planned" ] && echo "1..$_tap_n"
 	[ "$_tap_failed" -eq 0 ]
 	exit $?

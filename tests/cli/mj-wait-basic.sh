@@ -5,7 +5,7 @@
 . "$top_srcdir/tests/cli/lib.sh"
 sim_start --duration 0.3 --jitter 0 --capacity 50
 
-printf '%s\n' 'slow sim:dur=1.5' 'fast sim:dur=0.1' 'mid sim:dur=0.8' | mj-submit > sub.jsonl 2>/dev/null
+printf '%s\n' 'slow sim:dur=3.4' 'fast sim:dur=0.2' 'mid sim:dur=1.8' | mj-submit > sub.jsonl 2>/dev/null
 mj-wait -i 200ms < sub.jsonl > out 2> err
 is "$?" 0 "three tasks waited for"
 is "$(jq -r .prompt out | cut -d' ' -f1 | paste -sd,)" "fast,mid,slow" "records come out as tasks end"
@@ -70,9 +70,11 @@ is "$?" 0 "... and mj-wait ends when the input does"
 
 # SIGTERM: every held task out with a retryable error, status 143
 printf '%s\n' 'held a sim:dur=30' 'held b sim:dur=30' | mj-submit > sub.jsonl 2>/dev/null
+polls=$(sim_stats | jq .poll_requests)
 mj-wait -i 200ms < sub.jsonl > out 2>/dev/null &
 wpid=$!
-sleep 1
+# once it polls, it holds the tasks (and has its signal handlers)
+wait_until 30 sh -c "curl -s $SIM_URL/_sim/stats | jq -e '.poll_requests > $polls'"
 kill -TERM "$wpid"
 wait "$wpid"
 is "$?" 143 "SIGTERM: status 143"
