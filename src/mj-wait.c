@@ -359,14 +359,15 @@ status_class(const char *s)
 }
 
 /*
- * When to ask again: later for queued tasks, sooner near the end (the
- * progress says how near), the interval otherwise.
+ * When to ask again: later for queued tasks (half as late again: a task
+ * can start and end between two polls, and its record must not wait more
+ * than 1.5 intervals), sooner near the end, the interval otherwise.
  */
 static long long
 next_poll_in(const struct pending *p)
 {
 	if (p->status == ST_QUEUED)
-		return opt.interval * 2;
+		return opt.interval * 3 / 2;
 	if (p->status == ST_RUNNING && p->progress >= 50)
 		return opt.interval / 2;
 	return opt.interval;
