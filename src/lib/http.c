@@ -361,6 +361,10 @@ easy_new(struct http_request *r)
 	SETOPT(e, CURLOPT_HTTPHEADER, r->headers);
 	if (r->klass != HTTP_DOWNLOAD)
 		SETOPT(e, CURLOPT_ACCEPT_ENCODING, "");
+	else
+		/* images are megabytes: 16 KiB reads cost a turn of the loop
+		 * and a write(2) each */
+		SETOPT(e, CURLOPT_BUFFERSIZE, 256L * 1024);
 	if (r->body != NULL) {
 		SETOPT(e, CURLOPT_POSTFIELDS, r->body);
 		SETOPT(e, CURLOPT_POSTFIELDSIZE_LARGE,
