@@ -27,11 +27,11 @@
 #include "http.h"
 #include "input.h"
 #include "loop.h"
+#include "nameset.h"
 #include "opt.h"
 #include "record.h"
 #include "sha256.h"
 #include "submission.h"
-#include "table.h"
 #include "version.h"
 #include "xalloc.h"
 
@@ -84,7 +84,7 @@ static struct {
 static struct {
 	struct loop	*loop;
 	struct http	*http;
-	struct table	*names;		/* names taken in this run */
+	struct nameset	 names;		/* names taken in this run */
 	json_tokener	*tok;
 	char		*prefix;	/* "DIR/" */
 	struct job	*held;
@@ -284,11 +284,10 @@ claim_name(const char *want)
 	char		*name = xstrdup(want);
 	unsigned	 k = 1;
 
-	while (table_get(st.names, name) != NULL && k < CLAIMS_MAX) {
+	while (!nameset_add(&st.names, name) && k < CLAIMS_MAX) {
 		free(name);
 		name = xasprintf("%s-%u", want, ++k);
 	}
-	(void)table_put(st.names, name, st.names);
 	return name;
 }
 
@@ -1014,7 +1013,6 @@ main(int argc, char **argv)
 	st.maxheld = opt.jobs * 2;
 	st.loop = loop_new();
 	st.http = http_new(st.loop, &opt.cfg);
-	st.names = table_new();
 	st.tok = record_tokener_new();
 	in = input_new(argv + first, argc - first);
 	run(in);
@@ -1023,7 +1021,7 @@ main(int argc, char **argv)
 	http_free(st.http);
 	loop_free(st.loop);
 	json_tokener_free(st.tok);
-	table_free(st.names);
+	nameset_free(&st.names);
 	free(st.prefix);
 	config_free(&opt.cfg);
 	if (fclose(stdout) != 0 && !st.out_closed) {

@@ -28,6 +28,7 @@
 #include "fsutil.h"
 #include "input.h"
 #include "loop.h"
+#include "nameset.h"
 #include "opt.h"
 #include "record.h"
 #include "version.h"
@@ -54,12 +55,6 @@ static const struct format formats[] = {
 	{ ".7z",	"7z",		0, 1, NULL },
 };
 #define NFORMATS	(sizeof(formats) / sizeof(formats[0]))
-
-/* Member names taken in the open archive: 64-bit hashes, open addressing. */
-struct nameset {
-	uint64_t	*slot;
-	size_t		 cap, n;
-};
 
 /* The archive being written. */
 struct pack {
@@ -277,48 +272,6 @@ parse_options(int argc, char **argv)
 		opt.have_mtime = 1;
 	}
 	return optind;
-}
-
-/* Name sets: a false "taken" only costs a "-2" in a name. */
-static uint64_t
-name_hash(const char *s)
-{
-	uint64_t	h = 1469598103934665603ULL;
-
-	while (*s != '\0')
-		h = (h ^ (unsigned char)*s++) * 1099511628211ULL;
-	return h != 0 ? h : 1;
-}
-
-static int
-nameset_add(struct nameset *ns, const char *name)
-{
-	uint64_t	 h = name_hash(name), *old;
-	size_t		 i, oldcap;
-
-	if (ns->n * 2 >= ns->cap) {
-		old = ns->slot;
-		oldcap = ns->cap;
-		ns->cap = oldcap ? oldcap * 2 : 256;
-		ns->slot = xcalloc(ns->cap, sizeof(*ns->slot));
-		ns->n = 0;
-		for (i = 0; i < oldcap; i++)
-			if (old[i] != 0) {
-				size_t j = old[i] & (ns->cap - 1);
-
-				while (ns->slot[j] != 0)
-					j = (j + 1) & (ns->cap - 1);
-				ns->slot[j] = old[i];
-				ns->n++;
-			}
-		free(old);
-	}
-	for (i = h & (ns->cap - 1); ns->slot[i] != 0; i = (i + 1) & (ns->cap - 1))
-		if (ns->slot[i] == h)
-			return 0;
-	ns->slot[i] = h;
-	ns->n++;
-	return 1;
 }
 
 static void
@@ -719,7 +672,7 @@ pack_free(struct pack *p)
 		fclose(p->spool);
 	if (p->removals != NULL)
 		fclose(p->removals);
-	free(p->names.slot);
+	nameset_free(&p->names);
 	free(p->path);
 	free(p->part);
 	free(p->failed);
