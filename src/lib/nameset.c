@@ -1,5 +1,5 @@
 /*
- * Names taken, as hashes in an open-addressed table kept at most half full.
+ * Names taken, as hashes in an open-addressed table at most 80% full.
  */
 #include <stdlib.h>
 
@@ -47,7 +47,7 @@ nameset_add(struct nameset *ns, const char *name)
 	uint64_t	h = name_hash(name);
 	size_t		i;
 
-	if ((ns->n + 1) * 2 > ns->cap)
+	if ((ns->n + 1) * 5 > ns->cap * 4)	/* at most 80% full */
 		grow(ns);
 	i = find(ns, h);
 	if (ns->slot[i] == h)

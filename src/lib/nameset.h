@@ -1,5 +1,5 @@
 /*
- * A set of names kept as 64-bit hashes (FNV-1a), 16 bytes a name at most:
+ * A set of names kept as 64-bit hashes (FNV-1a), at most 10 bytes a name:
  * enough to tell whether a file or member name was taken in this run when
  * runs are 100,000 records long.  A collision (about one in 2^64 per
  * pair) only makes a caller pick "name-2" where "name" was free.
