@@ -50,5 +50,11 @@ if command -v parallel >/dev/null; then
 	jq_ok scaled/packed.jsonl 'length == 3 and all(.task.status == "SUCCESS" and (.files | length) == 1)' \
 	    "scale-out: every row through, merged and packed"
 	ok "scale-out: one journal per block" test "$(ls scaled/part-*.journal | wc -l)" -ge 2
+	# --sshlogin, with ':' (this machine) standing in for a remote host
+	created=$(sim_stats | jq .tasks_created)
+	SSHLOGIN=: samples/scale-out.sh samples/prompts.jsonl scaled/ 2 100 > /dev/null 2>&1
+	is "$?" 0 "scale-out --sshlogin: runs"
+	is "$(sim_stats | jq .tasks_created)" "$created" "scale-out: rerun through --sshlogin, nothing submitted again"
+	jq_ok scaled/packed.jsonl 'length == 3 and all(.submit.resumed)' "... every record resumed from its block's journal"
 fi
 done_testing
