@@ -38,6 +38,38 @@ static const struct {
 	    "ab\"c|d", 2 },
 	{ "spaces kept", { " a , b ", NULL }, " a | b ", 2 },
 	{ "text after a closing quote", { "\"a\"b,c", NULL }, NULL, 0 },
+	{ "space after a closing quote", { "\"a\" ,b", NULL }, NULL, 0 },
+	{ "a second quoted part", { "\"a\"\"b\"\"c\"x", NULL }, NULL, 0 },
+	{ "an empty line: one empty field", { "", NULL }, "", 1 },
+	{ "a lone CR: one empty field", { "\r", NULL }, "", 1 },
+	{ "trailing empty field, CRLF", { "a,\r", NULL }, "a|", 2 },
+	{ "quoted comma then CRLF", { "\",\",\",\"\r", NULL }, ",|,", 2 },
+	{ "quotes not at the start kept", { "a\"\"b,\" x\"", NULL },
+	    "a\"\"b| x", 2 },
+	{ "quote opening a field after spaces kept", { " \"a\",b", NULL },
+	    " \"a\"|b", 2 },
+	{ "an empty line inside quotes", { "\"a", "", "b\"", NULL },
+	    "a\n\nb", 1 },
+	{ "a doubled quote at a line end", { "\"a\"\"", "b\"", NULL },
+	    "a\"\nb", 1 },
+	{ "a comma line inside quotes", { "x,\"", ",", "\",y", NULL },
+	    "x|\n,\n|y", 3 },
+};
+
+/* A row over several lines: what each push returns. */
+static const struct {
+	const char	*name;
+	const char	*lines[4];
+	int		 rc[4];
+} steps[] = {
+	{ "open, more, close", { "\"a", "b", "c\",d", NULL },
+	    { CSV_MORE, CSV_MORE, CSV_ROW } },
+	{ "open, then an error after the close", { "\"a", "b\"x", NULL },
+	    { CSV_MORE, CSV_ERROR } },
+	{ "rows one after another", { "a", "b,c", "\"d\"", NULL },
+	    { CSV_ROW, CSV_ROW, CSV_ROW } },
+	{ "an error, then a fresh row", { "\"a\"b", "\"c", "\"", NULL },
+	    { CSV_ERROR, CSV_MORE, CSV_ROW } },
 };
 
 static void
@@ -81,10 +113,19 @@ int
 main(void)
 {
 	struct csv	*c;
-	size_t		 k, len;
+	size_t		 i, k, len;
 
 	for (k = 0; k < sizeof(cases) / sizeof(cases[0]); k++)
 		check_case(k);
+
+	for (k = 0; k < sizeof(steps) / sizeof(steps[0]); k++) {
+		c = csv_new();
+		for (i = 0; steps[k].lines[i] != NULL; i++)
+			TAP_INT(csv_push_line(c, steps[k].lines[i],
+			    strlen(steps[k].lines[i])), steps[k].rc[i],
+			    "%s: line %zu", steps[k].name, i + 1);
+		csv_free(c);
+	}
 
 	/* the row after a finished one starts afresh */
 	c = csv_new();
@@ -97,6 +138,9 @@ main(void)
 	    "an open quote wants more");
 	TAP_INT(csv_finish(c), CSV_ERROR, "csv_finish: an open quote is an "
 	    "error");
+	TAP_OK(*csv_error(c) != '\0', "... that says why (%s)", csv_error(c));
+	TAP_INT(csv_push_line(c, "z", 1), CSV_ROW, "... and a new row follows");
+	TAP_INT(csv_finish(c), CSV_MORE, "... then csv_finish is fine");
 	csv_free(c);
 	c = csv_new();
 	TAP_INT(csv_finish(c), CSV_MORE, "csv_finish after whole rows: fine");
