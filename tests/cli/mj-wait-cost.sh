@@ -20,5 +20,10 @@ mj-wait -i 200ms --rate 5 < sub.jsonl > out 2>/dev/null
 jq_ok out 'length == 20 and all(.task.status == "SUCCESS")' "--rate 5 one by one: all tasks end"
 max=$(sim_stats | jq .max_poll_rate_1s)
 diag "most poll requests in any 1 s window: $max"
-ok "--rate 5: never more than 5 poll requests in a second ($max)" test "$max" -le 5
+if [ "${MJ_VALGRIND:-0}" = 1 ]; then
+	# valgrind delays sends unevenly: the server may see two close together
+	echo "ok $((_tap_n += 1)) - # SKIP --rate measured at the server under valgrind ($max)"
+else
+	ok "--rate 5: never more than 5 poll requests in a second ($max)" test "$max" -le 5
+fi
 done_testing

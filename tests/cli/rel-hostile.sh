@@ -12,7 +12,7 @@ have_time=0; [ -x /usr/bin/time ] && have_time=1
 
 for mode in big deep headers html tofile; do
 	if [ "$have_time" = 1 ]; then
-		echo "hostile $mode" | /usr/bin/time -o rss.txt -f %M mj-submit --base-url "$H/$mode" > out.jsonl 2> err
+		echo "hostile $mode" | /usr/bin/time -o rss.txt -f %M "$top_builddir/src/mj-submit" --base-url "$H/$mode" > out.jsonl 2> err
 		rc=$?
 	else
 		echo "hostile $mode" | mj-submit --base-url "$H/$mode" > out.jsonl 2> err; rc=$?
