@@ -16,6 +16,35 @@ static const struct {
 	{ "abc", "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad" },
 	{ "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
 	  "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1" },
+	{ "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmnoijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu",
+	  "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1" },
+};
+
+/* n times 'a' around the padding boundaries (from sha256sum(1)). */
+static const struct {
+	size_t		 n;
+	const char	*hex;
+} runs[] = {
+	{ 55, "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318" },
+	{ 56, "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a" },
+	{ 57, "f13b2d724659eb3bf47f2dd6af1accc87b81f09f59f2b75e5c0bed6589dfe8c6" },
+	{ 63, "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34" },
+	{ 64, "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb" },
+	{ 65, "635361c48bb9eab14198e76ea8ab7f1a41685d6ad62aa9146d301d4f17eb0ae0" },
+	{ 119, "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb" },
+	{ 120, "2f3d335432c70b580af0e8e1b3674a7c020d683aa5f73aaaedfdc55af904c21c" },
+	{ 127, "c57e9278af78fa3cab38667bef4ce29d783787a2f731d4e12200270f0c32320a" },
+	{ 128, "6836cf13bac400e9105071cd6af47084dfacad4e5e302c94bfed24e013afb73e" },
+};
+
+/* Bytes that are not text. */
+static const struct {
+	const char	*in;
+	size_t		 len;
+	const char	*hex;
+} binary[] = {
+	{ "\0", 1, "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d" },
+	{ "\xff\0\x80", 3, "ef192b7af54e943f206ab27075ec1805384c972c9959fc5820f1fa7d5268fcef" },
 };
 
 int
@@ -23,7 +52,7 @@ main(int argc, char **argv)
 {
 	struct sha256	 s;
 	char		 hex[SHA256_HEX_LEN + 1], one[SHA256_HEX_LEN + 1];
-	unsigned char	 data[200];
+	unsigned char	 data[200], digest[SHA256_DIGEST_LEN];
 	size_t		 i, len, chunk, done;
 	char		*a;
 	int		 all = 1;
@@ -32,6 +61,33 @@ main(int argc, char **argv)
 		sha256_hex(vectors[i].in, strlen(vectors[i].in), hex);
 		TAP_STR(hex, vectors[i].hex, "FIPS 180-4 example %zu", i + 1);
 	}
+	for (i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) {
+		memset(data, 'a', runs[i].n);
+		sha256_hex(data, runs[i].n, hex);
+		TAP_STR(hex, runs[i].hex, "%zu 'a' in one go", runs[i].n);
+		sha256_init(&s);
+		for (done = 0; done < runs[i].n; done++)
+			sha256_update(&s, data + done, 1);
+		sha256_final_hex(&s, hex);
+		TAP_STR(hex, runs[i].hex, "%zu 'a' one byte at a time", runs[i].n);
+	}
+	for (i = 0; i < sizeof(binary) / sizeof(binary[0]); i++) {
+		sha256_hex(binary[i].in, binary[i].len, hex);
+		TAP_STR(hex, binary[i].hex, "binary input %zu", i + 1);
+	}
+	/* the digest and its hex agree */
+	sha256_init(&s);
+	sha256_update(&s, "abc", 3);
+	sha256_final(&s, digest);
+	for (i = 0; i < SHA256_DIGEST_LEN; i++)
+		snprintf(one + 2 * i, 3, "%02x", digest[i]);
+	TAP_STR(one, vectors[1].hex, "sha256_final: the same digest in bytes");
+	/* a context can be used again after init */
+	sha256_init(&s);
+	sha256_update(&s, "abc", 3);
+	sha256_final_hex(&s, hex);
+	TAP_STR(hex, vectors[1].hex, "a context used again after sha256_init");
+
 	/* one million 'a', in chunks of 997 */
 	a = malloc(1000000);
 	memset(a, 'a', 1000000);
