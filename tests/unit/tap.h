@@ -5,28 +5,61 @@
  *	tap_plan(n) or tap_done() at the end (no plan up front);
  *	TAP_OK(cond, "name %d", i);
  *	TAP_STR(got, want, "name");   TAP_INT(got, want, "name");
+ *
+ * A description with "# TODO why" marks a known bug: it is reported but,
+ * as TAP says, a failure there does not fail the test.
  */
 #ifndef MJ_TAP_H
 #define MJ_TAP_H
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static int tap_n, tap_failed;
+
+/* The TAP TODO directive: '#', blanks, "TODO" in any case, then a word end. */
+static int
+tap_is_todo(const char *desc)
+{
+	const char	*p;
+
+	for (p = strchr(desc, '#'); p != NULL; p = strchr(p + 1, '#')) {
+		const char *d = p + 1 + strspn(p + 1, " \t");
+
+		if (strncasecmp(d, "TODO", 4) == 0 &&
+		    (d[4] == '\0' || d[4] == ' ' || d[4] == '\t'))
+			return 1;
+	}
+	return 0;
+}
 
 static void
 tap_vresult(int ok, const char *file, int line, const char *fmt, va_list ap)
 {
+	va_list	 aq;
+	char	*desc;
+	int	 n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0 || (desc = malloc((size_t)n + 1)) == NULL) {
+		printf("Bail out! cannot format a test description\n");
+		exit(1);
+	}
+	(void)vsnprintf(desc, (size_t)n + 1, fmt, ap);
 	tap_n++;
-	if (!ok)
+	/* a known bug failing is no news: the harness reports it as such */
+	if (!ok && !tap_is_todo(desc))
 		tap_failed++;
-	printf("%sok %d - ", ok ? "" : "not ", tap_n);
-	vprintf(fmt, ap);
-	printf("\n");
+	printf("%sok %d - %s\n", ok ? "" : "not ", tap_n, desc);
 	if (!ok)
 		printf("#   failed at %s:%d\n", file, line);
 	fflush(stdout);
+	free(desc);
 }
 
 static int __attribute__((format(printf, 4, 5), unused))

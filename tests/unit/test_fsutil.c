@@ -177,10 +177,8 @@ main(void)
 
 	for (i = 0; i < sizeof(todo_names) / sizeof(todo_names[0]); i++) {
 		s = fsutil_safe_name(todo_names[i].in, 0);
-		/* tap.h counts a failed TODO as a failure: take it back */
-		if (!TAP_STR(s, todo_names[i].out, "safe name of a todo case %zu "
-		    "# TODO %s", i, todo_names[i].todo))
-			tap_failed--;
+		TAP_STR(s, todo_names[i].out, "safe name of a todo case %zu "
+		    "# TODO %s", i, todo_names[i].todo);
 		free(s);
 	}
 	/* the invariants on random names made of awkward pieces */

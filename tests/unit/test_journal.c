@@ -164,11 +164,9 @@ main(void)
 	}
 	TAP_INT(journal_close(j, err, sizeof(err)), 0, "close");
 	j = journal_open(path, err, sizeof(err));
-	/* tap.h counts a failed TODO as a failure: take it back */
-	if (!TAP_OK(j != NULL, "the journal still opens after refused "
+	TAP_OK(j != NULL, "the journal still opens after refused "
 	    "entries (%s) # TODO journal.c append writes the line before "
-	    "apply() refuses it", j ? "" : err))
-		tap_failed--;
+	    "apply() refuses it", j ? "" : err);
 	if (j != NULL) {
 		TAP_INT(journal_lookup(j, k1, &id), JOURNAL_DONE,
 		    "k1 DONE after reopening");

@@ -206,22 +206,17 @@ main(void)
 		text = record_serialize(r, &len);
 		TAP_OK(record_is_error(r) || bad_utf8[i].line[0] == '{',
 		    "%s: read", bad_utf8[i].name);
-		/* tap.h counts a failed TODO as a failure: take it back */
-		if (!TAP_OK(utf8_strict(text, len), "%s: written as UTF-8%s%s",
+		TAP_OK(utf8_strict(text, len), "%s: written as UTF-8%s%s",
 		    bad_utf8[i].name, bad_utf8[i].todo ? " # TODO " : "",
-		    bad_utf8[i].todo ? bad_utf8[i].todo : "") &&
-		    bad_utf8[i].todo != NULL)
-			tap_failed--;
+		    bad_utf8[i].todo ? bad_utf8[i].todo : "");
 		record_free(r);
 	}
 	for (i = 0; i < sizeof(not_json) / sizeof(not_json[0]); i++) {
 		r = record_parse(tok, not_json[i].line, strlen(not_json[i].line),
 		    1);
-		if (!TAP_OK(record_is_error(r), "%s: an error record%s%s",
+		TAP_OK(record_is_error(r), "%s: an error record%s%s",
 		    not_json[i].line, not_json[i].todo ? " # TODO " : "",
-		    not_json[i].todo ? not_json[i].todo : "") &&
-		    not_json[i].todo != NULL)
-			tap_failed--;
+		    not_json[i].todo ? not_json[i].todo : "");
 		record_free(r);
 	}
 	r = record_parse(tok, "x\xff", 2, 5);
