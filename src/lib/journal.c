@@ -59,6 +59,33 @@ valid_key(const char *k, size_t n)
 	return 1;
 }
 
+/*
+ * Why an entry could not be read back, or NULL if it can: what load()
+ * refuses must never reach the file, or the journal cannot be reopened.
+ */
+static const char *
+entry_fault(char kind, const char *key, const char *id)
+{
+	size_t	n;
+
+	if (!valid_key(key, strlen(key)))
+		return "not a journal key";
+	if (kind == 'T' && id == NULL)
+		return "no task id";
+	if (id == NULL)
+		return NULL;
+	if (kind != 'T')
+		return "a task id on a line that takes none";
+	n = strlen(id);
+	if (n == 0)
+		return "empty task id";
+	if (n > JOURNAL_ID_MAX)
+		return "task id too long";
+	if (strpbrk(id, " \n") != NULL)
+		return "task id with a space or a newline";
+	return NULL;
+}
+
 /* Apply one line (without '\n'): 0, or -1 if it does not parse. */
 static int
 apply(struct journal *j, char *line)
@@ -75,8 +102,7 @@ apply(struct journal *j, char *line)
 	id = strchr(key, ' ');
 	if (id != NULL)
 		*id++ = '\0';
-	if (!valid_key(key, strlen(key)) || (line[0] == 'T') != (id != NULL) ||
-	    (id != NULL && (*id == '\0' || strlen(id) > JOURNAL_ID_MAX)))
+	if (entry_fault(line[0], key, id) != NULL)
 		return -1;
 	e = entry_of(j, key);
 	if (e->state == JOURNAL_DONE)
@@ -229,14 +255,20 @@ journal_lookup(struct journal *j, const char *key, const char **task_id)
 static int
 append(struct journal *j, char kind, const char *key, const char *id)
 {
-	char	 line[JOURNAL_KEY_LEN + JOURNAL_ID_MAX + 8];
-	int	 n;
+	char		 line[JOURNAL_KEY_LEN + JOURNAL_ID_MAX + 8];
+	const char	*fault;
+	int		 n;
 
+	/* check before writing: a line written cannot be taken back */
+	if ((fault = entry_fault(kind, key, id)) != NULL) {
+		(void)snprintf(j->error, sizeof(j->error), "%s: bad entry: %s",
+		    j->path, fault);
+		return -1;
+	}
 	n = snprintf(line, sizeof(line), "%c %s%s%s\n", kind, key,
 	    id != NULL ? " " : "", id != NULL ? id : "");
-	if (n < 0 || (size_t)n >= sizeof(line) || strchr(key, ' ') != NULL ||
-	    (id != NULL && strpbrk(id, " \n") != NULL)) {
-		(void)snprintf(j->error, sizeof(j->error), "%s: bad entry",
+	if (n < 0 || (size_t)n >= sizeof(line)) {
+		(void)snprintf(j->error, sizeof(j->error), "%s: entry too long",
 		    j->path);
 		return -1;
 	}

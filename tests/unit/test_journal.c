@@ -30,6 +30,16 @@ static const struct {
 	  "0123456789012345678901234567890123456789012345678901234567890123456789"
 	  "0123456789012345678901234567890123456789012345678901234567890123456789"
 	  "0123456789012345678901234567890123456789012345678901234567890123456789" },
+	{ "a task id with a newline",
+	  "f4883118f821dfe2915510172002c1f5c62c970e8870bba9625e0fa0ee94a092",
+	  "17\n73" },
+	{ "a key with a space",
+	  "f4883118f821dfe2915510172002c1f5c62c970e8870bba9625e0fa0ee94a09 ",
+	  "1773" },
+	{ "a key with a newline",
+	  "f4883118f821dfe2915510172002c1f5c62c970e8870bba9625e0fa0ee94a09\n",
+	  NULL },
+	{ "an empty key", "", NULL },
 };
 
 static char *
@@ -155,18 +165,21 @@ main(void)
 	 * Entries that apply() would refuse on loading must be refused
 	 * before they reach the file, or the journal cannot be opened again.
 	 */
+	snprintf(want, sizeof(want), "%s", slurp());
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		int	rc;
 
 		rc = bad[i].id != NULL ? journal_done(j, bad[i].key, bad[i].id) :
 		    journal_sent(j, bad[i].key);
 		TAP_INT(rc, -1, "%s: refused", bad[i].name);
+		TAP_STR(slurp(), want, "%s: nothing written", bad[i].name);
 	}
+	TAP_INT(journal_done(j, k2, NULL), -1, "T without a task id: refused");
+	TAP_STR(slurp(), want, "... nothing written");
 	TAP_INT(journal_close(j, err, sizeof(err)), 0, "close");
 	j = journal_open(path, err, sizeof(err));
 	TAP_OK(j != NULL, "the journal still opens after refused "
-	    "entries (%s) # TODO journal.c append writes the line before "
-	    "apply() refuses it", j ? "" : err);
+	    "entries (%s)", j ? "" : err);
 	if (j != NULL) {
 		TAP_INT(journal_lookup(j, k1, &id), JOURNAL_DONE,
 		    "k1 DONE after reopening");
