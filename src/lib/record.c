@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "record.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define SERIALIZE_FLAGS	(JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
@@ -68,15 +69,10 @@ utf8_clean(const char *s, size_t len)
 {
 	struct buf		 b = BUF_INIT;
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, n, k;
+	size_t			 i = 0, n;
 
 	while (i < len) {
-		n = p[i] < 0x80 ? 1 : (p[i] & 0xe0) == 0xc0 && p[i] >= 0xc2 ?
-		    2 : (p[i] & 0xf0) == 0xe0 ? 3 :
-		    (p[i] & 0xf8) == 0xf0 && p[i] <= 0xf4 ? 4 : 0;
-		for (k = 1; n > 1 && k < n; k++)
-			if (i + k >= len || (p[i + k] & 0xc0) != 0x80)
-				n = 0;
+		n = utf8_seq_len(p + i, len - i);
 		if (n == 0 || (n == 1 && p[i] == '\0')) {
 			buf_appends(&b, "\xef\xbf\xbd");
 			i++;
@@ -123,6 +119,9 @@ record_parse(struct json_tokener *tok, const char *line, size_t len,
 
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
+	/* json-c's own check lets overlongs and surrogates through */
+	if (!utf8_valid(line, len))
+		return record_unreadable(line, len, lineno, "not valid UTF-8");
 	json_tokener_reset(tok);
 	obj = json_tokener_parse_ex(tok, line, (int)len);
 	jerr = json_tokener_get_error(tok);

@@ -1,0 +1,21 @@
+/*
+ * Strict UTF-8 (RFC 3629, Unicode table 3-7): no overlong forms, no UTF-16
+ * surrogates, nothing past U+10FFFF.  One validator for every module that
+ * lets text through, so that what one accepts the next one can read.
+ */
+#ifndef MJ_UTF8_H
+#define MJ_UTF8_H
+
+#include <stddef.h>
+
+/*
+ * Length (1 to 4) of the well-formed sequence that starts at p, looking at
+ * no more than avail bytes; 0 if there is none (a bad or truncated
+ * sequence, or avail 0).  A NUL byte is a sequence of 1: callers that
+ * cannot carry one check for it themselves.
+ */
+size_t	 utf8_seq_len(const unsigned char *p, size_t avail);
+/* 1 if the len bytes at s are all well-formed sequences, else 0. */
+int	 utf8_valid(const char *s, size_t len);
+
+#endif
