@@ -315,6 +315,12 @@ loop_turn(struct loop *l, int input_fd, long long max_wait_ms)
 	return ev;
 }
 
+void
+loop_wakeup(struct loop *l)
+{
+	(void)curl_multi_wakeup(l->multi);
+}
+
 int
 loop_signal(const struct loop *l)
 {

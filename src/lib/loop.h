@@ -33,6 +33,12 @@ struct loop	*loop_new(void);
 void		 loop_free(struct loop *);
 CURLM		*loop_multi(struct loop *);
 
+/*
+ * Make the current or next loop_turn return at once.  Safe to call from
+ * any thread (curl_multi_wakeup): the sync threads of syncq use it.
+ */
+void		 loop_wakeup(struct loop *);
+
 /* Milliseconds from a monotonic clock. */
 long long	 loop_now(void);
 

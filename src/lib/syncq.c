@@ -1,0 +1,215 @@
+/*
+ * The sync threads: a queue of descriptors to sync under one mutex, and
+ * a queue of results the owner drains.  Threads block every signal, so
+ * that SIGINT and SIGTERM reach the main thread's handlers as before.
+ */
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "diag.h"
+#include "syncq.h"
+#include "xalloc.h"
+
+#define SYNCQ_THREADS_MAX	16
+
+struct sync_job {
+	struct sync_job	 *next;
+	int		  fd;
+	int		  close_fd;
+	int		  err;
+	void		(*done)(void *, int);
+	void		 *arg;
+};
+
+struct job_list {
+	struct sync_job	*head, *tail;
+};
+
+struct syncq {
+	pthread_mutex_t	  mu;
+	pthread_cond_t	  todo_cv;	/* todo gained a job, or stopping */
+	pthread_cond_t	  done_cv;	/* done gained a result */
+	struct job_list	  todo, done;
+	int		  stopping;
+	size_t		  pending;	/* owner's thread only */
+	pthread_t	  threads[SYNCQ_THREADS_MAX];
+	unsigned	  nthreads;
+	void		(*wake)(void *);
+	void		 *wake_arg;
+};
+
+static void
+list_put(struct job_list *l, struct sync_job *j)
+{
+	j->next = NULL;
+	if (l->tail != NULL)
+		l->tail->next = j;
+	else
+		l->head = j;
+	l->tail = j;
+}
+
+static struct sync_job *
+list_take(struct job_list *l)
+{
+	struct sync_job	*j = l->head;
+
+	if (j != NULL && (l->head = j->next) == NULL)
+		l->tail = NULL;
+	return j;
+}
+
+static void
+sync_one(struct sync_job *j)
+{
+	j->err = fsync(j->fd) == -1 ? errno : 0;
+	/* Linux closes the descriptor even when close reports an error */
+	if (j->close_fd && close(j->fd) == -1 && j->err == 0)
+		j->err = errno;
+}
+
+static void *
+worker(void *arg)
+{
+	struct syncq	*q = arg;
+	struct sync_job	*j;
+
+	(void)pthread_mutex_lock(&q->mu);
+	for (;;) {
+		while (q->todo.head == NULL && !q->stopping)
+			(void)pthread_cond_wait(&q->todo_cv, &q->mu);
+		if ((j = list_take(&q->todo)) == NULL)
+			break;		/* stopping, and nothing left */
+		(void)pthread_mutex_unlock(&q->mu);
+		sync_one(j);
+		(void)pthread_mutex_lock(&q->mu);
+		list_put(&q->done, j);
+		(void)pthread_cond_signal(&q->done_cv);
+		(void)pthread_mutex_unlock(&q->mu);
+		if (q->wake != NULL)
+			q->wake(q->wake_arg);
+		(void)pthread_mutex_lock(&q->mu);
+	}
+	(void)pthread_mutex_unlock(&q->mu);
+	return NULL;
+}
+
+static void
+start_threads(struct syncq *q, unsigned n)
+{
+	sigset_t	all, old;
+	int		err;
+
+	(void)sigfillset(&all);
+	(void)pthread_sigmask(SIG_SETMASK, &all, &old);
+	for (q->nthreads = 0; q->nthreads < n; q->nthreads++) {
+		err = pthread_create(&q->threads[q->nthreads], NULL, worker, q);
+		if (err != 0) {
+			/* fewer threads, or syncs in place: slower, still right */
+			diag_info(1, "sync thread: %s", strerror(err));
+			break;
+		}
+	}
+	(void)pthread_sigmask(SIG_SETMASK, &old, NULL);
+}
+
+struct syncq *
+syncq_new(unsigned nthreads, void (*wake)(void *), void *arg)
+{
+	struct syncq	*q = xcalloc(1, sizeof(*q));
+
+	if (pthread_mutex_init(&q->mu, NULL) != 0 ||
+	    pthread_cond_init(&q->todo_cv, NULL) != 0 ||
+	    pthread_cond_init(&q->done_cv, NULL) != 0)
+		diag_fatal(1, "cannot set up the sync threads");
+	q->wake = wake;
+	q->wake_arg = arg;
+	start_threads(q, nthreads < SYNCQ_THREADS_MAX ? nthreads :
+	    SYNCQ_THREADS_MAX);
+	return q;
+}
+
+void
+syncq_push(struct syncq *q, int fd, int close_fd, void (*done)(void *, int),
+    void *arg)
+{
+	struct sync_job	*j = xcalloc(1, sizeof(*j));
+
+	j->fd = fd;
+	j->close_fd = close_fd;
+	j->done = done;
+	j->arg = arg;
+	q->pending++;
+	if (q->nthreads == 0) {
+		sync_one(j);
+		(void)pthread_mutex_lock(&q->mu);
+		list_put(&q->done, j);
+	} else {
+		(void)pthread_mutex_lock(&q->mu);
+		list_put(&q->todo, j);
+		(void)pthread_cond_signal(&q->todo_cv);
+	}
+	(void)pthread_mutex_unlock(&q->mu);
+}
+
+size_t
+syncq_drain(struct syncq *q)
+{
+	struct job_list	 ready;
+	struct sync_job	*j;
+	size_t		 n = 0;
+
+	(void)pthread_mutex_lock(&q->mu);
+	ready = q->done;
+	q->done.head = q->done.tail = NULL;
+	(void)pthread_mutex_unlock(&q->mu);
+	/* callbacks may push again: they run with the lock released */
+	while ((j = list_take(&ready)) != NULL) {
+		q->pending--;
+		j->done(j->arg, j->err);
+		free(j);
+		n++;
+	}
+	return n;
+}
+
+void
+syncq_wait(struct syncq *q)
+{
+	(void)pthread_mutex_lock(&q->mu);
+	while (q->done.head == NULL && q->pending > 0)
+		(void)pthread_cond_wait(&q->done_cv, &q->mu);
+	(void)pthread_mutex_unlock(&q->mu);
+}
+
+size_t
+syncq_pending(const struct syncq *q)
+{
+	return q->pending;
+}
+
+void
+syncq_free(struct syncq *q)
+{
+	struct sync_job	*j;
+	unsigned	 i;
+
+	if (q == NULL)
+		return;
+	(void)pthread_mutex_lock(&q->mu);
+	q->stopping = 1;
+	(void)pthread_cond_broadcast(&q->todo_cv);
+	(void)pthread_mutex_unlock(&q->mu);
+	for (i = 0; i < q->nthreads; i++)
+		(void)pthread_join(q->threads[i], NULL);
+	while ((j = list_take(&q->done)) != NULL)
+		free(j);
+	(void)pthread_cond_destroy(&q->done_cv);
+	(void)pthread_cond_destroy(&q->todo_cv);
+	(void)pthread_mutex_destroy(&q->mu);
+	free(q);
+}
