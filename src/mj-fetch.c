@@ -5,6 +5,12 @@
  * its final name is complete, and a rerun fetches nothing twice.  Names
  * are taken in input order, so that a rerun of the same input gives every
  * record the same name again, also where names collided.
+ *
+ * The syncs that make a file durable run in threads (syncq), so that the
+ * transfers go on meanwhile: a downloaded file is synced, linked to its
+ * name, and its record goes out once a sync of the directory that began
+ * after the link has finished.  One directory sync serves every file
+ * linked before it began.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -32,12 +38,16 @@
 #include "record.h"
 #include "sha256.h"
 #include "submission.h"
+#include "syncq.h"
 #include "version.h"
 #include "xalloc.h"
 
 #define URLS_MAX	64	/* media files of one task */
 #define CLAIMS_MAX	1000	/* "-2", "-3", ... tried for one name */
 #define EXT_MAX		8
+#define SYNC_THREADS	2	/* on one disk, more add nothing */
+/* libcurl hands data over 16 KiB at a time: fewer, larger writes */
+#define WBUF_SIZE	(128 * 1024)
 
 /* Extensions a finished file may have, looked for before any request. */
 static const char *const exts[] = { "png", "jpg", "webp", "gif", "avif",
@@ -47,7 +57,7 @@ struct job;
 
 struct file {
 	struct job	*job;
-	struct file	*qnext;		/* waiting to start */
+	struct file	*qnext;		/* waiting to start, or for a dir sync */
 	struct http_request *req;
 	char		*url;
 	char		*name;		/* NAME: sanitized, claimed */
@@ -60,6 +70,8 @@ struct file {
 	long long	 bytes;
 	long		 http;
 	int		 fd;
+	char		*wbuf;		/* bytes not written yet */
+	size_t		 wlen;
 	int		 werr;		/* errno of a failed write */
 	int		 retryable;
 	int		 done;
@@ -79,6 +91,7 @@ static struct {
 	const char	*name;
 	unsigned long	 jobs;
 	uint64_t	 max_bytes;
+	int		 no_sync;
 } opt = { .dir = ".", .jobs = 8 };
 
 static struct {
@@ -91,6 +104,11 @@ static struct {
 	size_t		 nheld, maxheld;
 	struct file	*qhead, *qtail;
 	size_t		 running;
+	struct syncq	*syncq;
+	size_t		 syncing;	/* files between download and name */
+	int		 dirfd;
+	int		 dir_syncing;
+	struct file	*dirwait, *dirwait_tail; /* linked, for a dir sync */
 	unsigned long	 fetched, found, failed;
 	int		 dir_ok;
 	int		 name_has_n;
@@ -103,12 +121,14 @@ usage(FILE *out)
 {
 	fprintf(out,
 "usage: mj-fetch [-qv] [-d dir] [-j jobs] [--name template]\n"
-"                [--max-filesize size] [file ...]\n"
+"                [--max-filesize size] [--no-sync] [file ...]\n"
 "Download the images and videos of finished tasks; add \"files\" to records.\n"
 "  -d, --dir DIR           write files into DIR, created if missing (.)\n"
 "      --name TEMPLATE     file name from record fields ({id}, {id}-{n})\n"
 "  -j, --jobs N            downloads in flight (8)\n"
 "      --max-filesize SIZE refuse files larger than SIZE (no limit)\n"
+"      --no-sync           do not wait for files to reach the disk (faster;\n"
+"                          a system crash may then leave a file damaged)\n"
 "      --base-url URL      API base URL: the key goes to its host only\n"
 "      --api-key-file FILE read the API key from FILE (optional)\n"
 "      --auth STYLE        bearer or mj-api-secret ($MJ_AUTH)\n"
@@ -121,7 +141,7 @@ usage(FILE *out)
 
 enum {
 	OPT_API_KEY_FILE = CHAR_MAX + 1, OPT_AUTH, OPT_BASE_URL,
-	OPT_MAX_FILESIZE, OPT_NAME, OPT_VERSION
+	OPT_MAX_FILESIZE, OPT_NAME, OPT_NO_SYNC, OPT_VERSION
 };
 
 static const struct option longopts[] = {
@@ -133,6 +153,7 @@ static const struct option longopts[] = {
 	{ "jobs",		required_argument, NULL, 'j' },
 	{ "max-filesize",	required_argument, NULL, OPT_MAX_FILESIZE },
 	{ "name",		required_argument, NULL, OPT_NAME },
+	{ "no-sync",		no_argument,	   NULL, OPT_NO_SYNC },
 	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "verbose",		no_argument,	   NULL, 'v' },
 	{ "version",		no_argument,	   NULL, OPT_VERSION },
@@ -211,6 +232,9 @@ parse_options(int argc, char **argv)
 				diag_usage_error("--name: a bad template: %s",
 				    optarg);
 			opt.name = optarg;
+			break;
+		case OPT_NO_SYNC:
+			opt.no_sync = 1;
 			break;
 		case OPT_VERSION:
 			exit(version_print(stdout, "mj-fetch") == 0 &&
@@ -388,6 +412,7 @@ job_free(struct job *j)
 		free(j->files[i].path);
 		free(j->files[i].type);
 		free(j->files[i].error);
+		free(j->files[i].wbuf);
 	}
 	record_free(j->rec);
 	free(j);
@@ -564,6 +589,13 @@ type_ext(const char *type, char ext[EXT_MAX + 1])
 		ext[n] = '\0';
 }
 
+static const char *
+ext_of(const struct file *f, char ext[EXT_MAX + 1])
+{
+	type_ext(f->type, ext);
+	return ext;
+}
+
 static int
 link_unsupported(int err)
 {
@@ -574,7 +606,7 @@ link_unsupported(int err)
 /*
  * Give the verified .part its final name without replacing anything:
  * link(2) fails where rename(2) would overwrite.  Filesystems without
- * hard links get a rename after a check.
+ * hard links get a rename after a check.  The directory is synced after.
  */
 static int
 commit(struct file *f, const char *ext)
@@ -585,12 +617,8 @@ commit(struct file *f, const char *ext)
 	for (tries = 0; tries < CLAIMS_MAX; tries++) {
 		free(f->path);
 		f->path = xasprintf("%s%s.%s", st.prefix, f->name, ext);
-		if (link(f->part, f->path) == 0) {
-			if (unlink(f->part) == -1 ||
-			    fsutil_fsync_parent(f->path) == -1)
-				return -1;
-			return 0;
-		}
+		if (link(f->part, f->path) == 0)
+			return unlink(f->part);
 		if (errno == EEXIST ||
 		    (link_unsupported(errno) && lstat(f->path, &sb) == 0)) {
 			rename_file(f);
@@ -598,7 +626,7 @@ commit(struct file *f, const char *ext)
 		}
 		if (!link_unsupported(errno))
 			return -1;
-		return fsutil_rename_durable(f->part, f->path);
+		return rename(f->part, f->path);
 	}
 	errno = EEXIST;
 	return -1;
@@ -610,7 +638,25 @@ drop_part(struct file *f)
 	if (f->fd != -1)
 		(void)close(f->fd);
 	f->fd = -1;
+	free(f->wbuf);
+	f->wbuf = NULL;
 	(void)unlink(f->part);
+}
+
+/* Write out what is buffered. */
+static int
+part_flush(struct file *f)
+{
+	size_t	len = f->wlen;
+
+	f->wlen = 0;
+	if (f->werr != 0)
+		return -1;
+	if (len > 0 && fsutil_write_all(f->fd, f->wbuf, len) == -1) {
+		f->werr = errno;
+		return -1;
+	}
+	return 0;
 }
 
 static int
@@ -618,6 +664,7 @@ part_reset(struct file *f)
 {
 	sha256_init(&f->sha);
 	f->bytes = 0;
+	f->wlen = 0;
 	f->werr = 0;
 	if (lseek(f->fd, 0, SEEK_SET) == -1 || ftruncate(f->fd, 0) == -1) {
 		f->werr = errno;
@@ -636,9 +683,18 @@ on_data(struct http_request *r, const char *p, size_t len)
 		return -1;
 	if (f->werr != 0)
 		return -1;
-	if (fsutil_write_all(f->fd, p, len) == -1) {
-		f->werr = errno;
+	if (f->wbuf == NULL)
+		f->wbuf = xmalloc(WBUF_SIZE);
+	if (f->wlen + len > WBUF_SIZE && part_flush(f) == -1)
 		return -1;
+	if (len >= WBUF_SIZE) {
+		if (fsutil_write_all(f->fd, p, len) == -1) {
+			f->werr = errno;
+			return -1;
+		}
+	} else {
+		memcpy(f->wbuf + f->wlen, p, len);
+		f->wlen += len;
 	}
 	sha256_update(&f->sha, p, len);
 	f->bytes += (long long)len;
@@ -651,12 +707,82 @@ on_attempt(struct http_request *r)
 	(void)part_reset(r->arg);
 }
 
-/* A download ended: verify, make it durable, give it its name. */
+static void	dir_synced(void *, int);
+
+/* Sync the directory for every file linked since the last sync began. */
+static void
+dir_sync_start(void)
+{
+	if (st.dir_syncing || st.dirwait == NULL)
+		return;
+	st.dir_syncing = 1;
+	syncq_push(st.syncq, st.dirfd, 0, dir_synced, st.dirwait);
+	st.dirwait = st.dirwait_tail = NULL;
+}
+
+/* A file complete under its name (and synced, unless --no-sync). */
+static void
+file_named(struct file *f)
+{
+	st.syncing--;
+	sha256_final_hex(&f->sha, f->hex);
+	st.fetched++;
+	diag_info(1, "%s: %lld bytes", f->path, f->bytes);
+	file_done(f);
+}
+
+/* The files of a directory sync are durable under their names: done. */
+static void
+dir_synced(void *arg, int err)
+{
+	struct file	*f, *next;
+
+	st.dir_syncing = 0;
+	for (f = arg; f != NULL; f = next) {
+		next = f->qnext;
+		if (err != 0) {
+			st.syncing--;
+			file_fail_errno(f, opt.dir, err);
+		} else
+			file_named(f);
+	}
+	dir_sync_start();
+}
+
+/* The .part is on disk: name it, then wait for the directory's sync. */
+static void
+file_synced(void *arg, int err)
+{
+	struct file	*f = arg;
+	char		 ext[EXT_MAX + 1];
+
+	f->fd = -1;		/* closed by the sync thread */
+	if (err == 0 && commit(f, ext_of(f, ext)) == -1)
+		err = errno;
+	if (err != 0) {
+		st.syncing--;
+		drop_part(f);
+		file_fail_errno(f, f->path != NULL ? f->path : f->part, err);
+		return;
+	}
+	if (opt.no_sync) {
+		file_named(f);
+		return;
+	}
+	f->qnext = NULL;
+	if (st.dirwait_tail != NULL)
+		st.dirwait_tail->qnext = f;
+	else
+		st.dirwait = f;
+	st.dirwait_tail = f;
+	dir_sync_start();
+}
+
+/* A download ended: verify, then have it synced (file_synced). */
 static void
 verify(struct file *f, struct http_request *r)
 {
-	char	 ext[EXT_MAX + 1], *msg;
-	int	 err;
+	char	*msg;
 
 	if (!media_type_ok(r->content_type)) {
 		msg = xasprintf("%s: not an image or video (Content-Type %s)",
@@ -677,27 +803,19 @@ verify(struct file *f, struct http_request *r)
 		free(msg);
 		return;
 	}
+	if (part_flush(f) == -1) {
+		drop_part(f);
+		file_fail_errno(f, f->part, f->werr);
+		return;
+	}
+	free(f->wbuf);
+	f->wbuf = NULL;
 	f->type = bare_type(r->content_type);
-	type_ext(f->type, ext);
-	err = fsync(f->fd) == -1 ? errno : 0;
-	if (close(f->fd) == -1 && err == 0)
-		err = errno;
-	f->fd = -1;
-	if (err != 0) {
-		drop_part(f);
-		file_fail_errno(f, f->part, err);
-		return;
-	}
-	if (commit(f, ext) == -1) {
-		err = errno;
-		drop_part(f);
-		file_fail_errno(f, f->path, err);
-		return;
-	}
-	sha256_final_hex(&f->sha, f->hex);
-	st.fetched++;
-	diag_info(1, "%s: %lld bytes", f->path, f->bytes);
-	file_done(f);
+	st.syncing++;
+	if (opt.no_sync)
+		file_synced(f, close(f->fd) == -1 ? errno : 0);
+	else
+		syncq_push(st.syncq, f->fd, 1, file_synced, f);
 }
 
 static void
@@ -745,7 +863,8 @@ file_start(struct file *f)
 		return;
 	}
 	if (!st.dir_ok) {
-		if (fsutil_mkdirs(opt.dir, 0777) == -1) {
+		if (fsutil_mkdirs(opt.dir, 0777) == -1 || (st.dirfd =
+		    open(opt.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
 			file_fail_errno(f, opt.dir, errno);
 			return;
 		}
@@ -777,7 +896,9 @@ start_files(void)
 {
 	struct file	*f;
 
-	while (st.qhead != NULL && st.running < opt.jobs && !st.out_closed) {
+	/* files waiting for their syncs hold descriptors too: bounded */
+	while (st.qhead != NULL && st.running < opt.jobs &&
+	    st.syncing < opt.jobs && !st.out_closed) {
 		f = st.qhead;
 		if ((st.qhead = f->qnext) == NULL)
 			st.qtail = NULL;
@@ -918,6 +1039,16 @@ take_lines(struct input *in)
 	return n;
 }
 
+/* Let the syncs under way finish: their files are complete. */
+static void
+finish_syncs(void)
+{
+	while (syncq_pending(st.syncq) > 0) {
+		syncq_wait(st.syncq);
+		(void)syncq_drain(st.syncq);
+	}
+}
+
 /* A stop: transfers cancelled, .part files removed, records written. */
 static void
 give_up_all(const char *why)
@@ -927,6 +1058,7 @@ give_up_all(const char *why)
 	size_t		 i;
 
 	st.qhead = st.qtail = NULL;
+	finish_syncs();
 	while ((j = st.held) != NULL) {
 		for (i = 0; i < j->n; i++) {
 			f = &j->files[i];
@@ -963,6 +1095,7 @@ run(struct input *in)
 			break;
 		ev = loop_turn(st.loop, !input_done(in) &&
 		    st.nheld < st.maxheld ? input_fd(in) : -1, -1);
+		(void)syncq_drain(st.syncq);
 		if (ev & LOOP_SIGNAL) {
 			give_up_all("interrupted");
 			break;
@@ -989,6 +1122,12 @@ dir_prefix(const char *dir)
 	return xasprintf("%.*s/", (int)len, dir);
 }
 
+static void
+wake_loop(void *arg)
+{
+	loop_wakeup(arg);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1013,10 +1152,16 @@ main(int argc, char **argv)
 	st.maxheld = opt.jobs * 2;
 	st.loop = loop_new();
 	st.http = http_new(st.loop, &opt.cfg);
+	st.dirfd = -1;
+	st.syncq = syncq_new(opt.jobs < SYNC_THREADS ? (unsigned)opt.jobs :
+	    SYNC_THREADS, wake_loop, st.loop);
 	st.tok = record_tokener_new();
 	in = input_new(argv + first, argc - first);
 	run(in);
 	sig = loop_signal_status(st.loop);
+	syncq_free(st.syncq);
+	if (st.dirfd != -1)
+		(void)close(st.dirfd);
 	input_free(in);
 	http_free(st.http);
 	loop_free(st.loop);

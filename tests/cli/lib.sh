@@ -107,7 +107,8 @@ jq_ok() {
 	else
 		_result 1 "$3"
 		printf '#   filter: %s\n' "$2"
-		head -c 2000 "$1" | sed 's/^/#   /'
+		# cut lines still end with a newline, or TAP loses the next one
+		{ head -c 2000 "$1"; echo; } | sed '/^$/d; s/^/#   /'
 	fi
 }
 
