@@ -2,7 +2,9 @@
  * Records: parse a line into a JSON object, or into an error record that
  * keeps the raw text; serialize one compact line; the reserved fields.
  */
+#include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,6 +111,47 @@ only_space(const char *p, const char *end)
 	return 1;
 }
 
+/*
+ * True if v holds NaN, Infinity or -Infinity anywhere.  json-c reads them
+ * even when strict and writes them back as they are: not JSON.  A number
+ * too large for a double (1e999) is JSON and keeps its text, so it is the
+ * text that decides.
+ */
+static int
+has_non_json_number(json_object *v)
+{
+	struct json_object_iterator	 it, end;
+	const char			*s;
+	size_t				 i, n;
+
+	switch (json_object_get_type(v)) {
+	case json_type_double:
+		if (isfinite(json_object_get_double(v)))
+			return 0;
+		s = json_object_to_json_string_ext(v, SERIALIZE_FLAGS);
+		if (s == NULL)
+			diag_fatal(1, "out of memory");
+		return !isdigit((unsigned char)s[*s == '-']);
+	case json_type_array:
+		n = json_object_array_length(v);
+		for (i = 0; i < n; i++)
+			if (has_non_json_number(json_object_array_get_idx(v, i)))
+				return 1;
+		return 0;
+	case json_type_object:
+		it = json_object_iter_begin(v);
+		end = json_object_iter_end(v);
+		for (; !json_object_iter_equal(&it, &end);
+		    json_object_iter_next(&it))
+			if (has_non_json_number(
+			    json_object_iter_peek_value(&it)))
+				return 1;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
 struct record *
 record_parse(struct json_tokener *tok, const char *line, size_t len,
     long lineno)
@@ -141,6 +184,11 @@ record_parse(struct json_tokener *tok, const char *line, size_t len,
 		json_object_put(obj);
 		return record_unreadable(line, len, lineno,
 		    "the line is JSON but not an object");
+	}
+	if (has_non_json_number(obj)) {
+		json_object_put(obj);
+		return record_unreadable(line, len, lineno,
+		    "NaN and Infinity are not JSON numbers");
 	}
 	return record_new(obj, lineno);
 }
