@@ -10,6 +10,7 @@
 #include "csv.h"
 #include "record.h"
 #include "source.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 struct source {
@@ -93,30 +94,11 @@ blank(const char *p, size_t len)
 	return 1;
 }
 
+/* Strict UTF-8 without NUL: a NUL would cut the value short downstream. */
 static int
-utf8_valid(const char *s, size_t len)
+text_valid(const char *s, size_t len)
 {
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, n, k;
-
-	while (i < len) {
-		if (p[i] < 0x80) {
-			if (p[i] == 0)
-				return 0;
-			i++;
-			continue;
-		}
-		n = (p[i] & 0xe0) == 0xc0 && p[i] >= 0xc2 ? 2 :
-		    (p[i] & 0xf0) == 0xe0 ? 3 :
-		    (p[i] & 0xf8) == 0xf0 && p[i] <= 0xf4 ? 4 : 0;
-		if (n == 0 || i + n > len)
-			return 0;
-		for (k = 1; k < n; k++)
-			if ((p[i + k] & 0xc0) != 0x80)
-				return 0;
-		i += n;
-	}
-	return 1;
+	return memchr(s, '\0', len) == NULL && utf8_valid(s, len);
 }
 
 static struct record *
@@ -182,7 +164,7 @@ csv_row_record(struct source *s)
 	obj = json_object_new_object();
 	for (i = 0; i < s->ncols; i++) {
 		f = csv_field(s->csv, i, &len);
-		if (!utf8_valid(f, len)) {
+		if (!text_valid(f, len)) {
 			json_object_put(obj);
 			(void)snprintf(msg, sizeof(msg), "field '%.40s' is not "
 			    "valid UTF-8", s->header[i]);
@@ -237,7 +219,7 @@ push_line(struct source *s, const char *line, size_t len, long lineno)
 		len--;
 	if (blank(line, len))
 		return NULL;
-	if (!utf8_valid(line, len))
+	if (!text_valid(line, len))
 		return input_error(line, len, lineno, "not valid UTF-8");
 	obj = json_object_new_object();
 	json_add(obj, s->prompt_field, json_object_new_string_len(line,

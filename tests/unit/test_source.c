@@ -3,6 +3,7 @@
  * makes of its lines, good and bad.  Each case is an input (lines split on
  * '\n') and the records it gives, serialized and joined with '\n'.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -131,6 +132,65 @@ static const struct {
 	  "source.c input_error gives \"input\":\"\"" },
 };
 
+/*
+ * Strict UTF-8 at the boundaries, as a line and as a CSV field: ok tells
+ * whether the text is read or gives an error record.
+ */
+static const struct {
+	const char	*name;
+	const char	*text;
+	int		 ok;
+} utf8[] = {
+	{ "U+007F", "a\x7f", 1 },
+	{ "U+0080", "a\xc2\x80", 1 },
+	{ "U+07FF", "a\xdf\xbf", 1 },
+	{ "U+0800", "a\xe0\xa0\x80", 1 },
+	{ "U+D7FF", "a\xed\x9f\xbf", 1 },
+	{ "U+E000", "a\xee\x80\x80", 1 },
+	{ "U+FFFF", "a\xef\xbf\xbf", 1 },
+	{ "U+10000", "a\xf0\x90\x80\x80", 1 },
+	{ "U+10FFFF", "a\xf4\x8f\xbf\xbf", 1 },
+	{ "an overlong U+007F", "a\xc1\xbf", 0 },
+	{ "an overlong U+07FF", "a\xe0\x9f\xbf", 0 },
+	{ "an overlong U+002F", "a\xe0\x80\xaf", 0 },
+	{ "an overlong U+FFFF", "a\xf0\x8f\xbf\xbf", 0 },
+	{ "the surrogate U+D800", "a\xed\xa0\x80", 0 },
+	{ "the surrogate U+DFFF", "a\xed\xbf\xbf", 0 },
+	{ "U+110000", "a\xf4\x90\x80\x80", 0 },
+	{ "F5", "a\xf5\x80\x80\x80", 0 },
+	{ "a cut 2-byte", "a\xc2", 0 },
+	{ "a cut 3-byte", "a\xe0\xa0", 0 },
+	{ "a cut 4-byte", "a\xf0\x90\x80", 0 },
+	{ "a cut 4-byte, then ASCII", "a\xf0\x90\x80z", 0 },
+};
+
+static void
+run_utf8(size_t k)
+{
+	struct source	*s;
+	struct record	*r;
+	char		 row[32];
+
+	s = source_new(SOURCE_LINES, NULL);
+	r = source_push(s, utf8[k].text, strlen(utf8[k].text), 1);
+	TAP_INT(r != NULL && record_is_error(r), !utf8[k].ok, "lines: %s %s",
+	    utf8[k].name, utf8[k].ok ? "is read" : "is an error");
+	if (r != NULL && utf8[k].ok)
+		TAP_STR(record_get_string(r, "prompt"), utf8[k].text,
+		    "lines: %s kept as it was", utf8[k].name);
+	record_free(r);
+	source_free(s);
+
+	s = source_new(SOURCE_CSV, NULL);
+	(void)source_push(s, "n,prompt", 8, 1);
+	(void)snprintf(row, sizeof(row), "1,%s", utf8[k].text);
+	r = source_push(s, row, strlen(row), 2);
+	TAP_INT(r != NULL && record_is_error(r), !utf8[k].ok, "csv: %s %s",
+	    utf8[k].name, utf8[k].ok ? "is read" : "is an error");
+	record_free(r);
+	source_free(s);
+}
+
 static void
 run_case(size_t k)
 {
@@ -245,19 +305,14 @@ main(void)
 		source_free(s);
 	}
 
-	/* a surrogate or an overlong is not UTF-8: an error record */
-	for (k = 0; k < 2; k++) {
-		static const char *const enc[] = { "a\xed\xa0\x80",
-		    "a\xe0\x80\xaf" };
-
-		s = source_new(SOURCE_LINES, NULL);
-		r = source_push(s, enc[k], 4, 1);
-		TAP_OK(r != NULL && record_is_error(r), "lines: %s is not "
-		    "UTF-8 # TODO source.c utf8_valid passes it",
-		    k == 0 ? "a surrogate" : "an overlong");
-		record_free(r);
-		source_free(s);
-	}
+	for (k = 0; k < sizeof(utf8) / sizeof(utf8[0]); k++)
+		run_utf8(k);
+	/* a NUL byte would cut the prompt short: an error */
+	s = source_new(SOURCE_LINES, NULL);
+	r = source_push(s, "a\0b", 3, 1);
+	TAP_OK(r != NULL && record_is_error(r), "lines: a NUL is an error");
+	record_free(r);
+	source_free(s);
 
 	TAP_INT(source_format_parse("csv"), SOURCE_CSV, "parse csv");
 	TAP_INT(source_format_parse("json"), SOURCE_JSONL, "parse json");
