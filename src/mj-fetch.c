@@ -850,8 +850,13 @@ static void
 file_start(struct file *f)
 {
 	struct http_request	*r;
+	char			*part;
 
 	if (find_existing(f)) {
+		/* a kill between link and unlink in commit() left it */
+		part = xasprintf("%s%s.part", st.prefix, f->name);
+		(void)unlink(part);
+		free(part);
 		if (hash_existing(f) == -1) {
 			file_fail_errno(f, f->path, errno);
 			return;

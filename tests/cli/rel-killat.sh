@@ -24,13 +24,11 @@ fetch=link:.part:2
 fetch=link-after:.part:4
 pack=rename:.part:1
 pack=rename-after:.part:1"}
-# XXX known bugs, as "GLOB|what": the checks of a case that GLOB
+# Known bugs (none now), as "GLOB|what": the checks of a case that GLOB
 # matches make one TODO test point, an expected failure that turns into
 # an unexpected pass (a failure) once the bug is fixed.  KNOWN= shows
 # them as plain failures.
-KNOWN=${KNOWN-"submit=write:journal:1|a torn journal header: the rerun says not an mjpipe journal
-submit=write:journal:1,*|a torn journal header: the rerun says not an mjpipe journal
-*fetch=link-after:*|mj-fetch killed between link and unlink: the rerun leaves NAME.part"}
+KNOWN=${KNOWN-""}
 
 [ -f "$SHIM" ] || skip_all "no $SHIM: run through make check"
 command -v timeout >/dev/null || skip_all "no timeout(1)"
