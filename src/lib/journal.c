@@ -153,6 +153,15 @@ load(struct journal *j, char *err, size_t errlen)
 
 	if (read_all(j->fd, &b) == -1)
 		return jfail(j, err, errlen, strerror(errno));
+	/* killed while the header was written: nothing came after it */
+	if (b.len > 0 && b.len < strlen(JOURNAL_MAGIC) &&
+	    memcmp(b.data, JOURNAL_MAGIC, b.len) == 0) {
+		if (ftruncate(j->fd, 0) == -1) {
+			buf_free(&b);
+			return jfail(j, err, errlen, strerror(errno));
+		}
+		b.len = 0;
+	}
 	if (b.len == 0) {
 		buf_free(&b);
 		if (fsutil_write_all(j->fd, JOURNAL_MAGIC,

@@ -208,6 +208,26 @@ main(void)
 		(void)journal_close(j, err, sizeof(err));
 	TAP_STR(slurp(), "# mjpipe journal 1\n", "... and gets the header");
 	unlink(path);
+
+	/* a kill while the header was written: a torn header, and no more */
+	snprintf(path, sizeof(path), "%s/torn.journal", dir);
+	append_raw("# mjpipe jou");
+	j = journal_open(path, err, sizeof(err));
+	TAP_OK(j != NULL, "a torn header opens (%s)", j ? "" : err);
+	if (j != NULL)
+		(void)journal_close(j, err, sizeof(err));
+	TAP_STR(slurp(), "# mjpipe journal 1\n", "... and gets the whole header");
+	unlink(path);
+	append_raw("# mjpipe journal 2\n");
+	TAP_OK(journal_open(path, err, sizeof(err)) == NULL,
+	    "a header of another version is refused");
+	TAP_STR(slurp(), "# mjpipe journal 2\n", "... and left as it was");
+	unlink(path);
+	append_raw("# mjpipe");
+	append_raw("!");
+	TAP_OK(journal_open(path, err, sizeof(err)) == NULL,
+	    "a short file that is not a header's start is refused");
+	unlink(path);
 	snprintf(path, sizeof(path), "%s/run.journal", dir);
 
 	/* files that are not journals */
