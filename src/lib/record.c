@@ -86,19 +86,29 @@ utf8_clean(const char *s, size_t len)
 	return buf_detach(&b, NULL);
 }
 
+struct record *
+record_input_error(const char *text, size_t len, long lineno, const char *msg)
+{
+	struct record	*r;
+	char		*raw;
+
+	r = record_new(json_object_new_object(), lineno);
+	(void)record_set_error(r, "input", msg, 0);
+	raw = utf8_clean(text, len);
+	record_set_string(r, "input", raw);
+	free(raw);
+	return r;
+}
+
 static struct record *
 record_unreadable(const char *line, size_t len, long lineno, const char *why)
 {
 	struct record	*r;
-	char		*raw, *msg;
+	char		*msg;
 
-	r = record_new(json_object_new_object(), lineno);
 	msg = xasprintf("not a JSON object: %s", why);
-	(void)record_set_error(r, "input", msg, 0);
+	r = record_input_error(line, len, lineno, msg);
 	free(msg);
-	raw = utf8_clean(line, len);
-	record_set_string(r, "input", raw);
-	free(raw);
 	return r;
 }
 

@@ -39,6 +39,14 @@ void		 record_free(struct record *);
  */
 struct record	*record_parse(struct json_tokener *tok, const char *line,
 		    size_t len, long lineno);
+/*
+ * The error record for input that cannot be used: {"error":{"stage":
+ * "input","line":lineno,"message":msg,"retryable":false},"input":"<text>"},
+ * the text kept as it was except that bytes which are not UTF-8 become
+ * U+FFFD.  The caller owns the result.
+ */
+struct record	*record_input_error(const char *text, size_t len, long lineno,
+		    const char *msg);
 /* A tokener configured as record_parse wants it; json_tokener_free it. */
 struct json_tokener *record_tokener_new(void);
 

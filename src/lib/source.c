@@ -104,19 +104,10 @@ text_valid(const char *s, size_t len)
 static struct record *
 input_error(const char *text, size_t len, long line, const char *msg)
 {
-	struct record	*r;
-	struct json_tokener *tok = record_tokener_new();
-
-	/* record_parse makes the raw text safe for JSON; reuse it */
-	r = record_parse(tok, text, len, line);
-	json_tokener_free(tok);
-	if (!record_is_error(r)) {
-		record_free(r);
-		r = record_new(json_object_new_object(), line);
-		record_set_string(r, "input", "");
-	}
-	(void)record_set_error(r, "input", msg, 0);
-	return r;
+	/* the line end of a CRLF file is not part of the text */
+	if (len > 0 && text[len - 1] == '\r')
+		len--;
+	return record_input_error(text, len, line, msg);
 }
 
 static int

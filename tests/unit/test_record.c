@@ -309,6 +309,13 @@ main(void)
 	TAP_STR(record_get_string(r, "input"), "x\xef\xbf\xbd",
 	    "a bad byte becomes U+FFFD");
 	record_free(r);
+	/* the caller decided the text is unusable, JSON or not */
+	r = record_input_error("{\"a\":1}", 7, 4, "expected 2 fields, got 1");
+	TAP_STR(record_serialize(r, &len), "{\"error\":{\"stage\":\"input\","
+	    "\"line\":4,\"message\":\"expected 2 fields, got 1\","
+	    "\"retryable\":false},\"input\":\"{\\\"a\\\":1}\"}",
+	    "record_input_error keeps a JSON object as text");
+	record_free(r);
 
 	for (i = 0; i < sizeof(task_ids) / sizeof(task_ids[0]); i++) {
 		r = record_parse(tok, task_ids[i].line, strlen(task_ids[i].line),
