@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "fsutil.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 int
@@ -113,32 +114,18 @@ reserved_name(const char *s)
 	return 0;
 }
 
-/* Length of the UTF-8 sequence at p (1..4), or 0 if invalid. */
-static size_t
-utf8_len(const unsigned char *p)
-{
-	size_t	n, k;
-
-	n = p[0] < 0x80 ? 1 : (p[0] & 0xe0) == 0xc0 && p[0] >= 0xc2 ? 2 :
-	    (p[0] & 0xf0) == 0xe0 ? 3 : (p[0] & 0xf8) == 0xf0 &&
-	    p[0] <= 0xf4 ? 4 : 0;
-	for (k = 1; k < n; k++)
-		if ((p[k] & 0xc0) != 0x80)
-			return 0;
-	return n;
-}
-
 char *
 fsutil_safe_name(const char *name, size_t max)
 {
 	const unsigned char	*p = (const unsigned char *)name;
+	const unsigned char	*end = p + strlen(name);
 	struct buf		 b = BUF_INIT;
 	size_t			 n;
 
 	if (max == 0 || max > FSUTIL_NAME_MAX)
 		max = FSUTIL_NAME_MAX;
-	while (*p != '\0') {
-		n = utf8_len(p);
+	while (p < end) {
+		n = utf8_seq_len(p, (size_t)(end - p));
 		if (n == 0 || (n == 1 && (*p < 0x20 || *p == 0x7f ||
 		    *p == '/' || *p == '\\' || *p == ':' || *p == '*' ||
 		    *p == '?' || *p == '"' || *p == '<' || *p == '>' ||

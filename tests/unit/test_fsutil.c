@@ -55,12 +55,31 @@ static const struct {
 	{ "a\xc3\xa9", 2, "a" },
 	{ "ab\xf0\x9f\x98\x80" "cd", 5, "ab" },
 	{ "ab\xf0\x9f\x98\x80" "cd", 6, "ab\xf0\x9f\x98\x80" },
+	/* strict UTF-8: each byte outside a well-formed sequence is a '_' */
+	{ "x\x7f", 0, "x_" },				/* U+007F: DEL */
+	{ "x\xc2\x80", 0, "x\xc2\x80" },		/* U+0080 */
+	{ "x\xdf\xbf", 0, "x\xdf\xbf" },		/* U+07FF */
+	{ "x\xe0\xa0\x80", 0, "x\xe0\xa0\x80" },	/* U+0800 */
+	{ "x\xed\x9f\xbf", 0, "x\xed\x9f\xbf" },	/* U+D7FF */
+	{ "x\xee\x80\x80", 0, "x\xee\x80\x80" },	/* U+E000 */
+	{ "x\xef\xbf\xbf", 0, "x\xef\xbf\xbf" },	/* U+FFFF */
+	{ "x\xf0\x90\x80\x80", 0, "x\xf0\x90\x80\x80" },	/* U+10000 */
+	{ "x\xf4\x8f\xbf\xbf", 0, "x\xf4\x8f\xbf\xbf" },	/* U+10FFFF */
+	{ "x\xc1\xbf", 0, "x__" },		/* U+007F, overlong */
+	{ "x\xe0\x9f\xbf", 0, "x___" },		/* U+07FF, overlong */
+	{ "x\xe0\x80\xaf", 0, "x___" },		/* '/', overlong */
+	{ "x\xed\xa0\x80", 0, "x___" },		/* U+D800 */
+	{ "x\xed\xbf\xbf", 0, "x___" },		/* U+DFFF */
+	{ "x\xf0\x8f\xbf\xbf", 0, "x____" },	/* U+FFFF, overlong */
+	{ "x\xf4\x90\x80\x80", 0, "x____" },	/* U+110000 */
+	{ "x\xf5\x80\x80\x80", 0, "x____" },
+	{ "x\xf0\x90\x80", 0, "x___" },		/* a cut 4-byte */
+	{ "x\xf0\x90\x80y", 0, "x___y" },
 };
 
 /*
  * Known bugs (reported, not counted): a Windows device name keeps its
- * meaning whatever the extension ("CON.txt" is the console), and invalid
- * UTF-8 that is well formed on the surface gets through.
+ * meaning whatever the extension ("CON.txt" is the console).
  */
 static const struct {
 	const char	*in;
@@ -69,15 +88,13 @@ static const struct {
 } todo_names[] = {
 	{ "CON.txt", "CON_.txt", "fsutil.c: the '_' goes at the end: CON.txt_" },
 	{ "nul.tar.gz", "nul_.tar.gz", "fsutil.c: nul.tar.gz_" },
-	{ "x\xe0\x80\xaf", "x___", "fsutil.c utf8_len passes overlongs" },
-	{ "x\xed\xa0\x80", "x___", "fsutil.c utf8_len passes surrogates" },
-	{ "x\xf4\x90\x80\x80", "x____", "fsutil.c utf8_len passes > U+10FFFF" },
 };
 
 /* Pieces that random names are made of: the awkward ones, mostly. */
 static const char *const pieces[] = {
 	"a", "x", ".", "..", "/", "\\", " ", "\x01", "\n", "\x7f", ":", "CON",
 	"\xc3\xa9", "\xe2\x82\xac", "\xf0\x9f\x98\x80", "\xff", "\xc3", "\xe2\x82",
+	"\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xc0\xae",
 };
 
 static const struct {
