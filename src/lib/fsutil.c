@@ -99,8 +99,13 @@ fsutil_rename_durable(const char *from, const char *to)
 	return fsutil_fsync_parent(to);
 }
 
-static int
-reserved_name(const char *s)
+/*
+ * The length of s's stem if it names a Windows device, else 0.  Windows
+ * opens the device whatever follows the first '.' ("CON.txt",
+ * "nul.tar.gz"), and blanks before that '.' do not count ("CON .txt").
+ */
+static size_t
+reserved_stem(const char *s)
 {
 	static const char *const names[] = { "CON", "PRN", "AUX", "NUL",
 	    "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
@@ -108,10 +113,34 @@ reserved_name(const char *s)
 	    "LPT8", "LPT9" };
 	size_t	i, n = strcspn(s, ".");
 
+	while (n > 0 && s[n - 1] == ' ')
+		n--;
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strlen(names[i]) == n && strncasecmp(s, names[i], n) == 0)
-			return 1;
+			return n;
 	return 0;
+}
+
+/*
+ * Put a '_' right after the device name's stem ("CON.txt" becomes
+ * "CON_.txt"; "CON.txt_" would still be the console).  With no room left
+ * it takes the place of the stem's last character.
+ */
+static void
+unreserve(struct buf *b, size_t stem, size_t max)
+{
+	struct buf	out = BUF_INIT;
+	size_t		at = stem;
+
+	if (b->len >= max)
+		for (at = stem - 1; at > 0 &&
+		    ((unsigned char)b->data[at] & 0xc0) == 0x80; at--)
+			continue;
+	buf_append(&out, b->data, at);
+	buf_appendc(&out, '_');
+	buf_append(&out, b->data + stem, b->len - stem);
+	buf_free(b);
+	*b = out;
 }
 
 char *
@@ -149,12 +178,8 @@ fsutil_safe_name(const char *name, size_t max)
 	while (b.len > 0 && (b.data[b.len - 1] == '.' ||
 	    b.data[b.len - 1] == ' '))
 		b.data[b.len - 1] = '_';
-	if (reserved_name(b.data)) {
-		if (b.len >= max)
-			b.data[b.len - 1] = '_';
-		else
-			buf_appendc(&b, '_');
-	}
+	if ((n = reserved_stem(b.data)) > 0)
+		unreserve(&b, n, max);
 	return buf_detach(&b, NULL);
 }
 

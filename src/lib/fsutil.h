@@ -24,8 +24,9 @@ int	 fsutil_rename_durable(const char *from, const char *to);
  * A safe single path component made from untrusted text: '/' and '\\'
  * and control characters become '_', a leading '.' becomes '_' (so no
  * "..", no hidden files), invalid UTF-8 bytes become '_', reserved names
- * (CON, NUL, PRN, AUX, COM1.., LPT1..) get a '_' appended, and the result
- * is cut to at most max bytes on a UTF-8 boundary (max 0: FSUTIL_NAME_MAX).
+ * (CON, NUL, PRN, AUX, COM1.., LPT1.., with any extension) get a '_' after
+ * the device name ("CON.txt" gives "CON_.txt"), and the result is cut to
+ * at most max bytes on a UTF-8 boundary (max 0: FSUTIL_NAME_MAX).
  * Never empty: "_" for empty input.  Caller frees.
  */
 char	*fsutil_safe_name(const char *name, size_t max);
