@@ -107,10 +107,12 @@ fsutil_rename_durable(const char *from, const char *to)
 static size_t
 reserved_stem(const char *s)
 {
+	/* Windows reads the superscripts (UTF-8 here) as digits too */
 	static const char *const names[] = { "CON", "PRN", "AUX", "NUL",
 	    "COM1", "COM2", "COM3", "COM4", "COM5", "COM6", "COM7", "COM8",
-	    "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7",
-	    "LPT8", "LPT9" };
+	    "COM9", "COM\xc2\xb9", "COM\xc2\xb2", "COM\xc2\xb3",
+	    "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8",
+	    "LPT9", "LPT\xc2\xb9", "LPT\xc2\xb2", "LPT\xc2\xb3" };
 	size_t	i, n = strcspn(s, ".");
 
 	while (n > 0 && s[n - 1] == ' ')

@@ -66,6 +66,10 @@ static const struct {
 	{ "CON.txt", 7, "CO_.txt" },	/* no room: '_' replaces the N */
 	{ "CON.txt", 8, "CON_.txt" },
 	{ "CON.t\xc3\xa9", 7, "CO_.t\xc3\xa9" },
+	{ "COM\xc2\xb9", 0, "COM\xc2\xb9_" },		/* COM¹ */
+	{ "lpt\xc2\xb3.txt", 0, "lpt\xc2\xb3_.txt" },	/* lpt³ */
+	{ "COM\xc2\xb9.txt", 9, "COM_.txt" },	/* '_' for the whole ¹ */
+	{ "COM\xc2\xb4.txt", 0, "COM\xc2\xb4.txt" },	/* an acute accent */
 	{ "a\xe2\x82", 0, "a__" },		/* a cut sequence */
 	{ "\xc3\xa9", 1, "_" },		/* nothing fits: still a name */
 	{ "a\xc3\xa9", 2, "a" },
