@@ -195,6 +195,18 @@ static const struct {
 	{ "video/quicktime", "mov" },
 };
 
+/*
+ * Names that files we did not name go by.  TIFF is known only here: a
+ * download of it gets the extension from its type, "tiff".
+ */
+static const struct {
+	const char	*ext;
+	const char	*mime;
+} ext_aliases[] = {
+	{ "jpeg", "image/jpeg" }, { "tif", "image/tiff" },
+	{ "tiff", "image/tiff" },
+};
+
 const char *
 fsutil_mime_ext(const char *ct)
 {
@@ -218,9 +230,13 @@ fsutil_ext_mime(const char *path)
 	const char	*dot = strrchr(path, '.');
 	size_t		 i;
 
-	if (dot != NULL && strchr(dot, '/') == NULL)
-		for (i = 0; i < sizeof(mimes) / sizeof(mimes[0]); i++)
-			if (strcasecmp(dot + 1, mimes[i].ext) == 0)
-				return mimes[i].mime;
+	if (dot == NULL || strchr(dot, '/') != NULL)
+		return "application/octet-stream";
+	for (i = 0; i < sizeof(mimes) / sizeof(mimes[0]); i++)
+		if (strcasecmp(dot + 1, mimes[i].ext) == 0)
+			return mimes[i].mime;
+	for (i = 0; i < sizeof(ext_aliases) / sizeof(ext_aliases[0]); i++)
+		if (strcasecmp(dot + 1, ext_aliases[i].ext) == 0)
+			return ext_aliases[i].mime;
 	return "application/octet-stream";
 }

@@ -131,6 +131,10 @@ static const struct {
 	{ "a.png/x", "application/octet-stream" },
 	{ "x.png.", "application/octet-stream" },
 	{ "x.txt", "application/octet-stream" },
+	{ "x.jpeg", "image/jpeg" }, { "X.JPEG", "image/jpeg" },
+	{ "x.JPG", "image/jpeg" }, { "x.tif", "image/tiff" },
+	{ "x.tiff", "image/tiff" }, { "x.jpegx", "application/octet-stream" },
+	{ "jpeg", "application/octet-stream" }, { ".jpeg", "image/jpeg" },
 };
 
 /* Strict UTF-8 (RFC 3629). */
