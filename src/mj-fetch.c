@@ -35,6 +35,7 @@
 #include "loop.h"
 #include "nameset.h"
 #include "opt.h"
+#include "progress.h"
 #include "record.h"
 #include "sha256.h"
 #include "submission.h"
@@ -104,6 +105,8 @@ static struct {
 	size_t		 nheld, maxheld;
 	struct file	*qhead, *qtail;
 	size_t		 running;
+	size_t		 nfiles_left;	/* of the records held */
+	struct progress	 progress;
 	struct syncq	*syncq;
 	size_t		 syncing;	/* files between download and name */
 	int		 dirfd;
@@ -450,6 +453,7 @@ file_done(struct file *f)
 	struct job	*j = f->job;
 
 	f->done = 1;
+	st.nfiles_left--;
 	if (f->error != NULL)
 		st.failed++;
 	if (++j->ndone == j->n)
@@ -936,6 +940,7 @@ hold(struct record *rec, const char **urls, size_t n)
 	j = xcalloc(1, sizeof(*j) + n * sizeof(j->files[0]));
 	j->rec = rec;
 	j->n = n;
+	st.nfiles_left += n;
 	j->next = st.held;
 	if (st.held != NULL)
 		st.held->prev = j;
@@ -1078,9 +1083,25 @@ give_up_all(const char *why)
 			f->error = xstrdup(why != NULL ? why : "stopped");
 			f->retryable = 1;
 			f->done = 1;
+			st.nfiles_left--;
 		}
 		job_finish(j, why);
 	}
+}
+
+/* The live status line, in files; an ETA once the input is all read. */
+static void
+status_line(struct input *in)
+{
+	char	rate[64];
+
+	if (!diag_status_enabled())
+		return;
+	progress_format(&st.progress, loop_now(), st.fetched + st.found +
+	    st.failed, input_done(in) ? (long long)st.nfiles_left : -1, rate,
+	    sizeof(rate));
+	diag_status("%lu fetched, %lu found, %zu running, %lu failed%s",
+	    st.fetched, st.found, st.running, st.failed, rate);
 }
 
 static void
@@ -1109,8 +1130,7 @@ run(struct input *in)
 			diag_error("%s: %s", input_name(in), strerror(errno));
 			st.status = MJ_EXIT_FAILED;
 		}
-		diag_status("%lu fetched, %lu found, %zu running, %lu failed",
-		    st.fetched, st.found, st.running, st.failed);
+		status_line(in);
 	}
 	diag_status_clear();
 }
@@ -1156,6 +1176,7 @@ main(int argc, char **argv)
 	st.prefix = dir_prefix(opt.dir);
 	st.maxheld = opt.jobs * 2;
 	st.loop = loop_new();
+	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);
 	st.dirfd = -1;
 	st.syncq = syncq_new(opt.jobs < SYNC_THREADS ? (unsigned)opt.jobs :

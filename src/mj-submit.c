@@ -20,6 +20,7 @@
 #include "journal.h"
 #include "loop.h"
 #include "opt.h"
+#include "progress.h"
 #include "record.h"
 #include "source.h"
 #include "submission.h"
@@ -95,6 +96,7 @@ static struct {
 	int		 stopping;	/* a signal: send nothing more */
 	int		 out_closed;	/* stdout's reader is gone */
 	long long	 drain_until;
+	struct progress	 progress;
 } st;
 
 static void	sub_send(struct sub *);
@@ -1079,6 +1081,21 @@ on_signal(void)
 	stop_waiting();
 }
 
+/* The live status line; an ETA once the input is read to its end. */
+static void
+status_line(struct input *in)
+{
+	char	rate[64];
+
+	if (!diag_status_enabled())
+		return;
+	progress_format(&st.progress, loop_now(), st.done + st.failed,
+	    input_done(in) && st.source_done ? (long long)(st.ready.n +
+	    st.waiting.n + st.running.n) : -1, rate, sizeof(rate));
+	diag_status("%lu submitted, %zu in flight, %lu failed%s", st.done,
+	    st.running.n, st.failed, rate);
+}
+
 static void
 run(struct input *in, struct source **srcp)
 {
@@ -1104,8 +1121,7 @@ run(struct input *in, struct source **srcp)
 			diag_error("%s: %s", input_name(in), strerror(errno));
 			st.status = MJ_EXIT_FAILED;
 		}
-		diag_status("%lu submitted, %zu in flight, %lu failed",
-		    st.done, st.running.n, st.failed);
+		status_line(in);
 	}
 	diag_status_clear();
 }
@@ -1164,6 +1180,7 @@ main(int argc, char **argv)
 		    opt.so.nimages);
 	open_journal();
 	st.loop = loop_new();
+	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);
 	if (opt.rate > 0)
 		http_set_rate(st.http, HTTP_SUBMIT, opt.rate);

@@ -20,6 +20,7 @@
 #include "input.h"
 #include "loop.h"
 #include "opt.h"
+#include "progress.h"
 #include "record.h"
 #include "table.h"
 #include "version.h"
@@ -88,6 +89,7 @@ static struct {
 	json_tokener	*tok;
 	int		 status;
 	int		 out_closed;
+	struct progress	 progress;
 } st;
 
 static void	scan(void *);
@@ -852,6 +854,20 @@ give_up_all(const char *why)
 		flush_order();
 }
 
+/* The live status line; an ETA once every task to wait for is known. */
+static void
+status_line(struct input *in)
+{
+	char	rate[64];
+
+	if (!diag_status_enabled())
+		return;
+	progress_format(&st.progress, loop_now(), st.done + st.failed,
+	    input_done(in) ? (long long)st.nall : -1, rate, sizeof(rate));
+	diag_status("%lu done, %zu waiting, %lu failed%s", st.done, st.nall,
+	    st.failed, rate);
+}
+
 static void
 run(struct input *in)
 {
@@ -881,8 +897,7 @@ run(struct input *in)
 			}
 			read_lines(in);
 		}
-		diag_status("%lu done, %zu waiting, %lu failed", st.done,
-		    st.nall, st.failed);
+		status_line(in);
 	}
 	diag_status_clear();
 }
@@ -907,6 +922,7 @@ main(int argc, char **argv)
 		return MJ_EXIT_USAGE;
 	}
 	st.loop = loop_new();
+	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);
 	http_set_rate(st.http, HTTP_POLL, opt.rate);
 	st.byid = table_new();
