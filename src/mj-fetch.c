@@ -1174,7 +1174,8 @@ main(int argc, char **argv)
 	if (opt.name == NULL)
 		opt.name = "{id}";
 	st.prefix = dir_prefix(opt.dir);
-	st.maxheld = opt.jobs * 2;
+	/* records downloading, waiting to start, and waiting for syncs */
+	st.maxheld = opt.jobs * 3;
 	st.loop = loop_new();
 	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);
