@@ -45,7 +45,8 @@ for sig in TERM INT; do
 done
 
 # a bounded number of records in flight: with -j 2 and hanging transfers,
-# 2 transfers run, at most 4 records are held and the input is left unread behind them
+# 2 transfers run, at most 6 records are held (3 x jobs: downloading,
+# waiting to start, waiting for syncs) and the input is left unread behind them
 jq -cn --arg u "$u3" '{task:{id:"C",status:"SUCCESS",imageUrl:$u}}' > one
 yes "$(cat one)" | head -n 3000 > big
 { cat big; echo end > wrote; } |
@@ -59,7 +60,7 @@ is "$(ls hold | wc -l)" 2 "... and no third transfer started"
 kill -TERM "$pid"
 wait "$pid"
 is "$?" 143 "... until interrupted"
-jq_ok out.held 'length == 4 and all(.error.message == "interrupted")' "... which writes the four held records"
+jq_ok out.held 'length == 6 and all(.error.message == "interrupted")' "... which writes the six held records"
 
 # stdout closed early: quiet, status 1
 seq 1 20000 | sed 's/.*/{"n":&}/' > many
