@@ -35,7 +35,7 @@ import json, re, sys
 trace, out = sys.argv[1], sys.argv[2]
 pending, done = {}, []          # pid -> text of an unfinished call
 for n, line in enumerate(open(trace)):
-    pid, rest = line.split(" ", 1)
+    pid, rest = line.split(None, 1)   # the pid may be padded
     m = re.match(r"<\.\.\. \w+ resumed>(.*)", rest)
     if m:
         rest = pending.pop(pid, "") + m.group(1)
@@ -63,8 +63,8 @@ print("bad", bad)
 PY
 grep "^out of order" order | head -3 | sed "s/^/# /"
 is "$(tail -1 order)" "bad 0" "each file: synced, linked, directory synced, then its record"
-is "$(grep -c '^[0-9]* fsync(.*\.part>' synced)" 40 "one sync per file"
-n=$(grep -c '^[0-9]* fsync(.*/dir1>' synced)
+is "$(grep -Ec '^[0-9]+ +fsync\(.*\.part>' synced)" 40 "one sync per file"
+n=$(grep -Ec '^[0-9]+ +fsync\(.*/dir1>' synced)
 ok "directory syncs: at least one, at most one per file ($n)" test "$n" -ge 1 -a "$n" -le 40
 
 trace nosync -d dir2 -j 8 --no-sync < tasks > out2 2> err
