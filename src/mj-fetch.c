@@ -6,7 +6,9 @@
  * are taken in input order, so that a rerun of the same input gives every
  * record the same name again, also where names collided.
  *
- * The syncs that make a file durable run in threads (syncq), so that the
+ * The event loop only receives: each file's bytes go in 128 KiB pieces
+ * to one of two lanes (threads) that hash and write them in order.  The
+ * syncs that make a file durable run in threads too (syncq), so that the
  * transfers go on meanwhile: a downloaded file is synced, linked to its
  * name, and its record goes out once a sync of the directory that began
  * after the link has finished.  One directory sync serves every file
@@ -16,6 +18,7 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -49,6 +52,8 @@
 #define SYNC_THREADS	2	/* on one disk, more add nothing */
 /* libcurl hands data over 16 KiB at a time: fewer, larger writes */
 #define WBUF_SIZE	(128 * 1024)
+#define WRITE_LANES	2	/* threads that hash and write the pieces */
+#define WBUF_MAX	32	/* pieces in memory at once, at most */
 
 /* Extensions a finished file may have, looked for before any request. */
 static const char *const exts[] = { "png", "jpg", "webp", "gif", "avif",
@@ -71,8 +76,12 @@ struct file {
 	long long	 bytes;
 	long		 http;
 	int		 fd;
-	char		*wbuf;		/* bytes not written yet */
+	char		*wbuf;		/* the piece being filled */
 	size_t		 wlen;
+	off_t		 woff;		/* where it goes in the file */
+	unsigned	 lane;
+	unsigned	 inflight;	/* pieces its lane has not done */
+	struct http_request *ended;	/* the finished transfer, until then */
 	int		 werr;		/* errno of a failed write */
 	int		 retryable;
 	int		 done;
@@ -108,6 +117,8 @@ static struct {
 	size_t		 nfiles_left;	/* of the records held */
 	struct progress	 progress;
 	struct syncq	*syncq;
+	struct syncq	*lanes;		/* hash and write, in order per file */
+	unsigned	 nfiles;	/* started: for the lane of each */
 	size_t		 syncing;	/* files between download and name */
 	int		 dirfd;
 	int		 dir_syncing;
@@ -118,6 +129,51 @@ static struct {
 	int		 status;
 	int		 out_closed;
 } st;
+
+/*
+ * The pieces' buffers, shared with the lanes: at most max of them, so the
+ * event loop waits here when the disk falls behind the network.
+ */
+static struct {
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 cv;
+	char		*free[WBUF_MAX];
+	size_t		 nfree, made, max;
+} pool = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, { NULL },
+	0, 0, WBUF_MAX };
+
+static char *
+pool_get(void)
+{
+	char	*b = NULL;
+
+	(void)pthread_mutex_lock(&pool.mu);
+	while (pool.nfree == 0 && pool.made >= pool.max)
+		(void)pthread_cond_wait(&pool.cv, &pool.mu);
+	if (pool.nfree > 0)
+		b = pool.free[--pool.nfree];
+	else
+		pool.made++;
+	(void)pthread_mutex_unlock(&pool.mu);
+	return b != NULL ? b : xmalloc(WBUF_SIZE);
+}
+
+/* Any thread. */
+static void
+pool_put(char *b)
+{
+	(void)pthread_mutex_lock(&pool.mu);
+	pool.free[pool.nfree++] = b;
+	(void)pthread_cond_signal(&pool.cv);
+	(void)pthread_mutex_unlock(&pool.mu);
+}
+
+static void
+pool_free(void)
+{
+	while (pool.nfree > 0)
+		free(pool.free[--pool.nfree]);
+}
 
 static void
 usage(FILE *out)
@@ -415,7 +471,8 @@ job_free(struct job *j)
 		free(j->files[i].path);
 		free(j->files[i].type);
 		free(j->files[i].error);
-		free(j->files[i].wbuf);
+		if (j->files[i].wbuf != NULL)
+			pool_put(j->files[i].wbuf);
 	}
 	record_free(j->rec);
 	free(j);
@@ -642,73 +699,145 @@ drop_part(struct file *f)
 	if (f->fd != -1)
 		(void)close(f->fd);
 	f->fd = -1;
-	free(f->wbuf);
+	if (f->wbuf != NULL)
+		pool_put(f->wbuf);
 	f->wbuf = NULL;
 	(void)unlink(f->part);
 }
 
-/* Write out what is buffered. */
-static int
-part_flush(struct file *f)
-{
-	size_t	len = f->wlen;
+/*
+ * A piece of a file for its lane: hashed and written there, in order, so
+ * that the event loop only receives and copies.  A piece without bytes
+ * starts the file over (a retry, a redirect).
+ */
+struct piece {
+	struct file	*f;
+	char		*buf;
+	size_t		 len;
+	off_t		 off;
+};
 
-	f->wlen = 0;
-	if (f->werr != 0)
-		return -1;
-	if (len > 0 && fsutil_write_all(f->fd, f->wbuf, len) == -1) {
-		f->werr = errno;
-		return -1;
+static int
+pwrite_all(int fd, const char *p, size_t len, off_t off)
+{
+	ssize_t	n;
+
+	while (len > 0) {
+		if ((n = pwrite(fd, p, len, off)) == -1) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		off += n;
+		len -= (size_t)n;
 	}
 	return 0;
 }
 
+/* In a lane's thread: only this lane touches f->sha and f->fd now. */
 static int
+piece_work(void *arg)
+{
+	struct piece	*pc = arg;
+	struct file	*f = pc->f;
+	int		 err = 0;
+
+	if (pc->buf == NULL) {
+		sha256_init(&f->sha);
+		return ftruncate(f->fd, 0) == -1 ? errno : 0;
+	}
+	sha256_update(&f->sha, pc->buf, pc->len);
+	if (pwrite_all(f->fd, pc->buf, pc->len, pc->off) == -1)
+		err = errno;
+	pool_put(pc->buf);
+	return err;
+}
+
+static void	download_finish(struct file *);
+
+static void
+piece_done(void *arg, int err)
+{
+	struct piece	*pc = arg;
+	struct file	*f = pc->f;
+
+	free(pc);
+	if (err != 0 && f->werr == 0)
+		f->werr = err;
+	if (--f->inflight == 0 && f->ended != NULL)
+		download_finish(f);
+}
+
+static void
+piece_push(struct file *f, char *buf, size_t len)
+{
+	struct piece	*pc = xcalloc(1, sizeof(*pc));
+
+	pc->f = f;
+	pc->buf = buf;
+	pc->len = len;
+	pc->off = f->woff;
+	f->woff += (off_t)len;
+	f->inflight++;
+	syncq_push_work(st.lanes, f->lane, piece_work, piece_done, pc);
+}
+
+/* The piece being filled goes to the lane. */
+static void
+part_flush(struct file *f)
+{
+	if (f->wbuf != NULL && f->wlen > 0)
+		piece_push(f, f->wbuf, f->wlen);
+	else if (f->wbuf != NULL)
+		pool_put(f->wbuf);
+	f->wbuf = NULL;
+	f->wlen = 0;
+}
+
+static void
 part_reset(struct file *f)
 {
-	sha256_init(&f->sha);
-	f->bytes = 0;
+	if (f->wbuf != NULL)
+		pool_put(f->wbuf);
+	f->wbuf = NULL;
 	f->wlen = 0;
+	f->woff = 0;
+	f->bytes = 0;
 	f->werr = 0;
-	if (lseek(f->fd, 0, SEEK_SET) == -1 || ftruncate(f->fd, 0) == -1) {
-		f->werr = errno;
-		return -1;
-	}
-	return 0;
+	piece_push(f, NULL, 0);
 }
 
 static int
 on_data(struct http_request *r, const char *p, size_t len)
 {
 	struct file	*f = r->arg;
+	size_t		 n;
 
 	/* the first bytes of a reply: after a redirect or a retry too */
-	if (r->bytes == (long long)len && part_reset(f) == -1)
-		return -1;
+	if (r->bytes == (long long)len)
+		part_reset(f);
 	if (f->werr != 0)
 		return -1;
-	if (f->wbuf == NULL)
-		f->wbuf = xmalloc(WBUF_SIZE);
-	if (f->wlen + len > WBUF_SIZE && part_flush(f) == -1)
-		return -1;
-	if (len >= WBUF_SIZE) {
-		if (fsutil_write_all(f->fd, p, len) == -1) {
-			f->werr = errno;
-			return -1;
-		}
-	} else {
-		memcpy(f->wbuf + f->wlen, p, len);
-		f->wlen += len;
-	}
-	sha256_update(&f->sha, p, len);
 	f->bytes += (long long)len;
+	while (len > 0) {
+		if (f->wbuf == NULL)
+			f->wbuf = pool_get();
+		n = WBUF_SIZE - f->wlen < len ? WBUF_SIZE - f->wlen : len;
+		memcpy(f->wbuf + f->wlen, p, n);
+		f->wlen += n;
+		p += n;
+		len -= n;
+		if (f->wlen == WBUF_SIZE)
+			part_flush(f);
+	}
 	return 0;
 }
 
 static void
 on_attempt(struct http_request *r)
 {
-	(void)part_reset(r->arg);
+	part_reset(r->arg);
 }
 
 static void	dir_synced(void *, int);
@@ -807,13 +936,6 @@ verify(struct file *f, struct http_request *r)
 		free(msg);
 		return;
 	}
-	if (part_flush(f) == -1) {
-		drop_part(f);
-		file_fail_errno(f, f->part, f->werr);
-		return;
-	}
-	free(f->wbuf);
-	f->wbuf = NULL;
 	f->type = bare_type(r->content_type);
 	st.syncing++;
 	if (opt.no_sync)
@@ -822,14 +944,28 @@ verify(struct file *f, struct http_request *r)
 		syncq_push(st.syncq, f->fd, 1, file_synced, f);
 }
 
+/* A transfer ended: its last piece to the lane, then download_finish. */
 static void
 download_done(struct http_request *r)
 {
 	struct file	*f = r->arg;
-	char		*msg;
 
 	st.running--;
 	f->req = NULL;
+	part_flush(f);
+	f->ended = r;
+	if (f->inflight == 0)
+		download_finish(f);
+}
+
+/* The transfer ended and its lane wrote every piece. */
+static void
+download_finish(struct file *f)
+{
+	struct http_request	*r = f->ended;
+	char			*msg;
+
+	f->ended = NULL;
 	if (f->werr != 0) {
 		drop_part(f);
 		file_fail_errno(f, f->part, f->werr);
@@ -880,6 +1016,7 @@ file_start(struct file *f)
 		st.dir_ok = 1;
 	}
 	f->part = xasprintf("%s%s.part", st.prefix, f->name);
+	f->lane = st.nfiles++;
 	f->fd = open(f->part, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
 	    O_CLOEXEC, 0666);
 	if (f->fd == -1) {
@@ -1049,12 +1186,18 @@ take_lines(struct input *in)
 	return n;
 }
 
-/* Let the syncs under way finish: their files are complete. */
+/* Let the pieces and syncs under way finish: nothing else uses a file. */
 static void
 finish_syncs(void)
 {
-	while (syncq_pending(st.syncq) > 0) {
-		syncq_wait(st.syncq);
+	for (;;) {
+		if (syncq_pending(st.lanes) > 0)
+			syncq_wait(st.lanes);
+		else if (syncq_pending(st.syncq) > 0)
+			syncq_wait(st.syncq);
+		else
+			break;
+		(void)syncq_drain(st.lanes);
 		(void)syncq_drain(st.syncq);
 	}
 }
@@ -1121,6 +1264,7 @@ run(struct input *in)
 			break;
 		ev = loop_turn(st.loop, !input_done(in) &&
 		    st.nheld < st.maxheld ? input_fd(in) : -1, -1);
+		(void)syncq_drain(st.lanes);
 		(void)syncq_drain(st.syncq);
 		if (ev & LOOP_SIGNAL) {
 			give_up_all("interrupted");
@@ -1182,11 +1326,16 @@ main(int argc, char **argv)
 	st.dirfd = -1;
 	st.syncq = syncq_new(opt.jobs < SYNC_THREADS ? (unsigned)opt.jobs :
 	    SYNC_THREADS, wake_loop, st.loop);
+	st.lanes = syncq_new_lanes(opt.jobs < WRITE_LANES ? (unsigned)opt.jobs :
+	    WRITE_LANES, 1, wake_loop, st.loop);
+	pool.max = opt.jobs * 2 + 2 < WBUF_MAX ? opt.jobs * 2 + 2 : WBUF_MAX;
 	st.tok = record_tokener_new();
 	in = input_new(argv + first, argc - first);
 	run(in);
 	sig = loop_signal_status(st.loop);
+	syncq_free(st.lanes);
 	syncq_free(st.syncq);
+	pool_free();
 	if (st.dirfd != -1)
 		(void)close(st.dirfd);
 	input_free(in);

@@ -20,6 +20,7 @@ struct sync_job {
 	struct sync_job	 *next;
 	int		  fd;
 	int		  close_fd;
+	int		(*work)(void *);	/* instead of a sync */
 	int		  err;
 	void		(*done)(void *, int);
 	void		 *arg;
@@ -33,10 +34,16 @@ struct syncq {
 	pthread_mutex_t	  mu;
 	pthread_cond_t	  todo_cv;	/* todo gained a job, or stopping */
 	pthread_cond_t	  done_cv;	/* done gained a result */
-	struct job_list	  todo, done;
+	struct job_list	  todo[SYNCQ_THREADS_MAX], done;
+	int		  lanes;	/* a queue per thread, not one shared */
 	int		  stopping;
 	size_t		  pending;	/* owner's thread only */
+	unsigned	  next_lane;	/* owner's thread only */
 	pthread_t	  threads[SYNCQ_THREADS_MAX];
+	struct lane {
+		struct syncq	*q;
+		unsigned	 i;
+	}		  lane[SYNCQ_THREADS_MAX];
 	unsigned	  nthreads;
 	void		(*wake)(void *);
 	void		 *wake_arg;
@@ -66,6 +73,10 @@ list_take(struct job_list *l)
 static void
 sync_one(struct sync_job *j)
 {
+	if (j->work != NULL) {
+		j->err = j->work(j->arg);
+		return;
+	}
 	j->err = fsync(j->fd) == -1 ? errno : 0;
 	/* Linux closes the descriptor even when close reports an error */
 	if (j->close_fd && close(j->fd) == -1 && j->err == 0)
@@ -75,14 +86,16 @@ sync_one(struct sync_job *j)
 static void *
 worker(void *arg)
 {
-	struct syncq	*q = arg;
+	struct lane	*me = arg;
+	struct syncq	*q = me->q;
+	struct job_list	*todo = &q->todo[q->lanes ? me->i : 0];
 	struct sync_job	*j;
 
 	(void)pthread_mutex_lock(&q->mu);
 	for (;;) {
-		while (q->todo.head == NULL && !q->stopping)
+		while (todo->head == NULL && !q->stopping)
 			(void)pthread_cond_wait(&q->todo_cv, &q->mu);
-		if ((j = list_take(&q->todo)) == NULL)
+		if ((j = list_take(todo)) == NULL)
 			break;		/* stopping, and nothing left */
 		(void)pthread_mutex_unlock(&q->mu);
 		sync_one(j);
@@ -107,7 +120,10 @@ start_threads(struct syncq *q, unsigned n)
 	(void)sigfillset(&all);
 	(void)pthread_sigmask(SIG_SETMASK, &all, &old);
 	for (q->nthreads = 0; q->nthreads < n; q->nthreads++) {
-		err = pthread_create(&q->threads[q->nthreads], NULL, worker, q);
+		q->lane[q->nthreads].q = q;
+		q->lane[q->nthreads].i = q->nthreads;
+		err = pthread_create(&q->threads[q->nthreads], NULL, worker,
+		    &q->lane[q->nthreads]);
 		if (err != 0) {
 			/* fewer threads, or syncs in place: slower, still right */
 			diag_info(1, "sync thread: %s", strerror(err));
@@ -120,6 +136,12 @@ start_threads(struct syncq *q, unsigned n)
 struct syncq *
 syncq_new(unsigned nthreads, void (*wake)(void *), void *arg)
 {
+	return syncq_new_lanes(nthreads, 0, wake, arg);
+}
+
+struct syncq *
+syncq_new_lanes(unsigned nthreads, int lanes, void (*wake)(void *), void *arg)
+{
 	struct syncq	*q = xcalloc(1, sizeof(*q));
 
 	if (pthread_mutex_init(&q->mu, NULL) != 0 ||
@@ -128,9 +150,30 @@ syncq_new(unsigned nthreads, void (*wake)(void *), void *arg)
 		diag_fatal(1, "cannot set up the sync threads");
 	q->wake = wake;
 	q->wake_arg = arg;
+	q->lanes = lanes;
 	start_threads(q, nthreads < SYNCQ_THREADS_MAX ? nthreads :
 	    SYNCQ_THREADS_MAX);
 	return q;
+}
+
+static void
+push(struct syncq *q, unsigned lane, struct sync_job *j)
+{
+	q->pending++;
+	if (q->nthreads == 0) {
+		sync_one(j);
+		(void)pthread_mutex_lock(&q->mu);
+		list_put(&q->done, j);
+	} else {
+		(void)pthread_mutex_lock(&q->mu);
+		list_put(&q->todo[q->lanes ? lane % q->nthreads : 0], j);
+		/* lanes: only one thread may take it; wake them all */
+		if (q->lanes)
+			(void)pthread_cond_broadcast(&q->todo_cv);
+		else
+			(void)pthread_cond_signal(&q->todo_cv);
+	}
+	(void)pthread_mutex_unlock(&q->mu);
 }
 
 void
@@ -143,17 +186,19 @@ syncq_push(struct syncq *q, int fd, int close_fd, void (*done)(void *, int),
 	j->close_fd = close_fd;
 	j->done = done;
 	j->arg = arg;
-	q->pending++;
-	if (q->nthreads == 0) {
-		sync_one(j);
-		(void)pthread_mutex_lock(&q->mu);
-		list_put(&q->done, j);
-	} else {
-		(void)pthread_mutex_lock(&q->mu);
-		list_put(&q->todo, j);
-		(void)pthread_cond_signal(&q->todo_cv);
-	}
-	(void)pthread_mutex_unlock(&q->mu);
+	push(q, q->next_lane++, j);
+}
+
+void
+syncq_push_work(struct syncq *q, unsigned lane, int (*work)(void *),
+    void (*done)(void *, int), void *arg)
+{
+	struct sync_job	*j = xcalloc(1, sizeof(*j));
+
+	j->work = work;
+	j->done = done;
+	j->arg = arg;
+	push(q, lane, j);
 }
 
 size_t

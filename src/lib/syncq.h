@@ -26,6 +26,22 @@ struct syncq;
 struct syncq	*syncq_new(unsigned nthreads, void (*wake)(void *), void *arg);
 
 /*
+ * The same, but each thread with its own queue, a lane: work pushed to
+ * one lane runs in the order pushed, so a file's pieces can go to its
+ * lane and be hashed and written in order.
+ */
+struct syncq	*syncq_new_lanes(unsigned nthreads, int lanes,
+		    void (*wake)(void *), void *arg);
+
+/*
+ * Run work(arg) in a thread (lane: modulo the number of threads; any
+ * thread when not made with lanes); done(arg, what work returned) runs
+ * later in syncq_drain.
+ */
+void		 syncq_push_work(struct syncq *, unsigned lane,
+		    int (*work)(void *), void (*done)(void *, int), void *arg);
+
+/*
  * Sync fd; then close it if close_fd.  done(arg, err) runs later in
  * syncq_drain with err the errno of the failed fsync or close, or 0.
  * The caller must not touch fd until then.
