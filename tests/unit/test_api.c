@@ -75,6 +75,13 @@ static const struct {
 	    "not an API reply: {\"code\":1,\"description\":\"提交" },
 	{ "{\"code\":\"abc\",\"result\":\"1\"}", -1, 0, NULL, NULL, NULL,
 	    "not an API reply: {\"code\":\"abc\",\"result\":\"1\"}" },
+	/* a code out of int's range, as a double: refused, not converted */
+	{ "{\"code\":1e84}", -1, 0, NULL, NULL, NULL,
+	    "not an API reply: {\"code\":1e84}" },
+	{ "{\"code\":-3e9}", -1, 0, NULL, NULL, NULL,
+	    "not an API reply: {\"code\":-3e9}" },
+	{ "{\"code\":1.5}", -1, 0, NULL, NULL, NULL,
+	    "not an API reply: {\"code\":1.5}" },
 	{ "{\"status\":200}", -1, 0, NULL, NULL, NULL,
 	    "not an API reply: {\"status\":200}" },
 	{ "[1,2]", -1, 0, NULL, NULL, NULL, "not an API reply: [1,2]" },
