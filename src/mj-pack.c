@@ -35,6 +35,7 @@
 #include "xalloc.h"
 
 #define CHUNK		(256 * 1024)
+#define WRITEBACK_STEP	(8 << 20)	/* start writing back every 8 MiB */
 
 static char	*chunk;		/* the copy buffer */
 
@@ -67,6 +68,7 @@ struct pack {
 	struct nameset	 names;
 	unsigned long	 records;
 	uint64_t	 bytes;		/* file bytes added */
+	off_t		 flushed;	/* archive bytes whose writeback began */
 	char		*failed;	/* why the archive cannot be used */
 };
 
@@ -371,6 +373,29 @@ new_entry(const char *name, int64_t size, time_t mtime)
 	return e;
 }
 
+/*
+ * Have the kernel start writing what the archive has so far, without
+ * waiting for it: the sync at the end then finds little left to do,
+ * instead of the whole archive (1.5 s a GiB on the bench's disk).
+ */
+static void
+start_writeback(struct pack *p)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+	off_t	end;
+
+	if (p->part == NULL || (end = lseek(p->fd, 0, SEEK_CUR)) == -1 ||
+	    end - p->flushed < WRITEBACK_STEP)
+		return;
+	/* advice only: a failure here is found by the fsync at the end */
+	(void)sync_file_range(p->fd, p->flushed, end - p->flushed,
+	    SYNC_FILE_RANGE_WRITE);
+	p->flushed = end;
+#else
+	(void)p;
+#endif
+}
+
 /* Add size bytes read from fd as member name.  0, or -1 (why in err). */
 static int
 add_fd(struct pack *p, const char *name, int fd, int64_t size, time_t mtime,
@@ -409,6 +434,7 @@ add_fd(struct pack *p, const char *name, int fd, int64_t size, time_t mtime,
 		left -= n;
 	}
 	p->bytes += (uint64_t)size;
+	start_writeback(p);
 	return 0;
 }
 
