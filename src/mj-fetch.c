@@ -1232,21 +1232,6 @@ give_up_all(const char *why)
 	}
 }
 
-/* The live status line, in files; an ETA once the input is all read. */
-static void
-status_line(struct input *in)
-{
-	char	rate[64];
-
-	if (!diag_status_enabled())
-		return;
-	progress_format(&st.progress, loop_now(), st.fetched + st.found +
-	    st.failed, input_done(in) ? (long long)st.nfiles_left : -1, rate,
-	    sizeof(rate));
-	diag_status("%lu fetched, %lu found, %zu running, %lu failed%s",
-	    st.fetched, st.found, st.running, st.failed, rate);
-}
-
 static void
 run(struct input *in)
 {
@@ -1274,7 +1259,11 @@ run(struct input *in)
 			diag_error("%s: %s", input_name(in), strerror(errno));
 			st.status = MJ_EXIT_FAILED;
 		}
-		status_line(in);
+		/* an ETA once the input is all read */
+		progress_status(&st.progress, st.fetched + st.found + st.failed,
+		    input_done(in) ? (long long)st.nfiles_left : -1,
+		    "%lu fetched, %lu found, %zu running, %lu failed", st.fetched,
+		    st.found, st.running, st.failed);
 	}
 	diag_status_clear();
 }

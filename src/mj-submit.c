@@ -1096,21 +1096,6 @@ on_signal(void)
 	stop_waiting();
 }
 
-/* The live status line; an ETA once the input is read to its end. */
-static void
-status_line(struct input *in)
-{
-	char	rate[64];
-
-	if (!diag_status_enabled())
-		return;
-	progress_format(&st.progress, loop_now(), st.done + st.failed,
-	    input_done(in) && st.source_done ? (long long)(st.ready.n +
-	    st.waiting.n + st.running.n) : -1, rate, sizeof(rate));
-	diag_status("%lu submitted, %zu in flight, %lu failed%s", st.done,
-	    st.running.n, st.failed, rate);
-}
-
 static void
 run(struct input *in, struct source **srcp)
 {
@@ -1136,7 +1121,12 @@ run(struct input *in, struct source **srcp)
 			diag_error("%s: %s", input_name(in), strerror(errno));
 			st.status = MJ_EXIT_FAILED;
 		}
-		status_line(in);
+		/* an ETA once the input is read to its end */
+		progress_status(&st.progress, st.done + st.failed,
+		    input_done(in) && st.source_done ? (long long)(st.ready.n +
+		    st.waiting.n + st.running.n) : -1,
+		    "%lu submitted, %zu in flight, %lu failed", st.done,
+		    st.running.n, st.failed);
 	}
 	diag_status_clear();
 }

@@ -854,20 +854,6 @@ give_up_all(const char *why)
 		flush_order();
 }
 
-/* The live status line; an ETA once every task to wait for is known. */
-static void
-status_line(struct input *in)
-{
-	char	rate[64];
-
-	if (!diag_status_enabled())
-		return;
-	progress_format(&st.progress, loop_now(), st.done + st.failed,
-	    input_done(in) ? (long long)st.nall : -1, rate, sizeof(rate));
-	diag_status("%lu done, %zu waiting, %lu failed%s", st.done, st.nall,
-	    st.failed, rate);
-}
-
 static void
 run(struct input *in)
 {
@@ -897,7 +883,10 @@ run(struct input *in)
 			}
 			read_lines(in);
 		}
-		status_line(in);
+		/* an ETA once every task to wait for is known */
+		progress_status(&st.progress, st.done + st.failed,
+		    input_done(in) ? (long long)st.nall : -1,
+		    "%lu done, %zu waiting, %lu failed", st.done, st.nall, st.failed);
 	}
 	diag_status_clear();
 }

@@ -3,8 +3,11 @@
  * the count gained since the sample that begins the window, over the
  * time since.
  */
+#include <stdarg.h>
 #include <stdio.h>
 
+#include "diag.h"
+#include "loop.h"
 #include "progress.h"
 
 void
@@ -89,4 +92,20 @@ progress_format(struct progress *p, long long now_ms, unsigned long done,
 	duration((double)left / rate, eta, sizeof(eta));
 	(void)snprintf(buf, len, ", %.*f/s, ETA %s", rate < 10 ? 1 : 0, rate,
 	    eta);
+}
+
+void
+progress_status(struct progress *p, unsigned long done, long long left,
+    const char *fmt, ...)
+{
+	va_list	ap;
+	char	counts[256], rate[64];
+
+	if (!diag_status_enabled())
+		return;
+	va_start(ap, fmt);
+	(void)vsnprintf(counts, sizeof(counts), fmt, ap);
+	va_end(ap);
+	progress_format(p, loop_now(), done, left, rate, sizeof(rate));
+	diag_status("%s%s", counts, rate);
 }

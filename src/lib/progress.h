@@ -29,4 +29,11 @@ void	 progress_init(struct progress *, long long now_ms);
 void	 progress_format(struct progress *, long long now_ms,
 	    unsigned long done, long long left, char *buf, size_t len);
 
+/*
+ * The live status line (diag_status): the counts as fmt says, then the
+ * rate and ETA of progress_format.  Nothing when there is no status line.
+ */
+void	 progress_status(struct progress *, unsigned long done, long long left,
+	    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
 #endif
