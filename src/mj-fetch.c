@@ -87,6 +87,11 @@ struct file {
 	int		 done;
 };
 
+/* Files in order, through their qnext. */
+struct file_list {
+	struct file	*head, *tail;
+};
+
 /* A record in flight and its files. */
 struct job {
 	struct record	*rec;
@@ -112,7 +117,7 @@ static struct {
 	char		*prefix;	/* "DIR/" */
 	struct job	*held;
 	size_t		 nheld, maxheld;
-	struct file	*qhead, *qtail;
+	struct file_list queue;		/* files waiting to start */
 	size_t		 running;
 	size_t		 nfiles_left;	/* of the records held */
 	struct progress	 progress;
@@ -122,13 +127,24 @@ static struct {
 	size_t		 syncing;	/* files between download and name */
 	int		 dirfd;
 	int		 dir_syncing;
-	struct file	*dirwait, *dirwait_tail; /* linked, for a dir sync */
+	struct file_list dirwait;	/* linked, for a dir sync */
 	unsigned long	 fetched, found, failed;
 	int		 dir_ok;
 	int		 name_has_n;
 	int		 status;
 	int		 out_closed;
 } st;
+
+static void
+file_list_put(struct file_list *l, struct file *f)
+{
+	f->qnext = NULL;
+	if (l->tail != NULL)
+		l->tail->qnext = f;
+	else
+		l->head = f;
+	l->tail = f;
+}
 
 /*
  * The pieces' buffers, shared with the lanes: at most max of them, so the
@@ -846,11 +862,11 @@ static void	dir_synced(void *, int);
 static void
 dir_sync_start(void)
 {
-	if (st.dir_syncing || st.dirwait == NULL)
+	if (st.dir_syncing || st.dirwait.head == NULL)
 		return;
 	st.dir_syncing = 1;
-	syncq_push(st.syncq, st.dirfd, 0, dir_synced, st.dirwait);
-	st.dirwait = st.dirwait_tail = NULL;
+	syncq_push(st.syncq, st.dirfd, 0, dir_synced, st.dirwait.head);
+	st.dirwait.head = st.dirwait.tail = NULL;
 }
 
 /* A file complete under its name (and synced, unless --no-sync). */
@@ -902,12 +918,7 @@ file_synced(void *arg, int err)
 		file_named(f);
 		return;
 	}
-	f->qnext = NULL;
-	if (st.dirwait_tail != NULL)
-		st.dirwait_tail->qnext = f;
-	else
-		st.dirwait = f;
-	st.dirwait_tail = f;
+	file_list_put(&st.dirwait, f);
 	dir_sync_start();
 }
 
@@ -1043,27 +1054,16 @@ start_files(void)
 	struct file	*f;
 
 	/* files waiting for their syncs hold descriptors too: bounded */
-	while (st.qhead != NULL && st.running < opt.jobs &&
+	while (st.queue.head != NULL && st.running < opt.jobs &&
 	    st.syncing < opt.jobs && !st.out_closed) {
-		f = st.qhead;
-		if ((st.qhead = f->qnext) == NULL)
-			st.qtail = NULL;
+		f = st.queue.head;
+		if ((st.queue.head = f->qnext) == NULL)
+			st.queue.tail = NULL;
 		file_start(f);
 	}
 }
 
 /* ---- records -------------------------------------------------------- */
-
-static void
-enqueue(struct file *f)
-{
-	f->qnext = NULL;
-	if (st.qtail != NULL)
-		st.qtail->qnext = f;
-	else
-		st.qhead = f;
-	st.qtail = f;
-}
 
 /* Hold a record with n media URLs: name its files now, in input order. */
 static void
@@ -1103,7 +1103,7 @@ hold(struct record *rec, const char **urls, size_t n)
 		else {
 			f->name = claim_name(name);
 			free(name);
-			enqueue(f);
+			file_list_put(&st.queue, f);
 		}
 	}
 }
@@ -1210,7 +1210,7 @@ give_up_all(const char *why)
 	struct file	*f;
 	size_t		 i;
 
-	st.qhead = st.qtail = NULL;
+	st.queue.head = st.queue.tail = NULL;
 	finish_syncs();
 	while ((j = st.held) != NULL) {
 		for (i = 0; i < j->n; i++) {
