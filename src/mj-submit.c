@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "api.h"
 #include "config.h"
@@ -21,6 +22,7 @@
 #include "loop.h"
 #include "opt.h"
 #include "progress.h"
+#include "reconcile.h"
 #include "record.h"
 #include "source.h"
 #include "submission.h"
@@ -31,6 +33,7 @@
 #define QUEUE_PER_JOB	2	/* submissions ready per -j slot before reading pauses */
 #define REFUSED_MAX	100	/* code 23 (queue full) retries of one submission */
 #define DRAIN_MS	15000	/* after a signal, how long replies are awaited */
+#define RESENDS_MAX	5	/* resends of a request the task list shows lost */
 
 struct item;
 
@@ -45,6 +48,11 @@ struct sub {
 	unsigned	 gen;		/* built from the parent read number gen */
 	struct timer	*timer;		/* a code-23 backoff */
 	struct http_request *req;	/* in flight, or NULL */
+	long long	 sent_at;	/* Unix seconds, if sent with its tag */
+	long long	 lost_at;	/* loop_now() when its reply was lost */
+	char		*why;		/* owned: how the reply was lost */
+	int		 resends;	/* after the task list showed no task */
+	int		 in_check;	/* looked for by the check under way */
 	struct sub	*next, *prev;	/* on the ready or waiting list */
 };
 
@@ -75,17 +83,23 @@ static struct {
 	int		 dry_run;
 	int		 retry_unsafe;
 	const char	*journal_path;
+	long long	 settle_s;	/* --settle */
 	const char	*prompt_field;	/* as given, or NULL */
-} opt = { .jobs = 4 };
+} opt = { .jobs = 4, .settle_s = 30 };
 
 static struct {
 	struct loop	*loop;
 	struct http	*http;
 	struct journal	*journal;
+	struct reconcile *recon;	/* the earlier runs' unanswered keys */
 	struct table	*ordinals;	/* identity -> count, for journal keys */
 	struct list	 ready;		/* built, not yet sent */
 	struct list	 waiting;	/* refused with 23, or fetching a parent */
 	struct list	 running;	/* submissions on the wire */
+	struct list	 lost;		/* reply lost: to look for in the task list */
+	struct timer	*check_timer;	/* the next look at the task list */
+	struct reconcile *check;	/* the look under way */
+	int		 no_task_list;	/* the server has none */
 	int		 source_done;	/* source_finish was called */
 	unsigned long	 files;		/* input files begun */
 	int		 signal_status;
@@ -100,6 +114,7 @@ static struct {
 } st;
 
 static void	sub_send(struct sub *);
+static void	sub_lost(struct sub *, const char *, int, long);
 
 static void
 usage(FILE *out)
@@ -127,6 +142,7 @@ usage(FILE *out)
 "      --journal FILE      never submit twice across runs\n"
 "      --max-tasks N       submit at most N tasks in this run\n"
 "      --retry-unsafe      resend requests whose reply was lost (may pay twice)\n"
+"      --settle SECS       wait until lost replies are this old to check (30)\n"
 "  -n, --dry-run           print what would be sent; send nothing\n"
 "  -j, --jobs N            submissions in flight (4)\n"
 "      --rate R            at most R submissions per second\n"
@@ -146,7 +162,7 @@ enum {
 	OPT_BLEND, OPT_BOT, OPT_DESCRIBE, OPT_DIMENSIONS, OPT_IMAGE,
 	OPT_JOURNAL, OPT_MASK, OPT_MAX_TASKS, OPT_MODAL_PROMPT, OPT_MODE,
 	OPT_MOTION, OPT_NOTIFY_HOOK, OPT_PROMPT_FIELD, OPT_RATE, OPT_REMIX,
-	OPT_RETRY_UNSAFE, OPT_STATE, OPT_TEMPLATE, OPT_VERSION, OPT_VIDEO
+	OPT_RETRY_UNSAFE, OPT_SETTLE, OPT_STATE, OPT_TEMPLATE, OPT_VERSION, OPT_VIDEO
 };
 
 static const struct option longopts[] = {
@@ -175,6 +191,7 @@ static const struct option longopts[] = {
 	{ "rate",		required_argument, NULL, OPT_RATE },
 	{ "remix",		no_argument,	   NULL, OPT_REMIX },
 	{ "retry-unsafe",	no_argument,	   NULL, OPT_RETRY_UNSAFE },
+	{ "settle",		required_argument, NULL, OPT_SETTLE },
 	{ "state",		required_argument, NULL, OPT_STATE },
 	{ "template",		required_argument, NULL, OPT_TEMPLATE },
 	{ "verbose",		no_argument,	   NULL, 'v' },
@@ -328,6 +345,10 @@ parse_options(int argc, char **argv)
 		case OPT_RETRY_UNSAFE:
 			opt.retry_unsafe = 1;
 			break;
+		case OPT_SETTLE:
+			opt.settle_s = (long long)opt_uint("--settle", optarg, 0,
+			    86400);
+			break;
 		case OPT_STATE:
 			opt.so.state = optarg;
 			break;
@@ -439,6 +460,8 @@ sub_finish(struct sub *s, struct record *out, int failed)
 {
 	struct item	*it = s->item;
 
+	free(s->why);
+	s->why = NULL;
 	write_record(out);
 	record_free(out);
 	if (failed) {
@@ -662,9 +685,8 @@ got_envelope(struct sub *s, struct http_request *r)
 	if (api_parse_reply(r->reply.data, r->reply.len, &rep, err,
 	    sizeof(err)) == -1) {
 		/* a 200 we cannot read: the server may well have created it */
-		msg = xasprintf("unreadable reply (%s); the task may exist: "
-		    "check before submitting again", err);
-		sub_fail(s, msg, 0, 0, r->status);
+		msg = xasprintf("unreadable reply (%s)", err);
+		sub_lost(s, msg, 0, r->status);
 		free(msg);
 		return;
 	}
@@ -673,8 +695,7 @@ got_envelope(struct sub *s, struct http_request *r)
 	case API_CODE_QUEUED:
 	case API_CODE_EXISTS:
 		if (rep.result == NULL) {
-			sub_fail(s, "the reply has no task id; the task may "
-			    "exist", 0, rep.code, 0);
+			sub_lost(s, "the reply has no task id", rep.code, 0);
 			break;
 		}
 		if (st.journal != NULL &&
@@ -700,10 +721,9 @@ got_envelope(struct sub *s, struct http_request *r)
 		break;
 	default:
 		/* api.md: not safe to assume nothing was created */
-		msg = xasprintf("%s (code %d); the task may exist",
-		    rep.description[0] != '\0' ? rep.description : "failed",
-		    rep.code);
-		sub_fail(s, msg, 0, rep.code, 0);
+		msg = xasprintf("%s (code %d)", rep.description[0] != '\0' ?
+		    rep.description : "failed", rep.code);
+		sub_lost(s, msg, rep.code, 0);
 		free(msg);
 		break;
 	}
@@ -739,9 +759,8 @@ got_failure(struct sub *s, struct http_request *r)
 		free(msg);
 		return;
 	}
-	msg = xasprintf("%s after the request was sent; the task may exist: "
-	    "check before submitting again (or use --retry-unsafe)", r->error);
-	sub_fail(s, msg, 0, 0, r->status);
+	msg = xasprintf("%s after the request was sent", r->error);
+	sub_lost(s, msg, 0, r->status);
 	free(msg);
 }
 
@@ -764,7 +783,8 @@ sub_send(struct sub *s)
 {
 	struct submission	*sub = &s->item->subs[s->i];
 	struct http_request	*r;
-	char			 err[512];
+	char			 err[512], tag[JOURNAL_TAG_LEN + 1];
+	char			*body = NULL;
 
 	if (s->item->fresh != NULL && s->gen != s->item->gen) {
 		if (submission_rebuild_action(&opt.so, s->item->fresh, sub, err,
@@ -774,14 +794,21 @@ sub_send(struct sub *s)
 		}
 		s->gen = s->item->gen;
 	}
-	if (st.journal != NULL && journal_sent(st.journal, s->key) == -1) {
-		journal_failed(s);
-		return;
+	if (st.journal != NULL) {
+		/* the tag lets a later run find the task if the reply is lost */
+		journal_tag(s->key, tag);
+		body = submission_tagged_body(sub->body, tag);
+		s->sent_at = body != NULL ? (long long)time(NULL) : 0;
+		if (journal_sent(st.journal, s->key, s->sent_at) == -1) {
+			free(body);
+			journal_failed(s);
+			return;
+		}
 	}
 	st.started++;
 	list_push(&st.running, s);
 	r = http_request_new(HTTP_SUBMIT, config_url(&opt.cfg, sub->endpoint),
-	    xstrdup(sub->body));
+	    body != NULL ? body : xstrdup(sub->body));
 	r->auth = 1;
 	r->retry_ambiguous = opt.retry_unsafe;
 	r->on_done = sub_done;
@@ -819,6 +846,140 @@ sub_key(struct sub *s)
 	free(rec_text);
 }
 
+/*
+ * Act on what the server's task list says of a request whose reply was
+ * lost (reconcile.c); lost says how, for the record.  1 if s was written
+ * out, 0 if it is to be sent (again).
+ */
+static int
+settle_lost(struct sub *s, struct reconcile *rc, int resumed,
+    const char *lost)
+{
+	const char	*task_id = NULL, *why = NULL;
+	json_object	*submit;
+	char		*msg;
+
+	switch (reconcile_verdict(rc, s->key, &task_id, &why)) {
+	case RECON_FOUND:
+		if (journal_done(st.journal, s->key, task_id) == -1)
+			diag_warn("journal %s: %s (task %s)", opt.journal_path,
+			    journal_error(st.journal), task_id);
+		submit = submit_object(s, NULL);
+		if (resumed)
+			json_add_bool(submit, "resumed", 1);
+		json_add_bool(submit, "reconciled", 1);
+		sub_succeed(s, task_id, "SUBMITTED", submit);
+		return 1;
+	case RECON_ABSENT:
+		/* the list was read whole: that request created nothing */
+		if (journal_refused(st.journal, s->key) == -1) {
+			journal_failed(s);
+			return 1;
+		}
+		if (++s->resends > RESENDS_MAX) {
+			msg = xasprintf("%s; sent %d times, and the server's "
+			    "task list shows that none created a task",
+			    lost, s->resends);
+			sub_fail(s, msg, 1, 0, 0);
+			free(msg);
+			return 1;
+		}
+		diag_info(1, "line %ld: the task list shows no task for a "
+		    "request whose reply was lost; sending it again",
+		    s->item->rec->line);
+		return 0;
+	case RECON_UNKNOWN:
+		break;
+	}
+	if (opt.retry_unsafe)
+		return 0;
+	msg = xasprintf("%s; the task may exist (%s): check before "
+	    "submitting again (or use --retry-unsafe)", lost, why);
+	sub_fail(s, msg, 0, 0, 0);
+	free(msg);
+	return 1;
+}
+
+static void	check_lost(void *);
+
+/* The next look at the task list, for the oldest reply lost. */
+static void
+schedule_check(void)
+{
+	if (st.check_timer != NULL || st.check != NULL || st.lost.head == NULL)
+		return;
+	st.check_timer = loop_timer_at(st.loop, st.lost.head->lost_at +
+	    opt.settle_s * 1000, check_lost, NULL);
+}
+
+static void
+check_done(void *arg)
+{
+	struct sub	*s, *next;
+
+	(void)arg;
+	if (reconcile_no_list(st.check))
+		st.no_task_list = 1;
+	for (s = st.lost.head; s != NULL; s = next) {
+		next = s->next;
+		if (!s->in_check)
+			continue;
+		s->in_check = 0;
+		list_remove(&st.lost, s);
+		if (!settle_lost(s, st.check, 0, s->why))
+			list_push(&st.ready, s);
+	}
+	reconcile_free(st.check);
+	st.check = NULL;
+	schedule_check();
+}
+
+/* Look for the tasks of the replies lost at least --settle ago. */
+static void
+check_lost(void *arg)
+{
+	struct sub	*s;
+	long long	 now = loop_now();
+
+	(void)arg;
+	st.check_timer = NULL;
+	st.check = reconcile_new();
+	for (s = st.lost.head; s != NULL; s = s->next)
+		if (s->lost_at + opt.settle_s * 1000 <= now) {
+			s->in_check = 1;
+			reconcile_add(st.check, s->key, s->sent_at);
+		}
+	reconcile_start(st.check, st.http, &opt.cfg, check_done, NULL);
+}
+
+/*
+ * A reply lost after the request was sent: the task may exist.  A request
+ * sent with its tag is looked for in the server's task list later in this
+ * run; otherwise the record says that it may exist.
+ */
+static void
+sub_lost(struct sub *s, const char *msg, int code, long http)
+{
+	char	*full;
+
+	if (s->sent_at == 0 || st.no_task_list || st.stopping ||
+	    st.out_closed) {
+		full = xasprintf("%s; the task may exist: check before "
+		    "submitting again (or use --retry-unsafe)", msg);
+		sub_fail(s, full, 0, code, http);
+		free(full);
+		return;
+	}
+	full = xstrdup(msg);	/* msg may be s->why */
+	free(s->why);
+	s->why = full;
+	s->lost_at = loop_now();
+	diag_info(1, "line %ld: %s; looking for its task in %llds",
+	    s->item->rec->line, msg, opt.settle_s);
+	list_push(&st.lost, s);
+	schedule_check();
+}
+
 /* Decide, before anything is sent, what the journal says about s. */
 static void
 sub_ready(struct sub *s)
@@ -838,12 +999,9 @@ sub_ready(struct sub *s)
 		sub_succeed(s, task_id, "SUBMITTED", submit);
 		return;
 	case JOURNAL_SENT:
-		if (!opt.retry_unsafe) {
-			sub_fail(s, "an earlier run sent this request and got no "
-			    "reply; the task may exist: check before submitting "
-			    "again (or use --retry-unsafe)", 0, 0, 0);
+		if (settle_lost(s, st.recon, 1, "an earlier run sent this "
+		    "request and got no reply"))
 			return;
-		}
 		break;
 	default:
 		break;
@@ -993,6 +1151,15 @@ stop_waiting(void)
 		s->req = NULL;
 		sub_fail(s, "interrupted; not submitted", 1, 0, 0);
 	}
+	if (st.check_timer != NULL)
+		loop_timer_cancel(st.loop, st.check_timer);
+	st.check_timer = NULL;
+	reconcile_free(st.check);
+	st.check = NULL;
+	while ((s = st.lost.head) != NULL) {
+		list_remove(&st.lost, s);
+		sub_lost(s, s->why, 0, 0);	/* stopping: it says so */
+	}
 }
 
 /* Replies still missing when the drain time is over. */
@@ -1084,7 +1251,7 @@ finished(struct input *in)
 	int	reading = !input_done(in) && !st.stopping && !st.auth_refused;
 
 	return !reading && st.ready.n == 0 && st.waiting.n == 0 &&
-	    st.running.n == 0;
+	    st.running.n == 0 && st.lost.n == 0;
 }
 
 static void
@@ -1111,7 +1278,7 @@ run(struct input *in, struct source **srcp)
 		    st.stopping ? 200 : -1);
 		if ((ev & LOOP_SIGNAL) && !st.stopping)
 			on_signal();
-		if (st.out_closed && st.waiting.n > 0)
+		if (st.out_closed && (st.waiting.n > 0 || st.lost.n > 0))
 			stop_waiting();
 		if (st.stopping && loop_now() >= st.drain_until) {
 			abandon_running();
@@ -1165,10 +1332,13 @@ main(int argc, char **argv)
 	struct input	*in;
 	struct source	*src;
 	char		 err[512];
+	const char	*env;
 	int		 first;
 
 	diag_init("mj-submit");
 	config_init(&opt.cfg);
+	if ((env = getenv("MJ_SETTLE")) != NULL && *env != '\0')
+		opt.settle_s = (long long)opt_uint("MJ_SETTLE", env, 0, 86400);
 	first = parse_options(argc, argv);
 	if (config_finish(&opt.cfg, !opt.dry_run, err, sizeof(err)) == -1) {
 		diag_error("%s", err);
@@ -1189,10 +1359,18 @@ main(int argc, char **argv)
 	st.http = http_new(st.loop, &opt.cfg);
 	if (opt.rate > 0)
 		http_set_rate(st.http, HTTP_SUBMIT, opt.rate);
+	if (st.journal != NULL) {
+		st.recon = reconcile_new();
+		reconcile_add_journal(st.recon, st.journal);
+		if (reconcile_run(st.recon, st.loop, st.http, &opt.cfg,
+		    opt.settle_s) == -1)
+			on_signal();
+	}
 	srand((unsigned)loop_now());
 	in = input_new(argv + first, argc - first);
 	src = source_new(opt.format, detect_field());
 	run(in, &src);
+	reconcile_free(st.recon);
 	close_journal();
 	source_free(src);
 	input_free(in);

@@ -580,6 +580,17 @@ http_peek_content_type(struct http_request *r)
 	return ct;
 }
 
+long
+http_peek_status(struct http_request *r)
+{
+	long	status = 0;
+
+	if (r->easy == NULL || curl_easy_getinfo(r->easy,
+	    CURLINFO_RESPONSE_CODE, &status) != CURLE_OK)
+		return 0;
+	return status;
+}
+
 static void
 read_results(struct http_request *r, CURLcode rc)
 {

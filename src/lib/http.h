@@ -120,5 +120,7 @@ void		 http_transfer_done(CURL *, CURLcode);
 
 /* The Content-Type seen so far (from on_data), or NULL; borrowed. */
 const char	*http_peek_content_type(struct http_request *);
+/* The HTTP status seen so far (from on_data), or 0. */
+long		 http_peek_status(struct http_request *);
 
 #endif

@@ -25,6 +25,7 @@
 struct entry {
 	enum journal_state	 state;
 	char			*task_id;	/* owned, for JOURNAL_DONE */
+	long long		 tagged_at;	/* JOURNAL_SENT with mjpipe's tag */
 };
 
 struct journal {
@@ -74,9 +75,12 @@ entry_fault(char kind, const char *key, const char *id)
 		return "no task id";
 	if (id == NULL)
 		return NULL;
+	n = strlen(id);
+	if (kind == 'S')
+		return n > 0 && n <= 18 && strspn(id, "0123456789") == n ?
+		    NULL : "a send time that is not a number";
 	if (kind != 'T')
 		return "a task id on a line that takes none";
-	n = strlen(id);
 	if (n == 0)
 		return "empty task id";
 	if (n > JOURNAL_ID_MAX)
@@ -107,9 +111,10 @@ apply(struct journal *j, char *line)
 	e = entry_of(j, key);
 	if (e->state == JOURNAL_DONE)
 		return 0;	/* a task id, once known, stays */
-	if (line[0] == 'S')
+	if (line[0] == 'S') {
 		e->state = JOURNAL_SENT;
-	else if (line[0] == 'R')
+		e->tagged_at = id != NULL ? strtoll(id, NULL, 10) : 0;
+	} else if (line[0] == 'R')
 		e->state = JOURNAL_NEW;
 	else {
 		e->state = JOURNAL_DONE;
@@ -293,9 +298,49 @@ append(struct journal *j, char kind, const char *key, const char *id)
 }
 
 int
-journal_sent(struct journal *j, const char *key)
+journal_sent(struct journal *j, const char *key, long long tagged_at)
 {
-	return append(j, 'S', key, NULL);
+	char	at[32];
+
+	if (tagged_at <= 0)
+		return append(j, 'S', key, NULL);
+	(void)snprintf(at, sizeof(at), "%lld", tagged_at);
+	return append(j, 'S', key, at);
+}
+
+long long
+journal_tagged_at(struct journal *j, const char *key)
+{
+	struct entry	*e = table_get(j->keys, key);
+
+	return e != NULL && e->state == JOURNAL_SENT ? e->tagged_at : 0;
+}
+
+size_t
+journal_each_tagged(struct journal *j, void (*fn)(const char *key,
+    long long tagged_at, void *arg), void *arg)
+{
+	struct entry	*e;
+	const char	*key;
+	void		*v;
+	size_t		 pos = 0, n = 0;
+
+	while (table_next(j->keys, &pos, &key, &v)) {
+		e = v;
+		if (e->state != JOURNAL_SENT || e->tagged_at <= 0)
+			continue;
+		n++;
+		if (fn != NULL)
+			fn(key, e->tagged_at, arg);
+	}
+	return n;
+}
+
+void
+journal_tag(const char *key, char *out)
+{
+	(void)snprintf(out, JOURNAL_TAG_LEN + 1, "%s%.*s", JOURNAL_TAG_PREFIX,
+	    JOURNAL_TAG_LEN - (int)strlen(JOURNAL_TAG_PREFIX), key);
 }
 
 int

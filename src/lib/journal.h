@@ -1,9 +1,12 @@
 /*
  * mj-submit's journal (design.md): an append-only, fsync'ed log that makes
  * a rerun submit nothing twice.  Lines:
- *   S <key>           the request with this key is about to be sent
- *   T <key> <taskid>  its reply gave this task id
- *   R <key>           its reply was a refusal: nothing was created
+ *   S <key> [<time>]  the request with this key is about to be sent; with
+ *                     a time (Unix seconds) it carries mjpipe's state tag
+ *   T <key> <taskid>  its reply gave this task id (or the server's task
+ *                     list showed the task with its tag)
+ *   R <key>           nothing was created: the reply was a refusal, or the
+ *                     server's task list has no task with its tag
  * A torn last line (no '\n') is ignored, and cut off before appending.
  */
 #ifndef MJ_JOURNAL_H
@@ -12,6 +15,8 @@
 #include <stddef.h>
 
 #define JOURNAL_KEY_LEN	64	/* hex sha256 */
+#define JOURNAL_TAG_PREFIX "mjpipe-"
+#define JOURNAL_TAG_LEN	39	/* the prefix and 32 hex digits of the key */
 
 enum journal_state {
 	JOURNAL_NEW,		/* never sent (or only refused) */
@@ -30,11 +35,29 @@ int		 journal_close(struct journal *, char *err, size_t errlen);
 enum journal_state journal_lookup(struct journal *, const char *key,
 		    const char **task_id);
 
-/* Each appends one line and fsyncs before returning: 0, or -1 (see error). */
-int		 journal_sent(struct journal *, const char *key);
+/*
+ * Each appends one line and fsyncs before returning: 0, or -1 (see error).
+ * tagged_at: 0, or the time (Unix seconds) of a request that carries the
+ * key's tag as its state, so that the server's task list can tell later
+ * whether it created a task.
+ */
+int		 journal_sent(struct journal *, const char *key,
+		    long long tagged_at);
 int		 journal_done(struct journal *, const char *key, const char *task_id);
 int		 journal_refused(struct journal *, const char *key);
 const char	*journal_error(const struct journal *);
+
+/* For a JOURNAL_SENT key sent with its tag: when; else 0. */
+long long	 journal_tagged_at(struct journal *, const char *key);
+/* Call fn for each tagged JOURNAL_SENT key (fn may be NULL); the count. */
+size_t		 journal_each_tagged(struct journal *, void (*fn)(const char *key,
+		    long long tagged_at, void *arg), void *arg);
+/*
+ * The state tag of a key: "mjpipe-" and the key's first 32 hex digits,
+ * unique to the submission and the same on every rerun.  out must hold
+ * JOURNAL_TAG_LEN + 1 bytes.
+ */
+void		 journal_tag(const char *key, char *out);
 
 /*
  * The key of a submission: hex sha256 of the endpoint, the request body and

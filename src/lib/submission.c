@@ -688,6 +688,29 @@ submission_rebuild_action(const struct submit_opts *o, json_object *task,
 	return 0;
 }
 
+char *
+submission_tagged_body(const char *body, const char *tag)
+{
+	json_object	*o;
+	const char	*end;
+	int		 empty, has_state;
+	char		*out;
+
+	if ((o = json_tokener_parse(body)) == NULL)
+		return NULL;
+	has_state = !json_object_is_type(o, json_type_object) ||
+	    json_object_object_get_ex(o, "state", NULL);
+	empty = !has_state && json_object_object_length(o) == 0;
+	json_object_put(o);
+	if (has_state || (end = strrchr(body, '}')) == NULL)
+		return NULL;
+	/* the body is compact JSON from json-c: its object ends at the last
+	 * '}'; the tag is hex, so it needs no escaping */
+	out = xasprintf("%.*s%s\"state\":\"%s\"}", (int)(end - body), body,
+	    empty ? "" : ",", tag);
+	return out;
+}
+
 void
 submission_free_all(struct submission *subs, size_t n)
 {

@@ -87,6 +87,12 @@ int	submission_rebuild_action(const struct submit_opts *, json_object *task,
 	    struct submission *sub, char *err, size_t errlen);
 void	submission_free_all(struct submission *, size_t n);
 
+/*
+ * The body with "state": tag added (caller frees), or NULL when it has a
+ * state of its own: the user's state is sent as given.
+ */
+char	*submission_tagged_body(const char *body, const char *tag);
+
 /* Expand a template: "{field}" from the record's fields ("{{" is "{"). */
 char	*template_expand(const char *tmpl, const struct record *, char *err,
 	    size_t errlen);

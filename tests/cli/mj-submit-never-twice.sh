@@ -2,8 +2,9 @@
 # mj-submit: nothing paid twice.  With each submission fault injected at
 # 30%, a run and a rerun of the same command with the same journal never
 # create two tasks for one prompt; what is safe to retry ends with exactly
-# one task; what may exist (the reply lost after sending) is reported,
-# never sent again.
+# one task; a reply lost after sending is settled by the server's task
+# list (taken over if there, sent again only if provably absent), so every
+# prompt ends with exactly one task.
 . "$top_srcdir/tests/cli/lib.sh"
 TEST_TIMEOUT=180
 N=20
@@ -13,8 +14,8 @@ check_kind() {	# check_kind KIND: one run and one rerun under 30% KIND faults
 	j=$kind.journal
 	sim_start --duration 0.2 --capacity 100 --slow-ms 200 --fault "submit:$kind:0.3" --seed 7
 	seq 1 $N | sed "s/^/$kind prompt /" > in.txt
-	mj-submit -j 4 --journal "$j" in.txt > run1.jsonl 2>/dev/null
-	mj-submit -j 4 --journal "$j" in.txt > run2.jsonl 2>/dev/null
+	mj-submit -j 4 --settle 0 --journal "$j" in.txt > run1.jsonl 2>/dev/null
+	mj-submit -j 4 --settle 0 --journal "$j" in.txt > run2.jsonl 2>/dev/null
 	sim_stats > stats.json
 	is "$(jq '[.submissions[]] | map(select(. > 1)) | length' stats.json)" 0 \
 	    "$kind: no prompt submitted twice"
@@ -34,6 +35,8 @@ check_kind() {	# check_kind KIND: one run and one rerun under 30% KIND faults
 		fi
 	done < run2.jsonl
 	is "$bad" 0 "$kind: each prompt has its one task or says it may exist"
+	is "$(jq -s '[.[] | select(.task.id)] | length' run2.jsonl)" $N \
+	    "$kind: after the rerun, every prompt has its task"
 	is "$(jq -s '[.[] | select(.submit.resumed)] | length' run2.jsonl)" \
 	    "$(jq -s '[.[] | select(.task.id)] | length' run1.jsonl)" \
 	    "$kind: the rerun resumes every task of the first run, sending nothing"
@@ -46,7 +49,9 @@ is "$(jq '[.submissions[]] | (length == '$N' and all(. == 1))' stats.json)" true
 check_kind 503
 check_kind reset
 check_kind lost
-ok "lost: some replies were lost after the task was made" test "$(jq -s '[.[] | select(.error)] | length' run2.jsonl)" -gt 0
+ok "lost: some replies were lost after the task was made" test "$(jq '.faults["submit:lost"] // 0' stats.json)" -gt 0
+is "$(jq -s '[.[] | select(.submit.reconciled)] | length' run1.jsonl)" "$(jq '.faults["submit:lost"]' stats.json)" \
+    "lost: the first run found each of those tasks in the task list"
 is "$(jq '.tasks_created' stats.json)" "$(jq '[.submissions[]] | add' stats.json)" "lost: tasks created = prompts submitted"
 check_kind truncated
 check_kind invalid

@@ -1,7 +1,8 @@
 #!/bin/bash
 # The whole pipeline under faults: mj-submit --journal | mj-wait |
 # mj-fetch | mj-pack, each simulator fault on every endpoint class, then
-# the same command once more.  Afterwards no prompt has two tasks, every
+# the same command once more.  Afterwards every prompt has exactly one
+# task (a lost reply is settled by the server's task list), every
 # SUCCESS has its image on disk with the served sha256 and in the
 # archive, and every other record says why.  KINDS, RATES and N are
 # larger in check-long (long-rel-pipeline.sh).
@@ -29,6 +30,10 @@ for kind in $KINDS; do
 	sim_stats > stats.json
 	sim_post /_sim/faults '{"faults":[]}' >/dev/null	# for our own checks
 	is "$(jq '[.submissions[]] | map(select(. > 1)) | length' stats.json)" 0 "$name: no prompt submitted twice"
+	is "$(jq '[.submissions[]] | (length == '"$N"' and all(. == 1))' stats.json)" true \
+	    "$name: every prompt has exactly one task on the server"
+	is "$(jq -s 'map(select(.error.message // "" | test("may exist"))) | length' final.jsonl)" 0 \
+	    "$name: none is left 'may exist' (the task list settled each lost reply)"
 	is "$(jq -s 'map(.prompt) | unique | length' final.jsonl)" "$N" "$name: every prompt has its record"
 	is "$(wc -l < final.jsonl | tr -d ' ')" "$N" "$name: ... exactly one"
 	bad=0

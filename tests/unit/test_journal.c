@@ -114,10 +114,10 @@ main(void)
 	if (j2 != NULL)
 		(void)journal_close(j2, err, sizeof(err));
 	TAP_INT(journal_lookup(j, k1, &id), JOURNAL_NEW, "unknown key: NEW");
-	TAP_INT(journal_sent(j, k1), 0, "S");
+	TAP_INT(journal_sent(j, k1, 0), 0, "S");
 	TAP_INT(journal_done(j, k1, "1773314942177684"), 0, "T");
-	TAP_INT(journal_sent(j, k2), 0, "S, no reply");
-	TAP_INT(journal_sent(j, k3), 0, "S");
+	TAP_INT(journal_sent(j, k2, 1764000000), 0, "S with a tag time, no reply");
+	TAP_INT(journal_sent(j, k3, 0), 0, "S");
 	TAP_INT(journal_refused(j, k3), 0, "R");
 	TAP_INT(journal_lookup(j, k1, &id), JOURNAL_DONE, "in memory: DONE");
 	TAP_INT(journal_close(j, err, sizeof(err)), 0, "close");
@@ -134,17 +134,24 @@ main(void)
 	TAP_STR(id, "1773314942177684", "k1: its task id");
 	TAP_INT(journal_lookup(j, k2, &id), JOURNAL_SENT,
 	    "k2: SENT (the torn T is ignored)");
+	TAP_INT(journal_tagged_at(j, k2), 1764000000, "k2: sent with its tag then");
+	TAP_INT(journal_tagged_at(j, k1), 0, "k1 (answered): no tag time");
+	TAP_INT(journal_each_tagged(j, NULL, NULL), 1,
+	    "one key tagged and unanswered");
+	journal_tag(k1, torn);
+	TAP_STR(torn, "mjpipe-f4883118f821dfe2915510172002c1f5",
+	    "a key's tag: the prefix and 32 hex digits");
 	TAP_INT(journal_lookup(j, k3, &id), JOURNAL_NEW, "k3: refused is NEW");
 	TAP_INT(journal_lookup(j, k4, &id), JOURNAL_NEW, "k4: never seen");
-	TAP_INT(journal_sent(j, k4), 0, "append after the torn line");
+	TAP_INT(journal_sent(j, k4, 0), 0, "append after the torn line");
 	TAP_INT(journal_close(j, err, sizeof(err)), 0, "close");
 	TAP_OK(strstr(slurp(), " 99") == NULL, "the torn line was cut off");
 	snprintf(torn, sizeof(torn), "\nS %s\n", k4);
 	TAP_OK(strstr(slurp(), torn) != NULL, "the new line follows a whole one");
 
 	snprintf(want, sizeof(want), "# mjpipe journal 1\nS %s\n"
-	    "T %s 1773314942177684\nS %s\nS %s\nR %s\nS %s\n", k1, k1, k2, k3,
-	    k3, k4);
+	    "T %s 1773314942177684\nS %s 1764000000\nS %s\nR %s\nS %s\n", k1,
+	    k1, k2, k3, k3, k4);
 	TAP_STR(slurp(), want, "the whole file, line by line");
 
 	/* a task id, once known, stays */
@@ -154,7 +161,7 @@ main(void)
 		return tap_done();
 	TAP_INT(journal_refused(j, k1), 0, "R after T");
 	TAP_INT(journal_done(j, k1, "2"), 0, "a second T");
-	TAP_INT(journal_sent(j, k1), 0, "S after T");
+	TAP_INT(journal_sent(j, k1, 0), 0, "S after T");
 	TAP_INT(journal_lookup(j, k1, &id), JOURNAL_DONE, "k1 still DONE");
 	TAP_STR(id, "1773314942177684", "... with its first task id");
 	TAP_INT(journal_done(j, k5, "a b"), -1, "a task id with a space: refused");
@@ -170,7 +177,7 @@ main(void)
 		int	rc;
 
 		rc = bad[i].id != NULL ? journal_done(j, bad[i].key, bad[i].id) :
-		    journal_sent(j, bad[i].key);
+		    journal_sent(j, bad[i].key, 0);
 		TAP_INT(rc, -1, "%s: refused", bad[i].name);
 		TAP_STR(slurp(), want, "%s: nothing written", bad[i].name);
 	}
@@ -195,6 +202,17 @@ main(void)
 	TAP_OK(j == NULL, "a corrupt line in the middle is refused");
 	TAP_OK(strstr(err, "line 3") != NULL, "... naming the line (%s)", err);
 	TAP_STR(slurp(), want, "... and the file is left as it was");
+	if (j != NULL)
+		(void)journal_close(j, err, sizeof(err));
+	unlink(path);
+
+	/* a send time that is not a number is as corrupt */
+	snprintf(want, sizeof(want), "# mjpipe journal 1\nS %s 12ab\nS %s\n",
+	    k1, k2);
+	append_raw(want);
+	j = journal_open(path, err, sizeof(err));
+	TAP_OK(j == NULL, "a send time that is not a number is refused");
+	TAP_OK(strstr(err, "line 2") != NULL, "... naming the line (%s)", err);
 	if (j != NULL)
 		(void)journal_close(j, err, sizeof(err));
 	unlink(path);

@@ -210,6 +210,33 @@ test_rebuild(void)
 	json_tokener_free(tok);
 }
 
+/* The journal's tag goes into bodies without a state of their own. */
+static void
+test_tagged(void)
+{
+	static const struct {
+		const char	*body, *want;
+	} t[] = {
+		{ "{\"prompt\":\"a }\"}", "{\"prompt\":\"a }\",\"state\":\"mjpipe-1\"}" },
+		{ "{}", "{\"state\":\"mjpipe-1\"}" },
+		{ "{\"prompt\":\"a\",\"state\":\"mine\"}", NULL },
+		{ "{\"prompt\":\"a\",\"state\":null}", NULL },
+		{ "{\"accountFilter\":{\"state\":1}}",
+		  "{\"accountFilter\":{\"state\":1},\"state\":\"mjpipe-1\"}" },
+		{ "[1]", NULL },
+		{ "not json", NULL },
+	};
+	size_t	 i;
+	char	*got;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		got = submission_tagged_body(t[i].body, "mjpipe-1");
+		TAP_STR(got != NULL ? got : "(kept)", t[i].want != NULL ?
+		    t[i].want : "(kept)", "tagged body of %s", t[i].body);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
@@ -219,6 +246,7 @@ main(void)
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		run_case(&cases[i]);
 	test_rebuild();
+	test_tagged();
 	(void)unlink(png_path);
 	return tap_done();
 }
