@@ -80,6 +80,7 @@ static struct {
 	unsigned long	 split_count;
 	uint64_t	 split_size;
 	int		 remove_files;
+	int		 no_sync;	/* --no-sync: the archive not synced */
 	int		 have_mtime;
 	time_t		 mtime;
 } opt = { .prefix = "" };
@@ -100,7 +101,7 @@ usage(FILE *out)
 	fprintf(out,
 "usage: mj-pack [-qv] -o file [--format fmt] [--prefix dir/] [--gallery]\n"
 "               [--split-count n] [--split-size size] [--remove-files]\n"
-"               [--mtime time] [file ...]\n"
+"               [--mtime time] [--no-sync] [file ...]\n"
 "Pack the files of fetched records, and the records, into archives.\n"
 "  -o, --output FILE       the archive; - for stdout\n"
 "      --format FMT        tar, tar.gz, tgz, tar.xz, tar.zst, zip or 7z\n"
@@ -111,6 +112,7 @@ usage(FILE *out)
 "      --split-size SIZE   at most SIZE bytes of files per archive\n"
 "      --remove-files      delete the packed files once the archive is safe\n"
 "      --mtime TIME        entry time (epoch seconds); else SOURCE_DATE_EPOCH\n"
+"      --no-sync           do not wait for the archive to reach the disk\n"
 "  -q, --quiet             errors only\n"
 "  -v, --verbose           more messages (repeatable)\n"
 "  -h, --help              this help\n"
@@ -119,8 +121,8 @@ usage(FILE *out)
 }
 
 enum {
-	OPT_FORMAT = CHAR_MAX + 1, OPT_GALLERY, OPT_MTIME, OPT_PREFIX,
-	OPT_REMOVE_FILES, OPT_SPLIT_COUNT, OPT_SPLIT_SIZE, OPT_VERSION
+	OPT_FORMAT = CHAR_MAX + 1, OPT_GALLERY, OPT_MTIME, OPT_NO_SYNC,
+	OPT_PREFIX, OPT_REMOVE_FILES, OPT_SPLIT_COUNT, OPT_SPLIT_SIZE, OPT_VERSION
 };
 
 static const struct option longopts[] = {
@@ -128,6 +130,7 @@ static const struct option longopts[] = {
 	{ "gallery",		no_argument,	   NULL, OPT_GALLERY },
 	{ "help",		no_argument,	   NULL, 'h' },
 	{ "mtime",		required_argument, NULL, OPT_MTIME },
+	{ "no-sync",		no_argument,	   NULL, OPT_NO_SYNC },
 	{ "output",		required_argument, NULL, 'o' },
 	{ "prefix",		required_argument, NULL, OPT_PREFIX },
 	{ "quiet",		no_argument,	   NULL, 'q' },
@@ -230,6 +233,9 @@ parse_options(int argc, char **argv)
 			opt.mtime = parse_time("--mtime", optarg);
 			opt.have_mtime = 1;
 			break;
+		case OPT_NO_SYNC:
+			opt.no_sync = 1;
+			break;
 		case OPT_PREFIX:
 			opt.prefix = clean_prefix(optarg);
 			break;
@@ -264,6 +270,9 @@ parse_options(int argc, char **argv)
 	    (opt.format = format_by_suffix(opt.output)) == NULL)
 		diag_usage_error("-o %s: cannot tell the format from the name;"
 		    " use --format", opt.output);
+	if (opt.no_sync && opt.remove_files)
+		diag_usage_error("--no-sync and --remove-files: the files would "
+		    "be deleted before their archive is on disk");
 	if (strcmp(opt.output, "-") == 0 &&
 	    (opt.split_count > 0 || opt.split_size > 0))
 		diag_usage_error("--split-count and --split-size need a file, "
@@ -384,7 +393,8 @@ start_writeback(struct pack *p)
 #ifdef SYNC_FILE_RANGE_WRITE
 	off_t	end;
 
-	if (p->part == NULL || (end = lseek(p->fd, 0, SEEK_CUR)) == -1 ||
+	if (p->part == NULL || opt.no_sync ||
+	    (end = lseek(p->fd, 0, SEEK_CUR)) == -1 ||
 	    end - p->flushed < WRITEBACK_STEP)
 		return;
 	/* advice only: a failure here is found by the fsync at the end */
@@ -726,13 +736,15 @@ pack_close(struct pack *p, const char *interrupted)
 		if (p->failed == NULL && archive_write_close(p->a) != ARCHIVE_OK)
 			pack_fail(p, p->path);
 		if (p->failed == NULL && p->part != NULL &&
-		    (fsync(p->fd) == -1 || close(p->fd) == -1)) {
+		    ((!opt.no_sync && fsync(p->fd) == -1) ||
+		    close(p->fd) == -1)) {
 			p->fd = -1;
 			p->failed = xasprintf("%s: %s", p->part, strerror(errno));
 		} else if (p->part != NULL)
 			p->fd = -1;
-		if (p->failed == NULL && p->part != NULL &&
-		    fsutil_rename_durable(p->part, p->path) == -1)
+		if (p->failed == NULL && p->part != NULL && (opt.no_sync ?
+		    rename(p->part, p->path) : fsutil_rename_durable(p->part,
+		    p->path)) == -1)
 			p->failed = xasprintf("%s: %s", p->path, strerror(errno));
 	}
 	if (p->fd >= 0 && p->part != NULL)
