@@ -134,8 +134,7 @@ take_task(const char *text, size_t len, void *arg)
 	if ((task = api_parse_task(text, len, &notfound, err,
 	    sizeof(err))) == NULL) {
 		(void)snprintf(rc->why, sizeof(rc->why), "the server's task "
-		    "list has an element that is not a task%s%s",
-		    notfound ? "" : ": ", notfound ? "" : err);
+		    "list is unreadable: an element is not a task");
 		return -1;
 	}
 	state = json_get_string(task, "state");

@@ -25,6 +25,22 @@ for mode in big deep headers html tofile; do
 done
 jq_ok out.jsonl '.[0].error.retryable == false' "a redirected submission is not followed (POST)"
 
+# the task list that settles a lost reply: an object, 100,000-deep
+# nesting: unreadable, asked for again a few times, memory bounded
+for mode in big deep; do
+	if [ "$have_time" = 1 ]; then
+		echo "hostile list $mode" | /usr/bin/time -o rss.txt -f %M "$top_builddir/src/mj-submit" \
+		    --journal "j.$mode" --base-url "$H/$mode" > out.jsonl 2> err
+	else
+		echo "hostile list $mode" | mj-submit --journal "j.$mode" --base-url "$H/$mode" > out.jsonl 2> err
+	fi
+	jq_ok out.jsonl '.[0].error.retryable == false and (.[0].error.message | test("may exist.*task list is unreadable"))' \
+	    "task list, $mode: the task may exist, and why"
+	ok "task list, $mode: asked for more than once" \
+	    test "$(grep -c "/$mode/mj/task/list" hostile.log)" -ge 2
+	[ "$have_time" = 1 ] && ok "task list, $mode: memory bounded ($(tail -1 rss.txt) KiB)" test "$(tail -1 rss.txt)" -lt 65536
+done
+
 # polls: a deep or huge reply is a failed poll, retried, then the timeout
 for mode in big deep html; do
 	echo '{"task":{"id":"1"}}' | mj-wait --base-url "$H/$mode" -i 100ms --timeout 2s > out.jsonl 2> err
