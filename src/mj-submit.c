@@ -1291,9 +1291,9 @@ run(struct input *in, struct source **srcp)
 		/* an ETA once the input is read to its end */
 		progress_status(&st.progress, st.done + st.failed,
 		    input_done(in) && st.source_done ? (long long)(st.ready.n +
-		    st.waiting.n + st.running.n) : -1,
+		    st.waiting.n + st.running.n + st.lost.n) : -1,
 		    "%lu submitted, %zu in flight, %lu failed", st.done,
-		    st.running.n, st.failed);
+		    st.running.n + st.lost.n, st.failed);
 	}
 	diag_status_clear();
 }
