@@ -32,7 +32,8 @@ struct job_list {
 
 struct syncq {
 	pthread_mutex_t	  mu;
-	pthread_cond_t	  todo_cv;	/* todo gained a job, or stopping */
+	/* todo gained a job, or stopping: one per lane, or [0] for all */
+	pthread_cond_t	  todo_cv[SYNCQ_THREADS_MAX];
 	pthread_cond_t	  done_cv;	/* done gained a result */
 	struct job_list	  todo[SYNCQ_THREADS_MAX], done;
 	int		  lanes;	/* a queue per thread, not one shared */
@@ -89,21 +90,26 @@ worker(void *arg)
 	struct lane	*me = arg;
 	struct syncq	*q = me->q;
 	struct job_list	*todo = &q->todo[q->lanes ? me->i : 0];
+	pthread_cond_t	*cv = &q->todo_cv[q->lanes ? me->i : 0];
 	struct sync_job	*j;
+	int		 wake;
 
 	(void)pthread_mutex_lock(&q->mu);
 	for (;;) {
 		while (todo->head == NULL && !q->stopping)
-			(void)pthread_cond_wait(&q->todo_cv, &q->mu);
+			(void)pthread_cond_wait(cv, &q->mu);
 		if ((j = list_take(todo)) == NULL)
 			break;		/* stopping, and nothing left */
 		(void)pthread_mutex_unlock(&q->mu);
 		sync_one(j);
 		(void)pthread_mutex_lock(&q->mu);
+		/* the owner drains all results at once: one wake-up serves
+		 * every result that joins them before the drain */
+		wake = q->done.head == NULL;
 		list_put(&q->done, j);
 		(void)pthread_cond_signal(&q->done_cv);
 		(void)pthread_mutex_unlock(&q->mu);
-		if (q->wake != NULL)
+		if (wake && q->wake != NULL)
 			q->wake(q->wake_arg);
 		(void)pthread_mutex_lock(&q->mu);
 	}
@@ -143,11 +149,14 @@ struct syncq *
 syncq_new_lanes(unsigned nthreads, int lanes, void (*wake)(void *), void *arg)
 {
 	struct syncq	*q = xcalloc(1, sizeof(*q));
+	unsigned	 i;
 
 	if (pthread_mutex_init(&q->mu, NULL) != 0 ||
-	    pthread_cond_init(&q->todo_cv, NULL) != 0 ||
 	    pthread_cond_init(&q->done_cv, NULL) != 0)
 		diag_fatal(1, "cannot set up the sync threads");
+	for (i = 0; i < SYNCQ_THREADS_MAX; i++)
+		if (pthread_cond_init(&q->todo_cv[i], NULL) != 0)
+			diag_fatal(1, "cannot set up the sync threads");
 	q->wake = wake;
 	q->wake_arg = arg;
 	q->lanes = lanes;
@@ -166,12 +175,9 @@ push(struct syncq *q, unsigned lane, struct sync_job *j)
 		list_put(&q->done, j);
 	} else {
 		(void)pthread_mutex_lock(&q->mu);
-		list_put(&q->todo[q->lanes ? lane % q->nthreads : 0], j);
-		/* lanes: only one thread may take it; wake them all */
-		if (q->lanes)
-			(void)pthread_cond_broadcast(&q->todo_cv);
-		else
-			(void)pthread_cond_signal(&q->todo_cv);
+		lane = q->lanes ? lane % q->nthreads : 0;
+		list_put(&q->todo[lane], j);
+		(void)pthread_cond_signal(&q->todo_cv[lane]);
 	}
 	(void)pthread_mutex_unlock(&q->mu);
 }
@@ -247,14 +253,16 @@ syncq_free(struct syncq *q)
 		return;
 	(void)pthread_mutex_lock(&q->mu);
 	q->stopping = 1;
-	(void)pthread_cond_broadcast(&q->todo_cv);
+	for (i = 0; i < SYNCQ_THREADS_MAX; i++)
+		(void)pthread_cond_broadcast(&q->todo_cv[i]);
 	(void)pthread_mutex_unlock(&q->mu);
 	for (i = 0; i < q->nthreads; i++)
 		(void)pthread_join(q->threads[i], NULL);
 	while ((j = list_take(&q->done)) != NULL)
 		free(j);
 	(void)pthread_cond_destroy(&q->done_cv);
-	(void)pthread_cond_destroy(&q->todo_cv);
+	for (i = 0; i < SYNCQ_THREADS_MAX; i++)
+		(void)pthread_cond_destroy(&q->todo_cv[i]);
 	(void)pthread_mutex_destroy(&q->mu);
 	free(q);
 }
