@@ -51,6 +51,8 @@ struct sub {
 	long long	 sent_at;	/* Unix seconds, if sent with its tag */
 	long long	 lost_at;	/* loop_now() when its reply was lost */
 	char		*why;		/* owned: how the reply was lost */
+	int		 why_code;	/* ... the API's code, or 0 */
+	long		 why_http;	/* ... the HTTP status, or 0 */
 	int		 resends;	/* after the task list showed no task */
 	int		 in_check;	/* looked for by the check under way */
 	struct sub	*next, *prev;	/* on the ready or waiting list */
@@ -162,7 +164,8 @@ enum {
 	OPT_BLEND, OPT_BOT, OPT_DESCRIBE, OPT_DIMENSIONS, OPT_IMAGE,
 	OPT_JOURNAL, OPT_MASK, OPT_MAX_TASKS, OPT_MODAL_PROMPT, OPT_MODE,
 	OPT_MOTION, OPT_NOTIFY_HOOK, OPT_PROMPT_FIELD, OPT_RATE, OPT_REMIX,
-	OPT_RETRY_UNSAFE, OPT_SETTLE, OPT_STATE, OPT_TEMPLATE, OPT_VERSION, OPT_VIDEO
+	OPT_RETRY_UNSAFE, OPT_SETTLE, OPT_STATE, OPT_TEMPLATE, OPT_VERSION,
+	OPT_VIDEO
 };
 
 static const struct option longopts[] = {
@@ -895,7 +898,7 @@ settle_lost(struct sub *s, struct reconcile *rc, int resumed,
 		return 0;
 	msg = xasprintf("%s; the task may exist (%s): check before "
 	    "submitting again (or use --retry-unsafe)", lost, why);
-	sub_fail(s, msg, 0, 0, 0);
+	sub_fail(s, msg, 0, s->why_code, s->why_http);
 	free(msg);
 	return 1;
 }
@@ -973,6 +976,8 @@ sub_lost(struct sub *s, const char *msg, int code, long http)
 	full = xstrdup(msg);	/* msg may be s->why */
 	free(s->why);
 	s->why = full;
+	s->why_code = code;
+	s->why_http = http;
 	s->lost_at = loop_now();
 	diag_info(1, "line %ld: %s; looking for its task in %llds",
 	    s->item->rec->line, msg, opt.settle_s);
@@ -1158,7 +1163,7 @@ stop_waiting(void)
 	st.check = NULL;
 	while ((s = st.lost.head) != NULL) {
 		list_remove(&st.lost, s);
-		sub_lost(s, s->why, 0, 0);	/* stopping: it says so */
+		sub_lost(s, s->why, s->why_code, s->why_http);
 	}
 }
 

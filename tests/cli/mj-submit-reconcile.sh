@@ -69,6 +69,10 @@ echo "no list" | mj-submit --settle 0 --journal j4 > out.jsonl 2> err
 jq_ok out.jsonl '.[0].error.retryable == false and (.[0].error.message | test("may exist.*no task list"))' \
     "a server without a task list: may exist, and why"
 ok "a server without a task list: one task, not sent again" test "$(sim_stats | jq '.tasks_created')" = 1
+sim_post /_sim/faults '{"faults":[{"class":"submit","kind":"502","first":1}]}' >/dev/null
+echo "no list 502" | mj-submit --settle 0 --journal j4 > out.jsonl 2> err
+jq_ok out.jsonl '.[0].error.http == 502 and (.[0].error.message | test("may exist"))' \
+    "... and the record keeps the HTTP status of the reply that was lost"
 sim_stop
 
 sim_start --duration 0.2 --capacity 100 --fault-first submit:lost:1 --fault poll:invalid:1
