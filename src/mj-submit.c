@@ -446,7 +446,11 @@ out_record(struct sub *s)
 	json_object	*copy = NULL;
 	struct submission *sub = &it->subs[s->i];
 
-	if (json_object_deep_copy(it->rec->obj, &copy, NULL) != 0)
+	/* a record's only submission: the item goes with it, so its object
+	 * is taken over rather than copied (the copy was 6% of -n) */
+	if (it->nsubs == 1)
+		copy = json_object_get(it->rec->obj);
+	else if (json_object_deep_copy(it->rec->obj, &copy, NULL) != 0)
 		diag_fatal(1, "out of memory");
 	if (sub->parent != NULL) {
 		json_object_object_del(copy, "files");
