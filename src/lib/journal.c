@@ -308,14 +308,6 @@ journal_sent(struct journal *j, const char *key, long long tagged_at)
 	return append(j, 'S', key, at);
 }
 
-long long
-journal_tagged_at(struct journal *j, const char *key)
-{
-	struct entry	*e = table_get(j->keys, key);
-
-	return e != NULL && e->state == JOURNAL_SENT ? e->tagged_at : 0;
-}
-
 size_t
 journal_each_tagged(struct journal *j, void (*fn)(const char *key,
     long long tagged_at, void *arg), void *arg)
@@ -330,8 +322,7 @@ journal_each_tagged(struct journal *j, void (*fn)(const char *key,
 		if (e->state != JOURNAL_SENT || e->tagged_at <= 0)
 			continue;
 		n++;
-		if (fn != NULL)
-			fn(key, e->tagged_at, arg);
+		fn(key, e->tagged_at, arg);
 	}
 	return n;
 }

@@ -47,9 +47,7 @@ int		 journal_done(struct journal *, const char *key, const char *task_id);
 int		 journal_refused(struct journal *, const char *key);
 const char	*journal_error(const struct journal *);
 
-/* For a JOURNAL_SENT key sent with its tag: when; else 0. */
-long long	 journal_tagged_at(struct journal *, const char *key);
-/* Call fn for each tagged JOURNAL_SENT key (fn may be NULL); the count. */
+/* Call fn for each tagged JOURNAL_SENT key; the count. */
 size_t		 journal_each_tagged(struct journal *, void (*fn)(const char *key,
 		    long long tagged_at, void *arg), void *arg);
 /*

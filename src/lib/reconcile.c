@@ -39,6 +39,7 @@ struct reconcile {
 	int		 done;		/* the request has ended */
 	int		 no_list;	/* 404 or 405 */
 	int		 listed;	/* the list was read whole */
+	int		 bad_task;	/* an element that is not a task */
 	long long	 listed_at;	/* when it was asked for */
 	char		 why[320];	/* why not listed */
 };
@@ -114,12 +115,6 @@ reconcile_free(struct reconcile *rc)
 	free(rc);
 }
 
-size_t
-reconcile_wanted(const struct reconcile *rc)
-{
-	return table_count(rc->wanted);
-}
-
 /* One task of the list: keep it if its state is one of our tags. */
 static int
 take_task(const char *text, size_t len, void *arg)
@@ -133,8 +128,7 @@ take_task(const char *text, size_t len, void *arg)
 
 	if ((task = api_parse_task(text, len, &notfound, err,
 	    sizeof(err))) == NULL) {
-		(void)snprintf(rc->why, sizeof(rc->why), "the server's task "
-		    "list is unreadable: an element is not a task");
+		rc->bad_task = 1;
 		return -1;
 	}
 	state = json_get_string(task, "state");
@@ -157,14 +151,7 @@ list_data(struct http_request *r, const char *p, size_t n)
 
 	if (status < 200 || status >= 300)
 		return 0;	/* an error page: the status says it all */
-	if (array_split_feed(&rc->split, p, n, take_task, rc) == -1) {
-		if (rc->split.error != NULL &&
-		    strcmp(rc->split.error, "stopped by the caller") != 0)
-			(void)snprintf(rc->why, sizeof(rc->why), "the server's "
-			    "task list is unreadable: %s", rc->split.error);
-		return -1;
-	}
-	return 0;
+	return array_split_feed(&rc->split, p, n, take_task, rc);
 }
 
 /* The reading has ended: the request goes, the caller hears of it. */
@@ -187,6 +174,7 @@ list_attempt(struct http_request *r)
 
 	array_split_free(&rc->split);
 	array_split_init(&rc->split, RECONCILE_TASK_MAX);
+	rc->bad_task = 0;
 	forget_found(rc);
 }
 
@@ -200,21 +188,23 @@ list_done(struct http_request *r)
 		finish(rc);
 		return;
 	}
-	/* a 200 that is not a whole list: a gateway's page, a cut reply */
-	if (rc->split.error != NULL && r->attempts < LIST_UNREADABLE_TRIES) {
-		diag_info(1, "%s; asking again", rc->why);
-		http_retry(r, 500LL * r->attempts);
-		return;
-	}
-	if (r->verdict == RETRY_NONE)
+	if (rc->split.error != NULL) {
+		/* a 200 that is not a whole list: a gateway's page, a cut
+		 * reply, an element that is not a task */
 		(void)snprintf(rc->why, sizeof(rc->why), "the server's task "
-		    "list is unreadable: %s", rc->split.error);
-	else if (r->status == 404 || r->status == 405) {
+		    "list is unreadable: %s", rc->bad_task ?
+		    "an element is not a task" : rc->split.error);
+		if (r->attempts < LIST_UNREADABLE_TRIES) {
+			diag_info(1, "%s; asking again", rc->why);
+			http_retry(r, 500LL * r->attempts);
+			return;
+		}
+	} else if (r->status == 404 || r->status == 405) {
 		rc->no_list = 1;
 		(void)snprintf(rc->why, sizeof(rc->why), "the server has no "
 		    "task list to check (GET %s: HTTP %ld)", LIST_PATH,
 		    r->status);
-	} else if (rc->split.error == NULL)
+	} else
 		(void)snprintf(rc->why, sizeof(rc->why), "the server's task "
 		    "list could not be read: %s", r->error);
 	forget_found(rc);	/* a part of a list proves nothing */

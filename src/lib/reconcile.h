@@ -39,7 +39,6 @@ void		 reconcile_add(struct reconcile *, const char *key,
 		    long long sent_at);
 /* Look for every key the journal (borrowed) has as tagged and unanswered. */
 void		 reconcile_add_journal(struct reconcile *, struct journal *);
-size_t		 reconcile_wanted(const struct reconcile *);
 
 /*
  * Read the list (in the background: done(arg) runs in a later loop turn
