@@ -853,6 +853,20 @@ sub_key(struct sub *s)
 	free(rec_text);
 }
 
+/* Write out a submission whose reply was lost: its task may exist. */
+static void
+sub_may_exist(struct sub *s, const char *lost, const char *why, int code,
+    long http)
+{
+	char	*msg;
+
+	msg = xasprintf("%s; the task may exist%s%s%s: check before submitting "
+	    "again (or use --retry-unsafe)", lost, why != NULL ? " (" : "",
+	    why != NULL ? why : "", why != NULL ? ")" : "");
+	sub_fail(s, msg, 0, code, http);
+	free(msg);
+}
+
 /*
  * Act on what the server's task list says of a request whose reply was
  * lost (reconcile.c); lost says how, for the record.  1 if s was written
@@ -900,10 +914,7 @@ settle_lost(struct sub *s, struct reconcile *rc, int resumed,
 	}
 	if (opt.retry_unsafe)
 		return 0;
-	msg = xasprintf("%s; the task may exist (%s): check before "
-	    "submitting again (or use --retry-unsafe)", lost, why);
-	sub_fail(s, msg, 0, s->why_code, s->why_http);
-	free(msg);
+	sub_may_exist(s, lost, why, s->why_code, s->why_http);
 	return 1;
 }
 
@@ -971,10 +982,7 @@ sub_lost(struct sub *s, const char *msg, int code, long http)
 
 	if (s->sent_at == 0 || st.no_task_list || st.stopping ||
 	    st.out_closed) {
-		full = xasprintf("%s; the task may exist: check before "
-		    "submitting again (or use --retry-unsafe)", msg);
-		sub_fail(s, full, 0, code, http);
-		free(full);
+		sub_may_exist(s, msg, NULL, code, http);
 		return;
 	}
 	full = xstrdup(msg);	/* msg may be s->why */
