@@ -107,6 +107,7 @@ static struct {
 	unsigned long	 jobs;
 	uint64_t	 max_bytes;
 	int		 no_sync;
+	int		 no_sha256;
 } opt = { .dir = ".", .jobs = 8 };
 
 static struct {
@@ -196,12 +197,14 @@ usage(FILE *out)
 {
 	fprintf(out,
 "usage: mj-fetch [-qv] [-d dir] [-j jobs] [--name template]\n"
-"                [--max-filesize size] [--no-sync] [file ...]\n"
+"                [--max-filesize size] [--no-sha256] [--no-sync] [file ...]\n"
 "Download the images and videos of finished tasks; add \"files\" to records.\n"
 "  -d, --dir DIR           write files into DIR, created if missing (.)\n"
 "      --name TEMPLATE     file name from record fields ({id}, {id}-{n})\n"
 "  -j, --jobs N            downloads in flight (8)\n"
 "      --max-filesize SIZE refuse files larger than SIZE (no limit)\n"
+"      --no-sha256         do not hash files: no \"sha256\" in \"files\", and\n"
+"                          files already there are not read\n"
 "      --no-sync           do not wait for files to reach the disk (faster;\n"
 "                          a system crash may then leave a file damaged)\n"
 "      --base-url URL      API base URL: the key goes to its host only\n"
@@ -216,7 +219,7 @@ usage(FILE *out)
 
 enum {
 	OPT_API_KEY_FILE = CHAR_MAX + 1, OPT_AUTH, OPT_BASE_URL,
-	OPT_MAX_FILESIZE, OPT_NAME, OPT_NO_SYNC, OPT_VERSION
+	OPT_MAX_FILESIZE, OPT_NAME, OPT_NO_SHA256, OPT_NO_SYNC, OPT_VERSION
 };
 
 static const struct option longopts[] = {
@@ -228,6 +231,7 @@ static const struct option longopts[] = {
 	{ "jobs",		required_argument, NULL, 'j' },
 	{ "max-filesize",	required_argument, NULL, OPT_MAX_FILESIZE },
 	{ "name",		required_argument, NULL, OPT_NAME },
+	{ "no-sha256",		no_argument,	   NULL, OPT_NO_SHA256 },
 	{ "no-sync",		no_argument,	   NULL, OPT_NO_SYNC },
 	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "verbose",		no_argument,	   NULL, 'v' },
@@ -307,6 +311,9 @@ parse_options(int argc, char **argv)
 				diag_usage_error("--name: a bad template: %s",
 				    optarg);
 			opt.name = optarg;
+			break;
+		case OPT_NO_SHA256:
+			opt.no_sha256 = 1;
 			break;
 		case OPT_NO_SYNC:
 			opt.no_sync = 1;
@@ -436,7 +443,8 @@ file_json(const struct file *f)
 	json_add_string(o, "path", f->path);
 	json_add_string(o, "url", f->url);
 	json_add_int(o, "bytes", f->bytes);
-	json_add_string(o, "sha256", f->hex);
+	if (!opt.no_sha256)
+		json_add_string(o, "sha256", f->hex);
 	json_add_string(o, "type", f->type);
 	return o;
 }
@@ -563,7 +571,10 @@ file_fail_errno(struct file *f, const char *what, int err)
 
 /* ---- the files ------------------------------------------------------ */
 
-/* Hash a file that is already complete: only read, never fetched. */
+/*
+ * Hash a file that is already complete: only read, never fetched.  With
+ * --no-sha256 its size is all the record needs, and find_existing has it.
+ */
 static int
 hash_existing(struct file *f)
 {
@@ -571,6 +582,8 @@ hash_existing(struct file *f)
 	ssize_t		 n;
 	int		 fd;
 
+	if (opt.no_sha256)
+		return 0;
 	if ((fd = open(f->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
 		return -1;
 	sha256_init(&f->sha);
@@ -615,6 +628,7 @@ find_existing(struct file *f)
 			return 0;
 		if (S_ISREG(sb.st_mode)) {
 			f->path = path;
+			f->bytes = (long long)sb.st_size;
 			return 1;
 		}
 		free(path);
@@ -763,7 +777,8 @@ piece_work(void *arg)
 		sha256_init(&f->sha);
 		return ftruncate(f->fd, 0) == -1 ? errno : 0;
 	}
-	sha256_update(&f->sha, pc->buf, pc->len);
+	if (!opt.no_sha256)
+		sha256_update(&f->sha, pc->buf, pc->len);
 	if (pwrite_all(f->fd, pc->buf, pc->len, pc->off) == -1)
 		err = errno;
 	pool_put(pc->buf);
@@ -874,7 +889,8 @@ static void
 file_named(struct file *f)
 {
 	st.syncing--;
-	sha256_final_hex(&f->sha, f->hex);
+	if (!opt.no_sha256)
+		sha256_final_hex(&f->sha, f->hex);
 	st.fetched++;
 	diag_info(1, "%s: %lld bytes", f->path, f->bytes);
 	file_done(f);

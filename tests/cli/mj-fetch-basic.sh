@@ -46,6 +46,25 @@ sort out1 > out1.sorted
 sort out2 > out2.sorted
 ok "rerun: the same records, the same files" cmp -s out1.sorted out2.sorted
 
+# --no-sha256: the same files and sizes, no "sha256"; a rerun over the
+# files already there makes no request (mj-fetch-sync.sh: nor reads them)
+run_prog mj-fetch --no-sha256 -d out/nh < tasks > out9 2> err
+is "$?" 0 "--no-sha256: status 0"
+jq_ok out9 '[.[].files[]] | length == 4 and all(has("sha256") | not) and all(.bytes > 0)' \
+    "--no-sha256: no sha256 in files, bytes given"
+jq -c '.files |= map(del(.sha256))' out1 | sort > want
+jq -c '.files |= map(.path |= sub("^out/nh/"; "out/sub/"))' out9 | sort > got
+ok "--no-sha256: otherwise the records of a hashing run" cmp -s want got
+bad=0
+for p in out/nh/*; do cmp -s "$p" "out/sub/${p##*/}" || bad=1; done
+is "$bad" 0 "--no-sha256: the same files"
+n1=$(media)
+run_prog mj-fetch --no-sha256 -d out/sub < tasks > out10 2> err
+is "$?" 0 "--no-sha256 rerun: status 0"
+is "$(media)" "$n1" "--no-sha256 rerun: no request"
+jq -c . out10 | sort > got
+ok "--no-sha256 rerun: sizes from the files there, no sha256" cmp -s want got
+
 # records with nothing to fetch go out untouched
 printf '%s\n' '{"n":1.10,"x":"no task"}' \
     '{"task":{"id":"1","status":"FAILURE","imageUrl":"http://127.0.0.1:1/x"},"error":{"stage":"wait","message":"failed","retryable":false}}' \

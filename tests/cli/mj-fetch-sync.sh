@@ -74,6 +74,21 @@ is "$(jq -r '.files[0].sha256' out2 | sort | tr '\n' ' ')" \
     "$(jq -r '.files[0].sha256' out1 | sort | tr '\n' ' ')" "--no-sync: the same files"
 is "$(find dir2 -name '*.part' | wc -l)" 0 "--no-sync: no .part file left"
 
+# a rerun over files already there reads each one to hash it, unless
+# --no-sha256: then it does not even open them
+opens() {
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" strace -f -qq -o "$1" -e trace=open,openat \
+	    "$(command -v mj-fetch)" "${@:2}"
+}
+opens hashed -d dir1 < tasks > out4 2> err
+is "$?" 0 "rerun: status 0"
+is "$(grep -Ec 'dir1/[^"]*\.png"' hashed)" 40 "rerun: each file there is read once to hash it"
+opens unhashed --no-sha256 -d dir1 < tasks > out5 2> err
+is "$?" 0 "--no-sha256 rerun: status 0"
+is "$(grep -Ec 'dir1/[^"]*\.png"' unhashed)" 0 "--no-sha256 rerun: no file opened"
+jq_ok out5 'length == 40 and all(.files[0] | (has("sha256") | not) and .bytes == 300000)' \
+    "--no-sha256 rerun: each record has its file's size"
+
 # one job: one sync thread, the same guarantees
 run_prog mj-fetch -d dir3 -j 1 < tasks > out3 2> err
 is "$?" 0 "-j 1: status 0"
