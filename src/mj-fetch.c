@@ -1,13 +1,15 @@
 /*
  * mj-fetch: download what finished tasks produced (design.md "mj-fetch").
  * Each file is written to NAME.part while its bytes arrive, hashed on the
- * way, and gets its final name only once verified: so a file found under
+ * way (unless --no-sha256), and gets its final name only once verified: so a file found under
  * its final name is complete, and a rerun fetches nothing twice.  Names
  * are taken in input order, so that a rerun of the same input gives every
  * record the same name again, also where names collided.
  *
  * The event loop only receives: each file's bytes go in 128 KiB pieces
- * to one of two lanes (threads) that hash and write them in order.  The
+ * to one of two lanes (threads) that hash and write them in order, so
+ * that neither the hash nor a write held up by the disk stalls the
+ * transfers.  The
  * syncs that make a file durable run in threads too (syncq), so that the
  * transfers go on meanwhile: a downloaded file is synced, linked to its
  * name, and its record goes out once a sync of the directory that began
