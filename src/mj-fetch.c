@@ -7,9 +7,9 @@
  * record the same name again, also where names collided.
  *
  * The event loop only receives: each file's bytes go in 128 KiB pieces
- * to one of two lanes (threads) that hash and write them in order, so
- * that neither the hash nor a write held up by the disk stalls the
- * transfers.  The
+ * to one of two lanes (threads) that hash and write them in order
+ * (piecefile.c), so that neither the hash nor a write held up by the
+ * disk stalls the transfers.  The
  * syncs that make a file durable run in threads too (syncq), so that the
  * transfers go on meanwhile: a downloaded file is synced, linked to its
  * name, and its record goes out once a sync of the directory that began
@@ -20,7 +20,6 @@
 #include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -40,6 +39,7 @@
 #include "loop.h"
 #include "nameset.h"
 #include "opt.h"
+#include "piecefile.h"
 #include "progress.h"
 #include "record.h"
 #include "sha256.h"
@@ -52,10 +52,8 @@
 #define CLAIMS_MAX	1000	/* "-2", "-3", ... tried for one name */
 #define EXT_MAX		8
 #define SYNC_THREADS	2	/* on one disk, more add nothing */
-/* libcurl hands data over 16 KiB at a time: fewer, larger writes */
-#define WBUF_SIZE	(128 * 1024)
 #define WRITE_LANES	2	/* threads that hash and write the pieces */
-#define WBUF_MAX	32	/* pieces in memory at once, at most */
+#define PIECES_MAX	32	/* pieces in memory at once, at most */
 
 /* Extensions a finished file may have, looked for before any request. */
 static const char *const exts[] = { "png", "jpg", "webp", "gif", "avif",
@@ -73,18 +71,12 @@ struct file {
 	char		*path;		/* DIR/NAME.ext once complete */
 	char		*type;
 	char		*error;
-	struct sha256	 sha;
+	struct piecefile pf;		/* the .part, written by a lane */
 	char		 hex[SHA256_HEX_LEN + 1];
 	long long	 bytes;
 	long		 http;
-	int		 fd;
-	char		*wbuf;		/* the piece being filled */
-	size_t		 wlen;
-	off_t		 woff;		/* where it goes in the file */
-	unsigned	 lane;
-	unsigned	 inflight;	/* pieces its lane has not done */
-	struct http_request *ended;	/* the finished transfer, until then */
-	int		 werr;		/* errno of a failed write */
+	struct http_request *ended;	/* the finished transfer, until the
+					   lane has written every piece */
 	int		 retryable;
 	int		 done;
 };
@@ -126,6 +118,7 @@ static struct {
 	struct progress	 progress;
 	struct syncq	*syncq;
 	struct syncq	*lanes;		/* hash and write, in order per file */
+	struct piecepool *pieces;
 	unsigned	 nfiles;	/* started: for the lane of each */
 	size_t		 syncing;	/* files between download and name */
 	int		 dirfd;
@@ -147,51 +140,6 @@ file_list_put(struct file_list *l, struct file *f)
 	else
 		l->head = f;
 	l->tail = f;
-}
-
-/*
- * The pieces' buffers, shared with the lanes: at most max of them, so the
- * event loop waits here when the disk falls behind the network.
- */
-static struct {
-	pthread_mutex_t	 mu;
-	pthread_cond_t	 cv;
-	char		*free[WBUF_MAX];
-	size_t		 nfree, made, max;
-} pool = { PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, { NULL },
-	0, 0, WBUF_MAX };
-
-static char *
-pool_get(void)
-{
-	char	*b = NULL;
-
-	(void)pthread_mutex_lock(&pool.mu);
-	while (pool.nfree == 0 && pool.made >= pool.max)
-		(void)pthread_cond_wait(&pool.cv, &pool.mu);
-	if (pool.nfree > 0)
-		b = pool.free[--pool.nfree];
-	else
-		pool.made++;
-	(void)pthread_mutex_unlock(&pool.mu);
-	return b != NULL ? b : xmalloc(WBUF_SIZE);
-}
-
-/* Any thread. */
-static void
-pool_put(char *b)
-{
-	(void)pthread_mutex_lock(&pool.mu);
-	pool.free[pool.nfree++] = b;
-	(void)pthread_cond_signal(&pool.cv);
-	(void)pthread_mutex_unlock(&pool.mu);
-}
-
-static void
-pool_free(void)
-{
-	while (pool.nfree > 0)
-		free(pool.free[--pool.nfree]);
 }
 
 static void
@@ -497,8 +445,7 @@ job_free(struct job *j)
 		free(j->files[i].path);
 		free(j->files[i].type);
 		free(j->files[i].error);
-		if (j->files[i].wbuf != NULL)
-			pool_put(j->files[i].wbuf);
+		piecefile_release(&j->files[i].pf);
 	}
 	record_free(j->rec);
 	free(j);
@@ -581,6 +528,7 @@ static int
 hash_existing(struct file *f)
 {
 	static char	 blk[65536];
+	struct sha256	 sha;
 	ssize_t		 n;
 	int		 fd;
 
@@ -588,7 +536,7 @@ hash_existing(struct file *f)
 		return 0;
 	if ((fd = open(f->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
 		return -1;
-	sha256_init(&f->sha);
+	sha256_init(&sha);
 	f->bytes = 0;
 	while ((n = read(fd, blk, sizeof(blk))) != 0) {
 		if (n == -1 && errno == EINTR)
@@ -597,11 +545,11 @@ hash_existing(struct file *f)
 			(void)close(fd);
 			return -1;
 		}
-		sha256_update(&f->sha, blk, (size_t)n);
+		sha256_update(&sha, blk, (size_t)n);
 		f->bytes += n;
 	}
 	(void)close(fd);
-	sha256_final_hex(&f->sha, f->hex);
+	sha256_final_hex(&sha, f->hex);
 	return 0;
 }
 
@@ -728,142 +676,45 @@ commit(struct file *f, const char *ext)
 static void
 drop_part(struct file *f)
 {
-	if (f->fd != -1)
-		(void)close(f->fd);
-	f->fd = -1;
-	if (f->wbuf != NULL)
-		pool_put(f->wbuf);
-	f->wbuf = NULL;
+	if (f->pf.fd != -1)
+		(void)close(f->pf.fd);
+	f->pf.fd = -1;
+	piecefile_release(&f->pf);
 	(void)unlink(f->part);
-}
-
-/*
- * A piece of a file for its lane: hashed and written there, in order, so
- * that the event loop only receives and copies.  A piece without bytes
- * starts the file over (a retry, a redirect).
- */
-struct piece {
-	struct file	*f;
-	char		*buf;
-	size_t		 len;
-	off_t		 off;
-};
-
-static int
-pwrite_all(int fd, const char *p, size_t len, off_t off)
-{
-	ssize_t	n;
-
-	while (len > 0) {
-		if ((n = pwrite(fd, p, len, off)) == -1) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		p += n;
-		off += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-/* In a lane's thread: only this lane touches f->sha and f->fd now. */
-static int
-piece_work(void *arg)
-{
-	struct piece	*pc = arg;
-	struct file	*f = pc->f;
-	int		 err = 0;
-
-	if (pc->buf == NULL) {
-		sha256_init(&f->sha);
-		return ftruncate(f->fd, 0) == -1 ? errno : 0;
-	}
-	if (!opt.no_sha256)
-		sha256_update(&f->sha, pc->buf, pc->len);
-	if (pwrite_all(f->fd, pc->buf, pc->len, pc->off) == -1)
-		err = errno;
-	pool_put(pc->buf);
-	return err;
 }
 
 static void	download_finish(struct file *);
 
+/* The lane wrote every piece so far: the end, if the transfer ended. */
 static void
-piece_done(void *arg, int err)
+pieces_written(struct piecefile *pf)
 {
-	struct piece	*pc = arg;
-	struct file	*f = pc->f;
+	struct file	*f = pf->arg;
 
-	free(pc);
-	if (err != 0 && f->werr == 0)
-		f->werr = err;
-	if (--f->inflight == 0 && f->ended != NULL)
+	if (f->ended != NULL)
 		download_finish(f);
 }
 
-static void
-piece_push(struct file *f, char *buf, size_t len)
-{
-	struct piece	*pc = xcalloc(1, sizeof(*pc));
-
-	pc->f = f;
-	pc->buf = buf;
-	pc->len = len;
-	pc->off = f->woff;
-	f->woff += (off_t)len;
-	f->inflight++;
-	syncq_push_work(st.lanes, f->lane, piece_work, piece_done, pc);
-}
-
-/* The piece being filled goes to the lane. */
-static void
-part_flush(struct file *f)
-{
-	if (f->wbuf != NULL && f->wlen > 0)
-		piece_push(f, f->wbuf, f->wlen);
-	else if (f->wbuf != NULL)
-		pool_put(f->wbuf);
-	f->wbuf = NULL;
-	f->wlen = 0;
-}
-
+/* A reply starts (again): the bytes so far go. */
 static void
 part_reset(struct file *f)
 {
-	if (f->wbuf != NULL)
-		pool_put(f->wbuf);
-	f->wbuf = NULL;
-	f->wlen = 0;
-	f->woff = 0;
 	f->bytes = 0;
-	f->werr = 0;
-	piece_push(f, NULL, 0);
+	piecefile_restart(&f->pf);
 }
 
 static int
 on_data(struct http_request *r, const char *p, size_t len)
 {
 	struct file	*f = r->arg;
-	size_t		 n;
 
 	/* the first bytes of a reply: after a redirect or a retry too */
 	if (r->bytes == (long long)len)
 		part_reset(f);
-	if (f->werr != 0)
+	if (f->pf.err != 0)
 		return -1;
 	f->bytes += (long long)len;
-	while (len > 0) {
-		if (f->wbuf == NULL)
-			f->wbuf = pool_get();
-		n = WBUF_SIZE - f->wlen < len ? WBUF_SIZE - f->wlen : len;
-		memcpy(f->wbuf + f->wlen, p, n);
-		f->wlen += n;
-		p += n;
-		len -= n;
-		if (f->wlen == WBUF_SIZE)
-			part_flush(f);
-	}
+	piecefile_append(&f->pf, p, len);
 	return 0;
 }
 
@@ -892,7 +743,7 @@ file_named(struct file *f)
 {
 	st.syncing--;
 	if (!opt.no_sha256)
-		sha256_final_hex(&f->sha, f->hex);
+		sha256_final_hex(&f->pf.sha, f->hex);
 	st.fetched++;
 	diag_info(1, "%s: %lld bytes", f->path, f->bytes);
 	file_done(f);
@@ -923,7 +774,7 @@ file_synced(void *arg, int err)
 	struct file	*f = arg;
 	char		 ext[EXT_MAX + 1];
 
-	f->fd = -1;		/* closed by the sync thread */
+	f->pf.fd = -1;		/* closed by the sync thread */
 	if (err == 0 && commit(f, ext_of(f, ext)) == -1)
 		err = errno;
 	if (err != 0) {
@@ -968,9 +819,9 @@ verify(struct file *f, struct http_request *r)
 	f->type = bare_type(r->content_type);
 	st.syncing++;
 	if (opt.no_sync)
-		file_synced(f, close(f->fd) == -1 ? errno : 0);
+		file_synced(f, close(f->pf.fd) == -1 ? errno : 0);
 	else
-		syncq_push(st.syncq, f->fd, 1, file_synced, f);
+		syncq_push(st.syncq, f->pf.fd, 1, file_synced, f);
 }
 
 /* A transfer ended: its last piece to the lane, then download_finish. */
@@ -981,9 +832,9 @@ download_done(struct http_request *r)
 
 	st.running--;
 	f->req = NULL;
-	part_flush(f);
+	piecefile_flush(&f->pf);
 	f->ended = r;
-	if (f->inflight == 0)
+	if (f->pf.inflight == 0)
 		download_finish(f);
 }
 
@@ -995,9 +846,9 @@ download_finish(struct file *f)
 	char			*msg;
 
 	f->ended = NULL;
-	if (f->werr != 0) {
+	if (f->pf.err != 0) {
 		drop_part(f);
-		file_fail_errno(f, f->part, f->werr);
+		file_fail_errno(f, f->part, f->pf.err);
 	} else if (r->verdict != RETRY_NONE) {
 		drop_part(f);
 		msg = xasprintf("%s: %s", f->url, r->error);
@@ -1020,6 +871,7 @@ file_start(struct file *f)
 {
 	struct http_request	*r;
 	char			*part;
+	int			 fd;
 
 	if (find_existing(f)) {
 		/* a kill between link and unlink in commit() left it */
@@ -1045,14 +897,14 @@ file_start(struct file *f)
 		st.dir_ok = 1;
 	}
 	f->part = xasprintf("%s%s.part", st.prefix, f->name);
-	f->lane = st.nfiles++;
-	f->fd = open(f->part, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
+	fd = open(f->part, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
 	    O_CLOEXEC, 0666);
-	if (f->fd == -1) {
+	if (fd == -1) {
 		file_fail_errno(f, f->part, errno);
 		return;
 	}
-	sha256_init(&f->sha);
+	piecefile_init(&f->pf, st.pieces, fd, st.nfiles++, !opt.no_sha256,
+	    pieces_written, f);
 	r = http_request_new(HTTP_DOWNLOAD, xstrdup(f->url), NULL);
 	r->auth = 1;		/* http.c sends it to the API host only */
 	r->retry_ambiguous = 1;	/* a GET of a file: safe to repeat */
@@ -1104,7 +956,7 @@ hold(struct record *rec, const char **urls, size_t n)
 	for (i = 0; i < n; i++) {
 		f = &j->files[i];
 		f->job = j;
-		f->fd = -1;
+		f->pf.fd = -1;
 		f->url = xstrdup(urls[i]);
 	}
 	/* failures may finish (free) the job: nothing touches j after */
@@ -1335,14 +1187,15 @@ main(int argc, char **argv)
 	    SYNC_THREADS, wake_loop, st.loop);
 	st.lanes = syncq_new_lanes(opt.jobs < WRITE_LANES ? (unsigned)opt.jobs :
 	    WRITE_LANES, 1, wake_loop, st.loop);
-	pool.max = opt.jobs * 2 + 2 < WBUF_MAX ? opt.jobs * 2 + 2 : WBUF_MAX;
+	st.pieces = piecepool_new(st.lanes, opt.jobs * 2 + 2 < PIECES_MAX ?
+	    opt.jobs * 2 + 2 : PIECES_MAX);
 	st.tok = record_tokener_new();
 	in = input_new(argv + first, argc - first);
 	run(in);
 	sig = loop_signal_status(st.loop);
 	syncq_free(st.lanes);
 	syncq_free(st.syncq);
-	pool_free();
+	piecepool_free(st.pieces);
 	if (st.dirfd != -1)
 		(void)close(st.dirfd);
 	input_free(in);
