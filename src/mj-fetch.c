@@ -1,20 +1,20 @@
 /*
  * mj-fetch: download what finished tasks produced (design.md "mj-fetch").
  * Each file is written to NAME.part while its bytes arrive, hashed on the
- * way (unless --no-sha256), and gets its final name only once verified: so a file found under
- * its final name is complete, and a rerun fetches nothing twice.  Names
- * are taken in input order, so that a rerun of the same input gives every
- * record the same name again, also where names collided.
+ * way (unless --no-sha256), and gets its final name only once verified:
+ * so a file found under its final name is complete, and a rerun fetches
+ * nothing twice.  Names are taken in input order, so that a rerun of the
+ * same input gives every record the same name again, also where names
+ * collided.
  *
  * The event loop only receives: each file's bytes go in 128 KiB pieces
  * to one of two lanes (threads) that hash and write them in order
- * (piecefile.c), so that neither the hash nor a write held up by the
- * disk stalls the transfers.  The
- * syncs that make a file durable run in threads too (syncq), so that the
- * transfers go on meanwhile: a downloaded file is synced, linked to its
- * name, and its record goes out once a sync of the directory that began
- * after the link has finished.  One directory sync serves every file
- * linked before it began.
+ * (piecefile.c), so that neither the hash nor a write held up by the disk
+ * stalls the transfers.  The syncs that make a file durable run in
+ * threads too (syncq), so that the transfers go on meanwhile: a
+ * downloaded file is synced, linked to its name, and its record goes out
+ * once a sync of the directory that began after the link has finished.
+ * One directory sync serves every file linked before it began.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -520,10 +520,7 @@ file_fail_errno(struct file *f, const char *what, int err)
 
 /* ---- the files ------------------------------------------------------ */
 
-/*
- * Hash a file that is already complete: only read, never fetched.  With
- * --no-sha256 its size is all the record needs, and find_existing has it.
- */
+/* Hash a file that is already complete: only read, never fetched. */
 static int
 hash_existing(struct file *f)
 {
@@ -532,8 +529,6 @@ hash_existing(struct file *f)
 	ssize_t		 n;
 	int		 fd;
 
-	if (opt.no_sha256)
-		return 0;
 	if ((fd = open(f->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
 		return -1;
 	sha256_init(&sha);
@@ -878,7 +873,8 @@ file_start(struct file *f)
 		part = xasprintf("%s%s.part", st.prefix, f->name);
 		(void)unlink(part);
 		free(part);
-		if (hash_existing(f) == -1) {
+		/* without the hash, find_existing's size is all it needs */
+		if (!opt.no_sha256 && hash_existing(f) == -1) {
 			file_fail_errno(f, f->path, errno);
 			return;
 		}

@@ -61,8 +61,6 @@ piecepool_free(struct piecepool *pool)
 	free(pool);
 }
 
-static void	piece_push(struct piecefile *, char *, size_t);
-
 static void
 filling_add(struct piecefile *pf)
 {
@@ -123,8 +121,10 @@ pool_put(struct piecepool *pool, char *b, int from_lane)
 	(void)pthread_mutex_lock(&pool->mu);
 	if (pool->nfree < pool->max)
 		pool->free[pool->nfree++] = b;
-	else
+	else {
 		free(b);	/* one made beyond max */
+		pool->made--;
+	}
 	if (from_lane)
 		pool->in_lanes--;
 	(void)pthread_cond_signal(&pool->cv);
