@@ -20,6 +20,7 @@
 #include "input.h"
 #include "journal.h"
 #include "loop.h"
+#include "modal.h"
 #include "opt.h"
 #include "progress.h"
 #include "reconcile.h"
@@ -27,6 +28,7 @@
 #include "source.h"
 #include "submission.h"
 #include "table.h"
+#include "upload.h"
 #include "version.h"
 #include "xalloc.h"
 
@@ -55,6 +57,7 @@ struct sub {
 	long		 why_http;	/* ... the HTTP status, or 0 */
 	int		 resends;	/* after the task list showed no task */
 	int		 in_check;	/* looked for by the check under way */
+	int		 modal;		/* the modal that its action opened */
 	struct sub	*next, *prev;	/* on the ready or waiting list */
 };
 
@@ -87,6 +90,7 @@ static struct {
 	const char	*journal_path;
 	long long	 settle_s;	/* --settle */
 	const char	*prompt_field;	/* as given, or NULL */
+	int		 upload;	/* --upload */
 } opt = { .jobs = 4, .settle_s = 30 };
 
 static struct {
@@ -113,10 +117,12 @@ static struct {
 	int		 out_closed;	/* stdout's reader is gone */
 	long long	 drain_until;
 	struct progress	 progress;
+	struct upload	*upload;	/* the links of --upload, or NULL */
 } st;
 
 static void	sub_send(struct sub *);
 static void	sub_lost(struct sub *, const char *, int, long);
+static int	modal_next(struct sub *, const char *, int);
 
 static void
 usage(FILE *out)
@@ -130,10 +136,11 @@ usage(FILE *out)
 "      --template TEXT     build the prompt from fields: 'a {item} --ar 3:2'\n"
 "      --bot mj|niji       Midjourney or Niji bot\n"
 "      --image FILE|URL    reference image (repeatable)\n"
+"      --upload            upload each --image file once; send its link\n"
 "      --state TEXT        state sent with each task (may hold {field})\n"
 "      --notify-hook URL   the server calls URL on each change\n"
 "      --action LIST       follow-ups of finished tasks: U1,V2,reroll,upscale\n"
-"      --modal-prompt TEXT complete tasks waiting in a modal with this prompt\n"
+"      --modal-prompt TEXT complete the modals (also those --action opens)\n"
 "      --mask FILE         PNG mask for Vary (Region)\n"
 "      --remix             actions open a modal for a new prompt\n"
 "      --blend             blend the --image files (2 to 5)\n"
@@ -141,6 +148,7 @@ usage(FILE *out)
 "      --describe          describe an image (--image or a field)\n"
 "      --video             make a video from an image (--image or a field)\n"
 "      --motion low|high   video motion (low)\n"
+"      --shorten           analyse and shorten the prompts\n"
 "      --journal FILE      never submit twice across runs\n"
 "      --max-tasks N       submit at most N tasks in this run\n"
 "      --retry-unsafe      resend requests whose reply was lost (may pay twice)\n"
@@ -165,7 +173,7 @@ enum {
 	OPT_JOURNAL, OPT_MASK, OPT_MAX_TASKS, OPT_MODAL_PROMPT, OPT_MODE,
 	OPT_MOTION, OPT_NOTIFY_HOOK, OPT_PROMPT_FIELD, OPT_RATE, OPT_REMIX,
 	OPT_RETRY_UNSAFE, OPT_SETTLE, OPT_STATE, OPT_TEMPLATE, OPT_VERSION,
-	OPT_VIDEO
+	OPT_VIDEO, OPT_SHORTEN, OPT_UPLOAD
 };
 
 static const struct option longopts[] = {
@@ -195,8 +203,10 @@ static const struct option longopts[] = {
 	{ "remix",		no_argument,	   NULL, OPT_REMIX },
 	{ "retry-unsafe",	no_argument,	   NULL, OPT_RETRY_UNSAFE },
 	{ "settle",		required_argument, NULL, OPT_SETTLE },
+	{ "shorten",		no_argument,	   NULL, OPT_SHORTEN },
 	{ "state",		required_argument, NULL, OPT_STATE },
 	{ "template",		required_argument, NULL, OPT_TEMPLATE },
+	{ "upload",		no_argument,	   NULL, OPT_UPLOAD },
 	{ "verbose",		no_argument,	   NULL, 'v' },
 	{ "version",		no_argument,	   NULL, OPT_VERSION },
 	{ "video",		no_argument,	   NULL, OPT_VIDEO },
@@ -208,19 +218,8 @@ set_kind(enum submit_kind k, const char *name)
 {
 	if (opt.so.kind != SUBMIT_IMAGINE && opt.so.kind != k)
 		diag_usage_error("%s: only one of --action, --blend, "
-		    "--describe, --video", name);
+		    "--describe, --shorten, --video", name);
 	opt.so.kind = k;
-}
-
-static const char *
-bot_type(const char *arg)
-{
-	if (strcasecmp(arg, "mj") == 0 || strcasecmp(arg, "midjourney") == 0 ||
-	    strcasecmp(arg, "MID_JOURNEY") == 0)
-		return "MID_JOURNEY";
-	if (strcasecmp(arg, "niji") == 0 || strcasecmp(arg, "NIJI_JOURNEY") == 0)
-		return "NIJI_JOURNEY";
-	diag_usage_error("--bot: must be mj or niji: %s", arg);
 }
 
 static void
@@ -290,19 +289,16 @@ parse_options(int argc, char **argv)
 			set_kind(SUBMIT_BLEND, "--blend");
 			break;
 		case OPT_BOT:
-			opt.so.bot = bot_type(optarg);
+			if ((opt.so.bot = submit_bot_type(optarg)) == NULL)
+				diag_usage_error("--bot: must be mj or niji: %s",
+				    optarg);
 			break;
 		case OPT_DESCRIBE:
 			set_kind(SUBMIT_DESCRIBE, "--describe");
 			break;
 		case OPT_DIMENSIONS:
-			if (strcasecmp(optarg, "PORTRAIT") == 0)
-				opt.so.dimensions = "PORTRAIT";
-			else if (strcasecmp(optarg, "SQUARE") == 0)
-				opt.so.dimensions = "SQUARE";
-			else if (strcasecmp(optarg, "LANDSCAPE") == 0)
-				opt.so.dimensions = "LANDSCAPE";
-			else
+			if ((opt.so.dimensions = submit_dimensions(optarg)) ==
+			    NULL)
 				diag_usage_error("--dimensions: must be PORTRAIT,"
 				    " SQUARE or LANDSCAPE: %s", optarg);
 			break;
@@ -352,11 +348,17 @@ parse_options(int argc, char **argv)
 			opt.settle_s = (long long)opt_uint("--settle", optarg, 0,
 			    86400);
 			break;
+		case OPT_SHORTEN:
+			set_kind(SUBMIT_SHORTEN, "--shorten");
+			break;
 		case OPT_STATE:
 			opt.so.state = optarg;
 			break;
 		case OPT_TEMPLATE:
 			opt.so.template = optarg;
+			break;
+		case OPT_UPLOAD:
+			opt.upload = 1;
 			break;
 		case OPT_VERSION:
 			exit(version_print(stdout, "mj-submit") == 0 &&
@@ -370,6 +372,8 @@ parse_options(int argc, char **argv)
 	}
 	if (opt.so.kind == SUBMIT_IMAGINE && opt.so.modal_prompt != NULL)
 		opt.so.kind = SUBMIT_MODAL;
+	if (opt.upload && opt.so.kind == SUBMIT_BLEND)
+		diag_usage_error("--upload: --blend sends its images as data");
 	return optind;
 }
 
@@ -483,19 +487,7 @@ sub_finish(struct sub *s, struct record *out, int failed)
 static json_object *
 submit_object(struct sub *s, const struct api_reply *rep)
 {
-	json_object	*o = json_object_new_object();
-	char		 now[32];
-
-	if (rep != NULL) {
-		json_add_int(o, "code", rep->code);
-		json_add_string(o, "description", rep->description);
-	}
-	json_add_string(o, "endpoint", s->item->subs[s->i].endpoint);
-	rfc3339_now(now, sizeof(now));
-	json_add_string(o, "at", now);
-	if (rep != NULL && rep->properties != NULL)
-		json_add(o, "properties", json_object_get(rep->properties));
-	return o;
+	return submission_outcome(s->item->subs[s->i].endpoint, rep);
 }
 
 /* Write out a submission that failed, with why. */
@@ -505,6 +497,8 @@ sub_fail(struct sub *s, const char *msg, int retryable, int code, long http)
 	struct record	*out = out_record(s);
 	json_object	*err;
 
+	if (s->modal)	/* the task still waits in its modal */
+		record_set(out, "task", modal_task(&s->item->subs[s->i]));
 	err = record_set_error(out, "submit", msg, retryable);
 	if (code != 0)
 		json_add_int(err, "code", code);
@@ -705,6 +699,8 @@ got_envelope(struct sub *s, struct http_request *r)
 			sub_lost(s, "the reply has no task id", rep.code, 0);
 			break;
 		}
+		if (rep.code == API_CODE_EXISTS && modal_next(s, rep.result, 1))
+			break;
 		if (st.journal != NULL &&
 		    journal_done(st.journal, s->key, rep.result) == -1)
 			diag_warn("journal %s: %s (task %s)", opt.journal_path,
@@ -793,7 +789,7 @@ sub_send(struct sub *s)
 	char			 err[512], tag[JOURNAL_TAG_LEN + 1];
 	char			*body = NULL;
 
-	if (s->item->fresh != NULL && s->gen != s->item->gen) {
+	if (s->item->fresh != NULL && s->gen != s->item->gen && !s->modal) {
 		if (submission_rebuild_action(&opt.so, s->item->fresh, sub, err,
 		    sizeof(err)) == -1) {
 			sub_fail(s, err, 0, API_CODE_INVALID, 0);
@@ -804,7 +800,9 @@ sub_send(struct sub *s)
 	if (st.journal != NULL) {
 		/* the tag lets a later run find the task if the reply is lost */
 		journal_tag(s->key, tag);
-		body = submission_tagged_body(sub->body, tag);
+		/* a modal's task keeps its action's state: no tag to find */
+		body = strcmp(sub->endpoint, "/mj/submit/modal") != 0 ?
+		    submission_tagged_body(sub->body, tag) : NULL;
 		s->sent_at = body != NULL ? (long long)time(NULL) : 0;
 		if (journal_sent(st.journal, s->key, s->sent_at) == -1) {
 			free(body);
@@ -815,42 +813,13 @@ sub_send(struct sub *s)
 	st.started++;
 	list_push(&st.running, s);
 	r = http_request_new(HTTP_SUBMIT, config_url(&opt.cfg, sub->endpoint),
-	    body != NULL ? body : xstrdup(sub->body));
+	    upload_apply(st.upload, body != NULL ? body : xstrdup(sub->body)));
 	r->auth = 1;
 	r->retry_ambiguous = opt.retry_unsafe;
 	r->on_done = sub_done;
 	r->arg = s;
 	s->req = r;
 	http_start(st.http, r);
-}
-
-/* What a submission is for the journal: the same work gives the same key. */
-static void
-sub_key(struct sub *s)
-{
-	struct submission	*sub = &s->item->subs[s->i];
-	const char		*parent_id = NULL;
-	char			*identity, *rec_text, base[JOURNAL_KEY_LEN + 1];
-	size_t			 len;
-	uintptr_t		 n;
-
-	if (sub->parent != NULL)
-		parent_id = json_get_string(sub->parent, "id");
-	if (parent_id != NULL) {
-		/* a follow-up is its parent and its button: the parent's
-		 * record changes from one read to the next (customIds) */
-		identity = xasprintf("%s\n%s", parent_id, sub->button);
-		rec_text = xstrdup("");
-	} else {
-		identity = xstrdup(sub->body);
-		rec_text = xstrdup(record_serialize(s->item->rec, &len));
-	}
-	journal_key(sub->endpoint, identity, rec_text, 0, base);
-	n = (uintptr_t)table_get(st.ordinals, base);
-	(void)table_put(st.ordinals, base, (void *)(n + 1));
-	journal_key(sub->endpoint, identity, rec_text, (unsigned long)n, s->key);
-	free(identity);
-	free(rec_text);
 }
 
 /* Write out a submission whose reply was lost: its task may exist. */
@@ -885,6 +854,8 @@ settle_lost(struct sub *s, struct reconcile *rc, int resumed,
 		if (journal_done(st.journal, s->key, task_id) == -1)
 			diag_warn("journal %s: %s (task %s)", opt.journal_path,
 			    journal_error(st.journal), task_id);
+		if (modal_next(s, task_id, 0))
+			return 1;
 		submit = submit_object(s, NULL);
 		if (resumed)
 			json_add_bool(submit, "resumed", 1);
@@ -1008,9 +979,13 @@ sub_ready(struct sub *s)
 		list_push(&st.ready, s);
 		return;
 	}
-	sub_key(s);
+	if (!s->modal)	/* modal_next gave the modal its key */
+		submission_key(&s->item->subs[s->i], s->item->rec, st.ordinals,
+		    s->key);
 	switch (journal_lookup(st.journal, s->key, &task_id)) {
 	case JOURNAL_DONE:
+		if (modal_next(s, task_id, 0))
+			return;
 		submit = submit_object(s, NULL);
 		json_add_bool(submit, "resumed", 1);
 		sub_succeed(s, task_id, "SUBMITTED", submit);
@@ -1027,18 +1002,29 @@ sub_ready(struct sub *s)
 }
 
 /*
- * A JSON value written out as the given text: the body is already JSON,
- * and parsing it again cost a quarter of -n's time (json-c makes a new
- * locale for every parse).
+ * An action's reply opened a modal (task_id in MODAL): with --modal-prompt
+ * or --mask, s goes on as the modal, a paid submission with a journal key
+ * of its own.  fresh: the reply just came, and the marker that a modal is
+ * due is journaled before the action's task id; on a rerun the marker
+ * alone says so.  1 if s was taken.
  */
-static json_object *
-raw_json(const char *text)
+static int
+modal_next(struct sub *s, const char *task_id, int fresh)
 {
-	json_object	*o = json_object_new_object();
+	struct submission	*sub = &s->item->subs[s->i];
+	char			 err[512];
 
-	json_object_set_serializer(o, json_object_userdata_to_json_string,
-	    xstrdup(text), json_object_free_userdata);
-	return o;
+	if (s->modal || sub->button == NULL || !modal_chained(&opt.so) ||
+	    !modal_due(st.journal, s->key, task_id, fresh))
+		return 0;
+	s->modal = 1;
+	s->refusals = s->resends = 0;
+	if (modal_follow(&opt.so, sub, task_id, st.journal != NULL ? s->key :
+	    NULL, err, sizeof(err)) == -1)
+		sub_fail(s, err, 0, 0, 0);
+	else
+		sub_ready(s);
+	return 1;
 }
 
 static void
@@ -1050,7 +1036,7 @@ dry_run(struct sub *s)
 
 	json_add_bool(submit, "dryRun", 1);
 	json_add_string(submit, "endpoint", sub->endpoint);
-	json_add(submit, "body", raw_json(sub->body));
+	json_add(submit, "body", json_raw(sub->body));
 	record_set(out, "submit", submit);
 	sub_finish(s, out, 0);
 }
@@ -1383,6 +1369,15 @@ main(int argc, char **argv)
 		    opt.settle_s) == -1)
 			on_signal();
 	}
+	if (opt.upload && !st.stopping && upload_run(&opt.so, st.journal,
+	    st.loop, opt.dry_run ? NULL : st.http, &opt.cfg,
+	    &st.upload, err, sizeof(err)) == -1) {
+		diag_error("%s; nothing submitted", err);
+		if (loop_signal(st.loop))
+			on_signal();
+		st.stopping = 1;	/* read nothing, send nothing */
+		st.status = MJ_EXIT_FAILED;
+	}
 	srand((unsigned)loop_now());
 	in = input_new(argv + first, argc - first);
 	src = source_new(opt.format, detect_field());
@@ -1391,6 +1386,7 @@ main(int argc, char **argv)
 	close_journal();
 	source_free(src);
 	input_free(in);
+	upload_free(st.upload);
 	http_free(st.http);
 	loop_free(st.loop);
 	submit_opts_free(&opt.so);

@@ -26,6 +26,8 @@ struct entry {
 	enum journal_state	 state;
 	char			*task_id;	/* owned, for JOURNAL_DONE */
 	long long		 tagged_at;	/* JOURNAL_SENT with mjpipe's tag */
+	char			*url;		/* owned: a U line's link, or NULL */
+	long long		 url_at;	/* ... and when it was uploaded */
 };
 
 struct journal {
@@ -90,6 +92,31 @@ entry_fault(char kind, const char *key, const char *id)
 	return NULL;
 }
 
+/* A U line's "<time> <url>": 0, or -1 if it does not parse. */
+static int
+apply_link(struct journal *j, char *key, char *rest)
+{
+	struct entry	*e;
+	char		*url, *end;
+	long long	 at;
+
+	if (rest == NULL || !valid_key(key, strlen(key)) ||
+	    (url = strchr(rest, ' ')) == NULL)
+		return -1;
+	*url++ = '\0';
+	errno = 0;
+	at = strtoll(rest, &end, 10);
+	if (errno != 0 || end == rest || *end != '\0' || at <= 0 ||
+	    *url == '\0' || strlen(url) > JOURNAL_URL_MAX ||
+	    strpbrk(url, " \t\r\n") != NULL)
+		return -1;
+	e = entry_of(j, key);
+	free(e->url);
+	e->url = xstrdup(url);
+	e->url_at = at;
+	return 0;
+}
+
 /* Apply one line (without '\n'): 0, or -1 if it does not parse. */
 static int
 apply(struct journal *j, char *line)
@@ -99,6 +126,12 @@ apply(struct journal *j, char *line)
 
 	if (line[0] == '#')
 		return 0;
+	if (line[0] == 'U' && line[1] == ' ') {
+		key = line + 2;
+		if ((id = strchr(key, ' ')) != NULL)
+			*id++ = '\0';
+		return apply_link(j, key, id);
+	}
 	if ((line[0] != 'S' && line[0] != 'T' && line[0] != 'R') ||
 	    line[1] != ' ')
 		return -1;
@@ -246,6 +279,7 @@ journal_close(struct journal *j, char *err, size_t errlen)
 	while (table_next(j->keys, &pos, &key, &v)) {
 		e = v;
 		free(e->task_id);
+		free(e->url);
 		free(e);
 	}
 	table_free(j->keys);
@@ -344,6 +378,43 @@ int
 journal_refused(struct journal *j, const char *key)
 {
 	return append(j, 'R', key, NULL);
+}
+
+int
+journal_link(struct journal *j, const char *key, long long at, const char *url)
+{
+	char	*line;
+	int	 rc;
+
+	if (!valid_key(key, strlen(key)) || at <= 0 || *url == '\0' ||
+	    strlen(url) > JOURNAL_URL_MAX || strpbrk(url, " \t\r\n") != NULL) {
+		(void)snprintf(j->error, sizeof(j->error), "%s: bad entry: "
+		    "not a link the journal can hold", j->path);
+		return -1;
+	}
+	line = xasprintf("U %s %lld %s\n", key, at, url);
+	if (fsutil_write_all(j->fd, line, strlen(line)) == -1 ||
+	    fdatasync(j->fd) == -1) {
+		(void)snprintf(j->error, sizeof(j->error), "%s: %s", j->path,
+		    strerror(errno));
+		free(line);
+		return -1;
+	}
+	line[strlen(line) - 1] = '\0';
+	rc = apply(j, line);
+	free(line);
+	return rc;
+}
+
+const char *
+journal_link_get(struct journal *j, const char *key, long long *at)
+{
+	struct entry	*e = table_get(j->keys, key);
+
+	if (e == NULL || e->url == NULL)
+		return NULL;
+	*at = e->url_at;
+	return e->url;
 }
 
 const char *

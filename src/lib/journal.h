@@ -7,6 +7,8 @@
  *                     list showed the task with its tag)
  *   R <key>           nothing was created: the reply was a refusal, or the
  *                     server's task list has no task with its tag
+ *   U <key> <time> <url>  an image uploaded at time (Unix seconds) is at
+ *                     url (--upload; upload.c): not a task, costs nothing
  * A torn last line (no '\n') is ignored, and cut off before appending.
  */
 #ifndef MJ_JOURNAL_H
@@ -46,6 +48,17 @@ int		 journal_sent(struct journal *, const char *key,
 int		 journal_done(struct journal *, const char *key, const char *task_id);
 int		 journal_refused(struct journal *, const char *key);
 const char	*journal_error(const struct journal *);
+
+/*
+ * The link an upload gave (a U line): journal_link appends one (0 or -1);
+ * journal_link_get gives the newest for key (borrowed) and its time, or
+ * NULL.  URLs are at most JOURNAL_URL_MAX bytes, without spaces.
+ */
+#define JOURNAL_URL_MAX	4096
+int		 journal_link(struct journal *, const char *key, long long at,
+		    const char *url);
+const char	*journal_link_get(struct journal *, const char *key,
+		    long long *at);
 
 /* Call fn for each tagged JOURNAL_SENT key; the count. */
 size_t		 journal_each_tagged(struct journal *, void (*fn)(const char *key,

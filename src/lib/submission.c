@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,8 +13,10 @@
 
 #include "api.h"
 #include "buf.h"
+#include "journal.h"
 #include "record.h"
 #include "submission.h"
+#include "table.h"
 #include "xalloc.h"
 
 #define IMAGE_FILE_MAX	(32L * 1024 * 1024)	/* larger references are refused */
@@ -34,11 +37,36 @@ fail(char *err, size_t errlen, const char *fmt, ...)
 	return -1;
 }
 
+/* A link, or the token that stands for one until sent (upload.h). */
 static int
 is_url(const char *s)
 {
 	return strncasecmp(s, "http://", 7) == 0 ||
-	    strncasecmp(s, "https://", 8) == 0;
+	    strncasecmp(s, "https://", 8) == 0 ||
+	    strncmp(s, "mjpipe-upload:", 14) == 0;
+}
+
+const char *
+submit_bot_type(const char *arg)
+{
+	if (strcasecmp(arg, "mj") == 0 || strcasecmp(arg, "midjourney") == 0 ||
+	    strcasecmp(arg, "MID_JOURNEY") == 0)
+		return "MID_JOURNEY";
+	if (strcasecmp(arg, "niji") == 0 || strcasecmp(arg, "NIJI_JOURNEY") == 0)
+		return "NIJI_JOURNEY";
+	return NULL;
+}
+
+const char *
+submit_dimensions(const char *arg)
+{
+	static const char *const shapes[] = { "PORTRAIT", "SQUARE", "LANDSCAPE" };
+	size_t	i;
+
+	for (i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++)
+		if (strcasecmp(arg, shapes[i]) == 0)
+			return shapes[i];
+	return NULL;
 }
 
 static const char *
@@ -513,6 +541,26 @@ build_video(const struct submit_opts *o, const struct record *rec,
 	return finish_one(body, "/mj/submit/video", out);
 }
 
+/* Prompt analysis: the prompt and the bot (api.md), nothing else. */
+static int
+build_shorten(const struct submit_opts *o, const struct record *rec,
+    struct submission **out, char *err, size_t errlen)
+{
+	json_object	*body;
+	char		*prompt;
+
+	if ((prompt = prompt_of(o, rec, 1, err, errlen)) == NULL)
+		return -1;
+	body = json_object_new_object();
+	json_add_string(body, "prompt", prompt);
+	free(prompt);
+	if (add_common(body, o, rec, 1, err, errlen) == -1) {
+		json_object_put(body);
+		return -1;
+	}
+	return finish_one(body, "/mj/submit/shorten", out);
+}
+
 static json_object *
 parent_of(json_object *task, const char *id, const char *button)
 {
@@ -654,6 +702,8 @@ submission_build(const struct submit_opts *o, const struct record *rec,
 		return build_describe(o, rec, out, err, errlen);
 	case SUBMIT_VIDEO:
 		return build_video(o, rec, out, err, errlen);
+	case SUBMIT_SHORTEN:
+		return build_shorten(o, rec, out, err, errlen);
 	default:
 		return build_imagine(o, rec, out, err, errlen);
 	}
@@ -709,6 +759,52 @@ submission_tagged_body(const char *body, const char *tag)
 	out = xasprintf("%.*s%s\"state\":\"%s\"}", (int)(end - body), body,
 	    empty ? "" : ",", tag);
 	return out;
+}
+
+json_object *
+submission_outcome(const char *endpoint, const struct api_reply *rep)
+{
+	json_object	*o = json_object_new_object();
+	char		 now[32];
+
+	if (rep != NULL) {
+		json_add_int(o, "code", rep->code);
+		json_add_string(o, "description", rep->description);
+	}
+	json_add_string(o, "endpoint", endpoint);
+	rfc3339_now(now, sizeof(now));
+	json_add_string(o, "at", now);
+	if (rep != NULL && rep->properties != NULL)
+		json_add(o, "properties", json_object_get(rep->properties));
+	return o;
+}
+
+void
+submission_key(const struct submission *sub, struct record *rec,
+    struct table *ordinals, char *out)
+{
+	const char	*parent_id = NULL;
+	char		*identity, *rec_text, base[JOURNAL_KEY_LEN + 1];
+	size_t		 len;
+	uintptr_t	 n;
+
+	if (sub->parent != NULL)
+		parent_id = json_get_string(sub->parent, "id");
+	if (parent_id != NULL) {
+		/* a follow-up is its parent and its button: the parent's
+		 * record changes from one read to the next (customIds) */
+		identity = xasprintf("%s\n%s", parent_id, sub->button);
+		rec_text = xstrdup("");
+	} else {
+		identity = xstrdup(sub->body);
+		rec_text = xstrdup(record_serialize(rec, &len));
+	}
+	journal_key(sub->endpoint, identity, rec_text, 0, base);
+	n = (uintptr_t)table_get(ordinals, base);
+	(void)table_put(ordinals, base, (void *)(n + 1));
+	journal_key(sub->endpoint, identity, rec_text, (unsigned long)n, out);
+	free(identity);
+	free(rec_text);
 }
 
 void

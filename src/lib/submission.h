@@ -18,7 +18,8 @@ enum submit_kind {
 	SUBMIT_MODAL,		/* a task in MODAL + --modal-prompt: /mj/submit/modal */
 	SUBMIT_BLEND,		/* --blend: /mj/submit/blend */
 	SUBMIT_DESCRIBE,	/* --describe: /mj/submit/describe */
-	SUBMIT_VIDEO		/* --video: /mj/submit/video */
+	SUBMIT_VIDEO,		/* --video: /mj/submit/video */
+	SUBMIT_SHORTEN		/* --shorten: /mj/submit/shorten */
 };
 
 struct submit_opts {
@@ -53,6 +54,9 @@ struct submit_opts {
  * 0, or -1 with err set (the program exits 2).
  */
 int	submit_opts_load(struct submit_opts *, char *err, size_t errlen);
+/* --bot's "mj", "niji" (...) as a botType, --dimensions' shape; NULL if bad. */
+const char *submit_bot_type(const char *);
+const char *submit_dimensions(const char *);
 void	submit_opts_free(struct submit_opts *);
 
 struct submission {
@@ -86,6 +90,23 @@ int	submission_modal(const struct submit_opts *, const char *task_id,
 int	submission_rebuild_action(const struct submit_opts *, json_object *task,
 	    struct submission *sub, char *err, size_t errlen);
 void	submission_free_all(struct submission *, size_t n);
+
+/*
+ * The record's "submit" object (design.md): the reply's code, description
+ * and properties (rep may be NULL), the endpoint, the time now.
+ */
+struct api_reply;
+json_object *submission_outcome(const char *endpoint,
+	    const struct api_reply *rep);
+
+/*
+ * The journal key of a submission of rec (journal.h): the same work gives
+ * the same key.  ordinals (identity -> count; table.h) tells identical
+ * records apart.  out holds JOURNAL_KEY_LEN + 1 bytes.
+ */
+struct table;
+void	submission_key(const struct submission *, struct record *rec,
+	    struct table *ordinals, char *out);
 
 /*
  * The body with "state": tag added (caller frees), or NULL when it has a
