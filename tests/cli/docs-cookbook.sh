@@ -36,6 +36,12 @@ jq_ok upscaled.jsonl 'length == 20 and all(.task.action == "UPSCALE" and (.files
     "upscale: four upscales of each of five grids, downloaded"
 jq_ok zoomed.jsonl 'length == 1 and .[0].task.action == "ZOOM" and .[0].task.status == "SUCCESS"' "variation, upscale, zoom"
 jq_ok referenced.jsonl '.[0].task.status == "SUCCESS"' "image reference"
+jq_ok uploaded.jsonl 'length == 20 and all(.task.status == "SUCCESS" and (.task.prompt | startswith("http")))' \
+    "upload: twenty tasks, the link in each prompt"
+is "$(sim_stats | jq .uploads)" 1 "upload: the reference uploaded once"
+jq_ok custom-zoom.jsonl '.[0].task.action == "CUSTOM_ZOOM" and .[0].task.status == "SUCCESS" and .[0].parent.button == "Custom Zoom"' \
+    "custom zoom and its modal in one command"
+jq_ok remixed.jsonl '.[0].task.prompt == "a harbour at night" and .[0].parent.button == "V2"' "remix with a new prompt"
 jq_ok blend.jsonl '.[0].task.action == "BLEND" and .[0].task.status == "SUCCESS"' "blend"
 jq_ok video.jsonl '.[0].task.action == "VIDEO" and any(.[0].files[]; .type | startswith("video/"))' "video downloaded"
 day=$(date +%F)
