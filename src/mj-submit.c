@@ -854,7 +854,8 @@ settle_lost(struct sub *s, struct reconcile *rc, int resumed,
 		if (journal_done(st.journal, s->key, task_id) == -1)
 			diag_warn("journal %s: %s (task %s)", opt.journal_path,
 			    journal_error(st.journal), task_id);
-		if (modal_next(s, task_id, 0))
+		/* the list shows a task still in its modal: the modal is due */
+		if (modal_next(s, task_id, reconcile_in_modal(rc, s->key)))
 			return 1;
 		submit = submit_object(s, NULL);
 		if (resumed)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "api.h"
@@ -27,6 +28,7 @@ struct want {
 	long long	 sent_at;	/* Unix seconds */
 	char		*task_id;	/* owned: the first task with the tag */
 	unsigned	 ntasks;	/* tasks seen with the tag */
+	int		 modal;		/* ... the first waits in a modal */
 };
 
 struct reconcile {
@@ -136,8 +138,11 @@ take_task(const char *text, size_t len, void *arg)
 	    strlen(JOURNAL_TAG_PREFIX)) == 0 &&
 	    (w = table_get(rc->wanted, state)) != NULL &&
 	    (id = api_task_id(task)) != NULL) {
-		if (w->ntasks++ == 0)
+		if (w->ntasks++ == 0) {
 			w->task_id = xstrdup(id);
+			w->modal = strcasecmp(api_task_status(task),
+			    "MODAL") == 0;
+		}
 	}
 	json_object_put(task);
 	return 0;
@@ -291,6 +296,17 @@ reconcile_run(struct reconcile *rc, struct loop *l, struct http *h,
 	else
 		diag_warn("%s", rc->why);
 	return 0;
+}
+
+int
+reconcile_in_modal(struct reconcile *rc, const char *key)
+{
+	struct want	*w;
+	char		 tag[JOURNAL_TAG_LEN + 1];
+
+	journal_tag(key, tag);
+	return (w = table_get(rc->wanted, tag)) != NULL && w->task_id != NULL &&
+	    w->modal;
 }
 
 enum recon_verdict

@@ -68,4 +68,7 @@ int		 reconcile_run(struct reconcile *, struct loop *, struct http *,
 enum recon_verdict reconcile_verdict(struct reconcile *, const char *key,
 		    const char **task_id, const char **why);
 
+/* Was the task found for key waiting in a modal (status MODAL)? */
+int		 reconcile_in_modal(struct reconcile *, const char *key);
+
 #endif

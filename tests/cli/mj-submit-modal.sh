@@ -68,11 +68,25 @@ mj-submit --modal-prompt 'a paper boat --zoom 1.5' < two.jsonl | mj-wait -i 200m
 jq_ok two2.jsonl '.[0].task.status == "SUCCESS" and .[0].parent.button == "Custom Zoom" and .[0].submit.endpoint == "/mj/submit/modal"' \
     "... then --modal-prompt completes it"
 
+# the action's reply lost: the task list shows its task in MODAL
+a0=$(actions); m0=$(modals)
+sim_post /_sim/faults '{"faults":[{"class":"submit","kind":"lost","first":1}]}' > /dev/null
+mj-submit --journal l.journal --action 'Custom Zoom' --modal-prompt 'a paper boat --zoom 4' \
+    < up.jsonl > l.jsonl 2> err
+is "$?" 0 "the action's reply lost: the run succeeds"
+sim_post /_sim/faults '{"faults":[]}' > /dev/null
+jq_ok l.jsonl '.[0].submit.endpoint == "/mj/submit/modal" and .[0].submit.code == 1 and .[0].parent.button == "Custom Zoom"' \
+    "... its task found in the task list, waiting in MODAL: the modal followed"
+is "$(( $(actions) - a0 )):$(( $(modals) - m0 ))" 1:1 "... one action, one modal"
+
 # killed while the modal's reply is awaited: the rerun sends nothing twice
+# (the record takes the task as fetched now: the task list read above
+# changed its customIds, and a stale refusal would add a request)
+jq -c --argjson t "$(sim_api GET "/mj/task/$upid/fetch")" '.task = $t' up.jsonl > upf.jsonl
 a0=$(actions); m0=$(modals)
 sim_post /_sim/faults '{"faults":[{"class":"submit","kind":"slow","every":2}]}' > /dev/null
 mj-submit --journal k.journal --action 'Custom Zoom' --modal-prompt 'a paper boat --zoom 3' \
-    < up.jsonl > k1.jsonl 2> err &
+    < upf.jsonl > k1.jsonl 2> err &
 pid=$!
 ok "the modal was journaled as sent" wait_until 10 sh -c "test \$(grep -c '^S ' k.journal) -ge 2"
 kill -9 "$pid" 2>/dev/null
@@ -80,7 +94,7 @@ wait "$pid" 2>/dev/null
 ok "... and reached the server" wait_until 10 sh -c "test \$(curl -s $SIM_URL/_sim/stats | jq '.requests[\"POST /mj/submit/modal\"]') -gt $m0"
 sim_post /_sim/faults '{"faults":[]}' > /dev/null
 mj-submit --journal k.journal --action 'Custom Zoom' --modal-prompt 'a paper boat --zoom 3' \
-    < up.jsonl > k2.jsonl 2> err
+    < upf.jsonl > k2.jsonl 2> err
 is "$?" 1 "the rerun: status 1"
 jq_ok k2.jsonl '.[0].error.retryable == false and (.[0].error.message | test("may exist")) and .[0].task.status == "MODAL"' \
     "... the modal whose reply was lost may exist: not sent again"
