@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "account.h"
 #include "api.h"
 #include "config.h"
 #include "diag.h"
@@ -108,7 +109,8 @@ static struct {
 	unsigned long	 started;	/* sent in this run (for --max-tasks) */
 	unsigned long	 done, failed;
 	int		 status;
-	int		 auth_refused;	/* 401/403 seen: stop */
+	enum account_refusal refused;	/* quota or key: send no more */
+	int		 accepted;	/* the server took one in this run */
 	int		 stopping;	/* a signal: send nothing more */
 	int		 out_closed;	/* stdout's reader is gone */
 	long long	 drain_until;
@@ -212,17 +214,6 @@ set_kind(enum submit_kind k, const char *name)
 	opt.so.kind = k;
 }
 
-static const char *
-bot_type(const char *arg)
-{
-	if (strcasecmp(arg, "mj") == 0 || strcasecmp(arg, "midjourney") == 0 ||
-	    strcasecmp(arg, "MID_JOURNEY") == 0)
-		return "MID_JOURNEY";
-	if (strcasecmp(arg, "niji") == 0 || strcasecmp(arg, "NIJI_JOURNEY") == 0)
-		return "NIJI_JOURNEY";
-	diag_usage_error("--bot: must be mj or niji: %s", arg);
-}
-
 static void
 add_image(const char *arg)
 {
@@ -290,7 +281,9 @@ parse_options(int argc, char **argv)
 			set_kind(SUBMIT_BLEND, "--blend");
 			break;
 		case OPT_BOT:
-			opt.so.bot = bot_type(optarg);
+			if ((opt.so.bot = submission_bot_type(optarg)) == NULL)
+				diag_usage_error("--bot: must be mj or niji: %s",
+				    optarg);
 			break;
 		case OPT_DESCRIBE:
 			set_kind(SUBMIT_DESCRIBE, "--describe");
@@ -480,27 +473,10 @@ sub_finish(struct sub *s, struct record *out, int failed)
 		item_free(it);
 }
 
-static json_object *
-submit_object(struct sub *s, const struct api_reply *rep)
-{
-	json_object	*o = json_object_new_object();
-	char		 now[32];
-
-	if (rep != NULL) {
-		json_add_int(o, "code", rep->code);
-		json_add_string(o, "description", rep->description);
-	}
-	json_add_string(o, "endpoint", s->item->subs[s->i].endpoint);
-	rfc3339_now(now, sizeof(now));
-	json_add_string(o, "at", now);
-	if (rep != NULL && rep->properties != NULL)
-		json_add(o, "properties", json_object_get(rep->properties));
-	return o;
-}
-
-/* Write out a submission that failed, with why. */
+/* Write out a submission that failed, with why (on stderr if say). */
 static void
-sub_fail(struct sub *s, const char *msg, int retryable, int code, long http)
+sub_fail_say(struct sub *s, const char *msg, int retryable, int code,
+    long http, int say)
 {
 	struct record	*out = out_record(s);
 	json_object	*err;
@@ -512,13 +488,19 @@ sub_fail(struct sub *s, const char *msg, int retryable, int code, long http)
 		json_add_int(err, "http", http);
 	if (st.journal != NULL && s->key[0] != '\0')
 		json_add_string(err, "key", s->key);
-	if (st.out_closed)
+	if (st.out_closed || !say)
 		;	/* a reader that is gone wants no more words */
 	else if (s->item->rec->line > 0)
 		diag_error("line %ld: %s", s->item->rec->line, msg);
 	else
 		diag_error("%s", msg);
 	sub_finish(s, out, 1);
+}
+
+static void
+sub_fail(struct sub *s, const char *msg, int retryable, int code, long http)
+{
+	sub_fail_say(s, msg, retryable, code, http, 1);
 }
 
 static void
@@ -575,7 +557,11 @@ queue_full(struct sub *s, const struct api_reply *rep)
 	const char	*base = getenv("MJ_RETRY_BASE_MS");
 
 	note_refused(s);
-	if (++s->refusals > REFUSED_MAX || st.stopping || st.auth_refused) {
+	if (st.refused != ACCOUNT_OK) {
+		list_push(&st.ready, s);	/* start_ready says why */
+		return;
+	}
+	if (++s->refusals > REFUSED_MAX || st.stopping) {
 		sub_fail(s, rep->description[0] != '\0' ? rep->description :
 		    "the server's queue is full", 1, rep->code, 0);
 		return;
@@ -682,6 +668,37 @@ stale_refusal(struct sub *s)
 	return 1;
 }
 
+/*
+ * The account is refused (a spent quota, a refused key): s created
+ * nothing; nothing more is sent, and s, what waits for a backoff and
+ * every record still to come are written out retryable, with one word
+ * on stderr for them all.  What is on the wire finishes normally.
+ */
+static void
+account_stop(struct sub *s, enum account_refusal why, long http, int code)
+{
+	struct sub	*w, *next;
+	char		*msg;
+
+	note_refused(s);
+	if (st.refused == ACCOUNT_OK) {
+		st.refused = why;
+		msg = account_advice(why, http);
+		diag_error("%s", msg);
+		free(msg);
+		for (w = st.waiting.head; w != NULL; w = next) {
+			next = w->next;
+			if (w->timer == NULL)
+				continue;	/* a parent read: it returns */
+			loop_timer_cancel(st.loop, w->timer);
+			w->timer = NULL;
+			list_remove(&st.waiting, w);
+			list_push(&st.ready, w);
+		}
+	}
+	sub_fail_say(s, account_record_message(why), 1, code, http, 0);
+}
+
 static void
 got_envelope(struct sub *s, struct http_request *r)
 {
@@ -691,16 +708,26 @@ got_envelope(struct sub *s, struct http_request *r)
 
 	if (api_parse_reply(r->reply.data, r->reply.len, &rep, err,
 	    sizeof(err)) == -1) {
+		if (account_body(r->reply.data, r->reply.len) != ACCOUNT_OK) {
+			account_stop(s, ACCOUNT_QUOTA, 0, 0);
+			return;
+		}
 		/* a 200 we cannot read: the server may well have created it */
 		msg = xasprintf("unreadable reply (%s)", err);
 		sub_lost(s, msg, 0, r->status);
 		free(msg);
 		return;
 	}
+	if (account_reply(&rep) != ACCOUNT_OK) {
+		account_stop(s, ACCOUNT_QUOTA, 0, rep.code);
+		api_reply_free(&rep);
+		return;
+	}
 	switch (rep.code) {
 	case API_CODE_OK:
 	case API_CODE_QUEUED:
 	case API_CODE_EXISTS:
+		st.accepted = 1;
 		if (rep.result == NULL) {
 			sub_lost(s, "the reply has no task id", rep.code, 0);
 			break;
@@ -711,7 +738,8 @@ got_envelope(struct sub *s, struct http_request *r)
 			    journal_error(st.journal), rep.result);
 		status = rep.code == API_CODE_QUEUED ? "NOT_START" :
 		    rep.code == API_CODE_EXISTS ? "MODAL" : "SUBMITTED";
-		sub_succeed(s, rep.result, status, submit_object(s, &rep));
+		sub_succeed(s, rep.result, status,
+		    submission_describe(&s->item->subs[s->i], &rep));
 		break;
 	case API_CODE_QUEUE_FULL:
 		queue_full(s, &rep);
@@ -738,23 +766,14 @@ got_envelope(struct sub *s, struct http_request *r)
 }
 
 static void
-auth_refused(long status)
-{
-	if (!st.auth_refused)
-		diag_error("the API refused the key (HTTP %ld): check "
-		    "MJ_API_KEY or --api-key-file, and --auth", status);
-	st.auth_refused = 1;
-}
-
-static void
 got_failure(struct sub *s, struct http_request *r)
 {
-	char	*msg;
+	enum account_refusal	 why;
+	char			*msg;
 
-	if (r->status == 401 || r->status == 403) {
-		note_refused(s);
-		auth_refused(r->status);
-		sub_fail(s, "the API refused the key", 0, 0, r->status);
+	if ((why = account_http(r->status, r->reply.data,
+	    r->reply.len)) != ACCOUNT_OK) {
+		account_stop(s, why, r->status, 0);
 		return;
 	}
 	if (r->verdict == RETRY_SAFE || (r->verdict == RETRY_NO && !r->sent) ||
@@ -824,35 +843,6 @@ sub_send(struct sub *s)
 	http_start(st.http, r);
 }
 
-/* What a submission is for the journal: the same work gives the same key. */
-static void
-sub_key(struct sub *s)
-{
-	struct submission	*sub = &s->item->subs[s->i];
-	const char		*parent_id = NULL;
-	char			*identity, *rec_text, base[JOURNAL_KEY_LEN + 1];
-	size_t			 len;
-	uintptr_t		 n;
-
-	if (sub->parent != NULL)
-		parent_id = json_get_string(sub->parent, "id");
-	if (parent_id != NULL) {
-		/* a follow-up is its parent and its button: the parent's
-		 * record changes from one read to the next (customIds) */
-		identity = xasprintf("%s\n%s", parent_id, sub->button);
-		rec_text = xstrdup("");
-	} else {
-		identity = xstrdup(sub->body);
-		rec_text = xstrdup(record_serialize(s->item->rec, &len));
-	}
-	journal_key(sub->endpoint, identity, rec_text, 0, base);
-	n = (uintptr_t)table_get(st.ordinals, base);
-	(void)table_put(st.ordinals, base, (void *)(n + 1));
-	journal_key(sub->endpoint, identity, rec_text, (unsigned long)n, s->key);
-	free(identity);
-	free(rec_text);
-}
-
 /* Write out a submission whose reply was lost: its task may exist. */
 static void
 sub_may_exist(struct sub *s, const char *lost, const char *why, int code,
@@ -885,7 +875,7 @@ settle_lost(struct sub *s, struct reconcile *rc, int resumed,
 		if (journal_done(st.journal, s->key, task_id) == -1)
 			diag_warn("journal %s: %s (task %s)", opt.journal_path,
 			    journal_error(st.journal), task_id);
-		submit = submit_object(s, NULL);
+		submit = submission_describe(&s->item->subs[s->i], NULL);
 		if (resumed)
 			json_add_bool(submit, "resumed", 1);
 		json_add_bool(submit, "reconciled", 1);
@@ -1008,10 +998,11 @@ sub_ready(struct sub *s)
 		list_push(&st.ready, s);
 		return;
 	}
-	sub_key(s);
+	submission_journal_key(&s->item->subs[s->i], s->item->rec, st.ordinals,
+	    s->key);
 	switch (journal_lookup(st.journal, s->key, &task_id)) {
 	case JOURNAL_DONE:
-		submit = submit_object(s, NULL);
+		submit = submission_describe(&s->item->subs[s->i], NULL);
 		json_add_bool(submit, "resumed", 1);
 		sub_succeed(s, task_id, "SUBMITTED", submit);
 		return;
@@ -1026,21 +1017,6 @@ sub_ready(struct sub *s)
 	list_push(&st.ready, s);
 }
 
-/*
- * A JSON value written out as the given text: the body is already JSON,
- * and parsing it again cost a quarter of -n's time (json-c makes a new
- * locale for every parse).
- */
-static json_object *
-raw_json(const char *text)
-{
-	json_object	*o = json_object_new_object();
-
-	json_object_set_serializer(o, json_object_userdata_to_json_string,
-	    xstrdup(text), json_object_free_userdata);
-	return o;
-}
-
 static void
 dry_run(struct sub *s)
 {
@@ -1050,7 +1026,7 @@ dry_run(struct sub *s)
 
 	json_add_bool(submit, "dryRun", 1);
 	json_add_string(submit, "endpoint", sub->endpoint);
-	json_add(submit, "body", raw_json(sub->body));
+	json_add(submit, "body", json_raw(sub->body));
 	record_set(out, "submit", submit);
 	sub_finish(s, out, 0);
 }
@@ -1130,10 +1106,11 @@ start_ready(void)
 	char		*msg;
 
 	while ((s = st.ready.head) != NULL) {
-		if (st.stopping || st.auth_refused) {
+		if (st.stopping || st.refused != ACCOUNT_OK) {
 			list_remove(&st.ready, s);
-			sub_fail(s, st.stopping ? "interrupted; not submitted" :
-			    "not submitted: the API refused the key", 1, 0, 0);
+			sub_fail_say(s, st.stopping ? "interrupted; not "
+			    "submitted" : account_record_message(st.refused), 1,
+			    0, 0, st.stopping);
 			continue;
 		}
 		if (opt.max_tasks > 0 && st.started >= opt.max_tasks) {
@@ -1223,7 +1200,7 @@ detect_field(void)
 static int
 room(void)
 {
-	return !st.stopping && !st.auth_refused &&
+	return !st.stopping &&
 	    st.ready.n < opt.jobs * QUEUE_PER_JOB;
 }
 
@@ -1265,7 +1242,7 @@ take_lines(struct input *in, struct source **srcp)
 static int
 finished(struct input *in)
 {
-	int	reading = !input_done(in) && !st.stopping && !st.auth_refused;
+	int	reading = !input_done(in) && !st.stopping;
 
 	return !reading && st.ready.n == 0 && st.waiting.n == 0 &&
 	    st.running.n == 0 && st.lost.n == 0;
@@ -1400,7 +1377,8 @@ main(int argc, char **argv)
 		diag_error("stdout: %s", strerror(errno));
 		st.status = MJ_EXIT_FAILED;
 	}
-	if (st.auth_refused)
+	/* a key refused from the start is a configuration error */
+	if (st.refused == ACCOUNT_KEY && !st.accepted)
 		return MJ_EXIT_USAGE;
 	if (st.signal_status != 0)
 		return st.signal_status;

@@ -232,6 +232,16 @@ json_add_bool(json_object *obj, const char *key, int v)
 	json_add(obj, key, json_object_new_boolean(v));
 }
 
+json_object *
+json_raw(const char *text)
+{
+	json_object	*o = json_object_new_object();
+
+	json_object_set_serializer(o, json_object_userdata_to_json_string,
+	    xstrdup(text), json_object_free_userdata);
+	return o;
+}
+
 const char *
 json_get_string(json_object *obj, const char *key)
 {

@@ -90,6 +90,11 @@ void		 json_add_int(json_object *obj, const char *key, long long v);
 void		 json_add_bool(json_object *obj, const char *key, int v);
 /* String value of obj[key] (numbers as digits), or NULL; borrowed. */
 const char	*json_get_string(json_object *obj, const char *key);
+/*
+ * A JSON value written out as the given text, which must be JSON: no
+ * parse (json-c makes a new locale for every parse).
+ */
+json_object	*json_raw(const char *text);
 /* RFC 3339 UTC time "2026-11-24T10:00:00Z" into out (at least 21 bytes). */
 void		 rfc3339_now(char *out, size_t size);
 

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 
 #include "api.h"
 #include "buf.h"
+#include "journal.h"
 #include "record.h"
 #include "submission.h"
 #include "xalloc.h"
@@ -724,4 +726,59 @@ submission_free_all(struct submission *subs, size_t n)
 		json_object_put(subs[i].parent);
 	}
 	free(subs);
+}
+
+const char *
+submission_bot_type(const char *arg)
+{
+	if (strcasecmp(arg, "mj") == 0 || strcasecmp(arg, "midjourney") == 0 ||
+	    strcasecmp(arg, "MID_JOURNEY") == 0)
+		return "MID_JOURNEY";
+	if (strcasecmp(arg, "niji") == 0 || strcasecmp(arg, "NIJI_JOURNEY") == 0)
+		return "NIJI_JOURNEY";
+	return NULL;
+}
+
+json_object *
+submission_describe(const struct submission *sub, const struct api_reply *rep)
+{
+	json_object	*o = json_object_new_object();
+	char		 now[32];
+
+	if (rep != NULL) {
+		json_add_int(o, "code", rep->code);
+		json_add_string(o, "description", rep->description);
+	}
+	json_add_string(o, "endpoint", sub->endpoint);
+	rfc3339_now(now, sizeof(now));
+	json_add_string(o, "at", now);
+	if (rep != NULL && rep->properties != NULL)
+		json_add(o, "properties", json_object_get(rep->properties));
+	return o;
+}
+
+void
+submission_journal_key(const struct submission *sub, struct record *rec,
+    struct table *ordinals, char *out)
+{
+	const char	*parent_id = NULL;
+	char		*identity, *rec_text, base[JOURNAL_KEY_LEN + 1];
+	size_t		 len;
+	uintptr_t	 n;
+
+	if (sub->parent != NULL)
+		parent_id = json_get_string(sub->parent, "id");
+	if (parent_id != NULL) {
+		identity = xasprintf("%s\n%s", parent_id, sub->button);
+		rec_text = xstrdup("");
+	} else {
+		identity = xstrdup(sub->body);
+		rec_text = xstrdup(record_serialize(rec, &len));
+	}
+	journal_key(sub->endpoint, identity, rec_text, 0, base);
+	n = (uintptr_t)table_get(ordinals, base);
+	(void)table_put(ordinals, base, (void *)(n + 1));
+	journal_key(sub->endpoint, identity, rec_text, (unsigned long)n, out);
+	free(identity);
+	free(rec_text);
 }

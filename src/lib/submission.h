@@ -10,7 +10,9 @@
 
 #include <json-c/json.h>
 
+#include "api.h"
 #include "record.h"
+#include "table.h"
 
 enum submit_kind {
 	SUBMIT_IMAGINE,		/* /mj/submit/imagine (default) */
@@ -92,6 +94,27 @@ void	submission_free_all(struct submission *, size_t n);
  * state of its own: the user's state is sent as given.
  */
 char	*submission_tagged_body(const char *body, const char *tag);
+
+/* "MID_JOURNEY" or "NIJI_JOURNEY" for --bot's argument (mj, niji, ...), or NULL. */
+const char *submission_bot_type(const char *arg);
+
+/*
+ * The record's "submit": {"code","description"} of the reply (NULL: none
+ * yet, as for a resumed one), "endpoint", "at" (now) and "properties".
+ */
+json_object *submission_describe(const struct submission *,
+	    const struct api_reply *);
+
+/*
+ * The journal key of a submission (design.md "--journal"): the same work
+ * gives the same key in every run.  A follow-up is its parent and its
+ * button (the parent's record changes from one read to the next); other
+ * work is its body and its input record.  ordinals counts the keys given
+ * so far, so that the same work twice in one input gets two keys.  out:
+ * JOURNAL_KEY_LEN + 1 bytes.
+ */
+void	submission_journal_key(const struct submission *,
+	    struct record *rec, struct table *ordinals, char *out);
 
 /* Expand a template: "{field}" from the record's fields ("{{" is "{"). */
 char	*template_expand(const char *tmpl, const struct record *, char *err,
