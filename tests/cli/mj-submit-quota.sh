@@ -9,6 +9,7 @@ TEST_TIMEOUT=60
 
 prompts() { seq 1 "$1" | sed "s/^/$2 /"; }
 imagines() { sim_stats | jq '.requests["POST /mj/submit/imagine"] // 0'; }
+refusals_at_least() { test "$(sim_stats | jq .quota_refusals)" -ge "$1"; }
 
 # the gateway's {"code":4,"description":"quota_not_enough"} after 3 tasks;
 # -j 4: four in flight at once, three of them created
@@ -57,6 +58,23 @@ jq_ok out '.[2].error.http == 403 and (map(select(.error)) | length == 4 and all
 is "$(imagines)" 3 "nothing sent after the refusal"
 is "$(wc -l < err | tr -d ' ')" 1 "one message on stderr"
 ok "... naming the quota, not the key" grep -q "quota is spent (HTTP 403)" err
+sim_stop
+
+# a gateway that answers polls too with 403 quota_not_enough: mj-wait
+# does not take it for a refused key, and goes on once topped up
+sim_start --duration 0.2 --capacity 20 --quota 1 --quota-polls
+prompts 2 w | mj-submit > out 2> /dev/null
+mj-wait -i 100ms < out > waited 2> err &
+wpid=$!
+ok "polls refused for the quota: mj-wait keeps trying" \
+    wait_until 10 refusals_at_least 3
+ok "... it did not stop" kill -0 $wpid
+sim_post /_sim/quota '{"tasks":1}' > /dev/null
+wait $wpid
+is "$?" 0 "... and after a top-up it finishes: status 0"
+jq_ok waited 'length == 2 and (map(select(.task.status == "SUCCESS")) | length == 1) and (map(select(.error)) | length == 1)' \
+    "... the task waited for, the unsubmitted record passed on"
+ok "... no word of a refused key" sh -c '! grep -q "refused the key" err'
 sim_stop
 
 # a key that stops working after 3 tasks (401, then 403): the same path
