@@ -67,4 +67,22 @@ is "$(sim_stats | jq '.requests["GET /mj/task/fetch"]')" 20 "... twenty reads"
 rate=$(sim_stats | jq .max_poll_rate_1s)
 ok "... at most 10 a second, like polls: $rate in the busiest second, $ms ms in all" \
     test "$rate" -le 11 -a "$ms" -ge 1500
+sim_stop
+
+# SIGTERM while a task is being read again (the read held up 3 s)
+sim_start --duration 0.2 --jitter 0 --link-ttl 1 --image-bytes 5000
+printf '%s\n' a b | mj-submit | mj-wait -i 100ms > tasks
+sleep 1.2
+sim_post /_sim/faults '{"faults":[{"class":"poll","kind":"slow","first":10}]}' > /dev/null
+mj-fetch -d sig < tasks > got 2> err &
+fpid=$!
+expired_at_least() { test "$(sim_stats | jq .expired_links)" -ge "$1"; }
+ok "both links found stale" wait_until 10 expired_at_least 2
+sleep 0.3
+kill -TERM $fpid
+wait $fpid
+is "$?" 143 "SIGTERM during the read: status 143"
+jq_ok got 'length == 2 and all(.error.message == "interrupted" and .error.retryable == true)' \
+    "... each record written, interrupted and retryable"
+is "$(find sig -name '*.part' 2>/dev/null | wc -l | tr -d ' ')" 0 "... no .part left"
 done_testing
