@@ -669,16 +669,45 @@ stale_refusal(struct sub *s)
 }
 
 /*
+ * The account is refused: what waits for a backoff, and what waits for
+ * its turn under --rate (never sent), go back to the ready list, where
+ * start_ready fails them.  What is on the wire finishes normally.
+ */
+static void
+hold_back(void)
+{
+	struct sub	*w, *next;
+
+	for (w = st.waiting.head; w != NULL; w = next) {
+		next = w->next;
+		if (w->timer == NULL)
+			continue;	/* a parent read: it returns */
+		loop_timer_cancel(st.loop, w->timer);
+		w->timer = NULL;
+		list_remove(&st.waiting, w);
+		list_push(&st.ready, w);
+	}
+	for (w = st.running.head; w != NULL; w = next) {
+		next = w->next;
+		if (!http_never_sent(w->req))
+			continue;
+		http_request_free(w->req);
+		w->req = NULL;
+		list_remove(&st.running, w);
+		note_refused(w);
+		list_push(&st.ready, w);
+	}
+}
+
+/*
  * The account is refused (a spent quota, a refused key): s created
- * nothing; nothing more is sent, and s, what waits for a backoff and
- * every record still to come are written out retryable, with one word
- * on stderr for them all.  What is on the wire finishes normally.
+ * nothing; nothing more is sent, and s and every record not sent are
+ * written out retryable, with one word on stderr for them all.
  */
 static void
 account_stop(struct sub *s, enum account_refusal why, long http, int code)
 {
-	struct sub	*w, *next;
-	char		*msg;
+	char	*msg;
 
 	note_refused(s);
 	if (st.refused == ACCOUNT_OK) {
@@ -686,15 +715,7 @@ account_stop(struct sub *s, enum account_refusal why, long http, int code)
 		msg = account_advice(why, http);
 		diag_error("%s", msg);
 		free(msg);
-		for (w = st.waiting.head; w != NULL; w = next) {
-			next = w->next;
-			if (w->timer == NULL)
-				continue;	/* a parent read: it returns */
-			loop_timer_cancel(st.loop, w->timer);
-			w->timer = NULL;
-			list_remove(&st.waiting, w);
-			list_push(&st.ready, w);
-		}
+		hold_back();
 	}
 	sub_fail_say(s, account_record_message(why), 1, code, http, 0);
 }
@@ -1031,20 +1052,6 @@ dry_run(struct sub *s)
 	sub_finish(s, out, 0);
 }
 
-/* Is this error record one that the reader made from our input? */
-static int
-own_input_error(struct record *r, long lineno)
-{
-	json_object	*err = record_get(r, "error");
-	json_object	*line;
-	const char	*stage = json_get_string(err, "stage");
-
-	return record_get(r, "input") != NULL && stage != NULL &&
-	    strcmp(stage, "input") == 0 &&
-	    json_object_object_get_ex(err, "line", &line) &&
-	    json_object_get_int64(line) == lineno;
-}
-
 static void
 take_record(struct record *r, long lineno)
 {
@@ -1055,7 +1062,7 @@ take_record(struct record *r, long lineno)
 	size_t		 i;
 
 	if (record_is_error(r)) {
-		if (own_input_error(r, lineno)) {
+		if (record_is_input_error(r, lineno)) {
 			e = record_get(r, "error");
 			diag_error("line %ld: %s", lineno,
 			    json_get_string(e, "message"));

@@ -28,6 +28,15 @@ ok "... saying what happened and what to do" grep -q "quota is spent.*top up.*sa
 n=$(imagines)
 ok "the sending stopped at once: $n of 20 requests sent (<= 3 + 4 in flight)" test "$n" -le 7
 is "$(sim_stats | jq '[.submissions[]] | add')" 3 "three tasks created"
+# with --rate, what waits for its turn is not sent either
+sim_post /_sim/quota '{"tasks":1}' > /dev/null
+before=$(imagines)
+prompts 8 r | mj-submit -j 4 --rate 2 > out 2> err
+is "$?" 1 "--rate 2 and a quota of one more task: status 1"
+is "$(( $(imagines) - before ))" 2 "... two requests: the task, and the one refused; those queued behind the rate are held back"
+jq_ok out 'length == 8 and (map(select(.task.id)) | length == 1) and (map(select(.error.retryable)) | length == 7)' \
+    "... one task, seven retryable records"
+sim_post /_sim/quota '{"tasks":0}' > /dev/null
 
 # mj-wait and mj-fetch spend no quota: they go on
 mj-wait -i 100ms < out1 > waited 2> err2
