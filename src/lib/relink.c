@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <json-c/json.h>
 
@@ -74,8 +75,10 @@ answer(struct relink *rl, struct ask *a)
 	char		*mine = NULL;
 
 	fresh = relink_counterpart(rl->orig, rl->fresh, a->url);
-	if (fresh != NULL && strcmp(fresh, a->url) == 0)
-		fresh = NULL;	/* the same dead link */
+	if (fresh != NULL && (strcmp(fresh, a->url) == 0 ||
+	    (strncasecmp(fresh, "http://", 7) != 0 &&
+	    strncasecmp(fresh, "https://", 8) != 0)))
+		fresh = NULL;	/* the same dead link, or none we fetch */
 	if (fresh != NULL)
 		mine = xstrdup(fresh);
 	a->done(a->arg, mine, a->why, a->http);
