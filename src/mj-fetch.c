@@ -42,6 +42,7 @@
 #include "piecefile.h"
 #include "progress.h"
 #include "record.h"
+#include "relink.h"
 #include "sha256.h"
 #include "submission.h"
 #include "syncq.h"
@@ -91,6 +92,7 @@ struct job {
 	struct record	*rec;
 	struct job	*next, *prev;
 	size_t		 n, ndone;
+	struct relink	*relink;	/* its task read again, or NULL */
 	struct file	 files[];
 };
 
@@ -447,6 +449,7 @@ job_free(struct job *j)
 		free(j->files[i].error);
 		piecefile_release(&j->files[i].pf);
 	}
+	relink_free(j->relink);
 	record_free(j->rec);
 	free(j);
 }
@@ -582,53 +585,10 @@ find_existing(struct file *f)
 	return 0;
 }
 
-static int
-media_type_ok(const char *ct)
-{
-	return ct != NULL && (strncasecmp(ct, "image/", 6) == 0 ||
-	    strncasecmp(ct, "video/", 6) == 0);
-}
-
-/* "image/svg+xml; x=y" -> "image/svg+xml", lower case. */
-static char *
-bare_type(const char *ct)
-{
-	char	*t = xstrndup(ct, strcspn(ct, "; \t"));
-	char	*p;
-
-	for (p = t; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	return t;
-}
-
-/* The extension: ours for known types, else letters of the subtype. */
-static void
-type_ext(const char *type, char ext[EXT_MAX + 1])
-{
-	const char	*known = fsutil_mime_ext(type), *p;
-	size_t		 n = 0;
-
-	if (known != NULL) {
-		(void)snprintf(ext, EXT_MAX + 1, "%s", known);
-		return;
-	}
-	p = strchr(type, '/') + 1;
-	if (strncmp(p, "x-", 2) == 0)
-		p += 2;
-	for (; *p != '\0' && *p != '+' && n < EXT_MAX; p++)
-		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
-			ext[n++] = *p;
-	if (n == 0)
-		(void)snprintf(ext, EXT_MAX + 1, "bin");
-	else
-		ext[n] = '\0';
-}
-
 static const char *
 ext_of(const struct file *f, char ext[EXT_MAX + 1])
 {
-	type_ext(f->type, ext);
+	fsutil_type_ext(f->type, ext, EXT_MAX + 1);
 	return ext;
 }
 
@@ -792,7 +752,7 @@ verify(struct file *f, struct http_request *r)
 {
 	char	*msg;
 
-	if (!media_type_ok(r->content_type)) {
+	if (!fsutil_media_type(r->content_type)) {
 		msg = xasprintf("%s: not an image or video (Content-Type %s)",
 		    f->url, r->content_type != NULL ? r->content_type :
 		    "missing");
@@ -811,7 +771,7 @@ verify(struct file *f, struct http_request *r)
 		free(msg);
 		return;
 	}
-	f->type = bare_type(r->content_type);
+	f->type = fsutil_bare_type(r->content_type);
 	st.syncing++;
 	if (opt.no_sync)
 		file_synced(f, close(f->pf.fd) == -1 ? errno : 0);
@@ -833,6 +793,24 @@ download_done(struct http_request *r)
 		download_finish(f);
 }
 
+/* A stale link's task read again: its fresh link, or the error as it was. */
+static void
+relinked(void *arg, const char *fresh, const char *why, long http)
+{
+	struct file	*f = arg;
+
+	if (fresh == NULL) {
+		file_fail(f, why, 0, http);
+		return;
+	}
+	diag_info(1, "%s: stale; fetching %s", f->url, fresh);
+	free(f->url);
+	f->url = xstrdup(fresh);
+	free(f->part);		/* file_start names it again */
+	f->part = NULL;
+	file_list_put(&st.queue, f);
+}
+
 /* The transfer ended and its lane wrote every piece. */
 static void
 download_finish(struct file *f)
@@ -847,7 +825,9 @@ download_finish(struct file *f)
 	} else if (r->verdict != RETRY_NONE) {
 		drop_part(f);
 		msg = xasprintf("%s: %s", f->url, r->error);
-		file_fail(f, msg, r->verdict != RETRY_NO, r->status);
+		if (relink_ask(&f->job->relink, st.http, &opt.cfg, f->job->rec,
+		    f->url, r->status, msg, relinked, f) == -1)
+			file_fail(f, msg, r->verdict != RETRY_NO, r->status);
 		free(msg);
 	} else
 		verify(f, r);
@@ -1178,6 +1158,7 @@ main(int argc, char **argv)
 	st.loop = loop_new();
 	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);
+	http_set_rate(st.http, HTTP_POLL, RELINK_RATE);
 	st.dirfd = -1;
 	st.syncq = syncq_new(opt.jobs < SYNC_THREADS ? (unsigned)opt.jobs :
 	    SYNC_THREADS, wake_loop, st.loop);

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "account.h"
 #include "api.h"
 #include "config.h"
 #include "diag.h"
@@ -112,7 +113,8 @@ static struct {
 	unsigned long	 started;	/* sent in this run (for --max-tasks) */
 	unsigned long	 done, failed;
 	int		 status;
-	int		 auth_refused;	/* 401/403 seen: stop */
+	enum account_refusal refused;	/* quota or key: send no more */
+	int		 accepted;	/* the server took one in this run */
 	int		 stopping;	/* a signal: send nothing more */
 	int		 out_closed;	/* stdout's reader is gone */
 	long long	 drain_until;
@@ -490,9 +492,10 @@ submit_object(struct sub *s, const struct api_reply *rep)
 	return submission_outcome(s->item->subs[s->i].endpoint, rep);
 }
 
-/* Write out a submission that failed, with why. */
+/* Write out a submission that failed, with why (on stderr if say). */
 static void
-sub_fail(struct sub *s, const char *msg, int retryable, int code, long http)
+sub_fail_say(struct sub *s, const char *msg, int retryable, int code,
+    long http, int say)
 {
 	struct record	*out = out_record(s);
 	json_object	*err;
@@ -506,13 +509,19 @@ sub_fail(struct sub *s, const char *msg, int retryable, int code, long http)
 		json_add_int(err, "http", http);
 	if (st.journal != NULL && s->key[0] != '\0')
 		json_add_string(err, "key", s->key);
-	if (st.out_closed)
+	if (st.out_closed || !say)
 		;	/* a reader that is gone wants no more words */
 	else if (s->item->rec->line > 0)
 		diag_error("line %ld: %s", s->item->rec->line, msg);
 	else
 		diag_error("%s", msg);
 	sub_finish(s, out, 1);
+}
+
+static void
+sub_fail(struct sub *s, const char *msg, int retryable, int code, long http)
+{
+	sub_fail_say(s, msg, retryable, code, http, 1);
 }
 
 static void
@@ -569,7 +578,11 @@ queue_full(struct sub *s, const struct api_reply *rep)
 	const char	*base = getenv("MJ_RETRY_BASE_MS");
 
 	note_refused(s);
-	if (++s->refusals > REFUSED_MAX || st.stopping || st.auth_refused) {
+	if (st.refused != ACCOUNT_OK) {
+		list_push(&st.ready, s);	/* start_ready says why */
+		return;
+	}
+	if (++s->refusals > REFUSED_MAX || st.stopping) {
 		sub_fail(s, rep->description[0] != '\0' ? rep->description :
 		    "the server's queue is full", 1, rep->code, 0);
 		return;
@@ -676,6 +689,58 @@ stale_refusal(struct sub *s)
 	return 1;
 }
 
+/*
+ * The account is refused: what waits for a backoff, and what waits for
+ * its turn under --rate (never sent), go back to the ready list, where
+ * start_ready fails them.  What is on the wire finishes normally.
+ */
+static void
+hold_back(void)
+{
+	struct sub	*w, *next;
+
+	for (w = st.waiting.head; w != NULL; w = next) {
+		next = w->next;
+		if (w->timer == NULL)
+			continue;	/* a parent read: it returns */
+		loop_timer_cancel(st.loop, w->timer);
+		w->timer = NULL;
+		list_remove(&st.waiting, w);
+		list_push(&st.ready, w);
+	}
+	for (w = st.running.head; w != NULL; w = next) {
+		next = w->next;
+		if (!http_never_sent(w->req))
+			continue;
+		http_request_free(w->req);
+		w->req = NULL;
+		list_remove(&st.running, w);
+		note_refused(w);
+		list_push(&st.ready, w);
+	}
+}
+
+/*
+ * The account is refused (a spent quota, a refused key): s created
+ * nothing; nothing more is sent, and s and every record not sent are
+ * written out retryable, with one word on stderr for them all.
+ */
+static void
+account_stop(struct sub *s, enum account_refusal why, long http, int code)
+{
+	char	*msg;
+
+	note_refused(s);
+	if (st.refused == ACCOUNT_OK) {
+		st.refused = why;
+		msg = account_advice(why, http);
+		diag_error("%s", msg);
+		free(msg);
+		hold_back();
+	}
+	sub_fail_say(s, account_record_message(why), 1, code, http, 0);
+}
+
 static void
 got_envelope(struct sub *s, struct http_request *r)
 {
@@ -685,16 +750,26 @@ got_envelope(struct sub *s, struct http_request *r)
 
 	if (api_parse_reply(r->reply.data, r->reply.len, &rep, err,
 	    sizeof(err)) == -1) {
+		if (account_body(r->reply.data, r->reply.len) != ACCOUNT_OK) {
+			account_stop(s, ACCOUNT_QUOTA, 0, 0);
+			return;
+		}
 		/* a 200 we cannot read: the server may well have created it */
 		msg = xasprintf("unreadable reply (%s)", err);
 		sub_lost(s, msg, 0, r->status);
 		free(msg);
 		return;
 	}
+	if (account_reply(&rep) != ACCOUNT_OK) {
+		account_stop(s, ACCOUNT_QUOTA, 0, rep.code);
+		api_reply_free(&rep);
+		return;
+	}
 	switch (rep.code) {
 	case API_CODE_OK:
 	case API_CODE_QUEUED:
 	case API_CODE_EXISTS:
+		st.accepted = 1;
 		if (rep.result == NULL) {
 			sub_lost(s, "the reply has no task id", rep.code, 0);
 			break;
@@ -707,7 +782,8 @@ got_envelope(struct sub *s, struct http_request *r)
 			    journal_error(st.journal), rep.result);
 		status = rep.code == API_CODE_QUEUED ? "NOT_START" :
 		    rep.code == API_CODE_EXISTS ? "MODAL" : "SUBMITTED";
-		sub_succeed(s, rep.result, status, submit_object(s, &rep));
+		sub_succeed(s, rep.result, status,
+		    submit_object(s, &rep));
 		break;
 	case API_CODE_QUEUE_FULL:
 		queue_full(s, &rep);
@@ -734,23 +810,14 @@ got_envelope(struct sub *s, struct http_request *r)
 }
 
 static void
-auth_refused(long status)
-{
-	if (!st.auth_refused)
-		diag_error("the API refused the key (HTTP %ld): check "
-		    "MJ_API_KEY or --api-key-file, and --auth", status);
-	st.auth_refused = 1;
-}
-
-static void
 got_failure(struct sub *s, struct http_request *r)
 {
-	char	*msg;
+	enum account_refusal	 why;
+	char			*msg;
 
-	if (r->status == 401 || r->status == 403) {
-		note_refused(s);
-		auth_refused(r->status);
-		sub_fail(s, "the API refused the key", 0, 0, r->status);
+	if ((why = account_http(r->status, r->reply.data,
+	    r->reply.len)) != ACCOUNT_OK) {
+		account_stop(s, why, r->status, 0);
 		return;
 	}
 	if (r->verdict == RETRY_SAFE || (r->verdict == RETRY_NO && !r->sent) ||
@@ -1042,20 +1109,6 @@ dry_run(struct sub *s)
 	sub_finish(s, out, 0);
 }
 
-/* Is this error record one that the reader made from our input? */
-static int
-own_input_error(struct record *r, long lineno)
-{
-	json_object	*err = record_get(r, "error");
-	json_object	*line;
-	const char	*stage = json_get_string(err, "stage");
-
-	return record_get(r, "input") != NULL && stage != NULL &&
-	    strcmp(stage, "input") == 0 &&
-	    json_object_object_get_ex(err, "line", &line) &&
-	    json_object_get_int64(line) == lineno;
-}
-
 static void
 take_record(struct record *r, long lineno)
 {
@@ -1066,7 +1119,7 @@ take_record(struct record *r, long lineno)
 	size_t		 i;
 
 	if (record_is_error(r)) {
-		if (own_input_error(r, lineno)) {
+		if (record_is_input_error(r, lineno)) {
 			e = record_get(r, "error");
 			diag_error("line %ld: %s", lineno,
 			    json_get_string(e, "message"));
@@ -1117,10 +1170,11 @@ start_ready(void)
 	char		*msg;
 
 	while ((s = st.ready.head) != NULL) {
-		if (st.stopping || st.auth_refused) {
+		if (st.stopping || st.refused != ACCOUNT_OK) {
 			list_remove(&st.ready, s);
-			sub_fail(s, st.stopping ? "interrupted; not submitted" :
-			    "not submitted: the API refused the key", 1, 0, 0);
+			sub_fail_say(s, st.stopping ? "interrupted; not "
+			    "submitted" : account_record_message(st.refused), 1,
+			    0, 0, st.stopping);
 			continue;
 		}
 		if (opt.max_tasks > 0 && st.started >= opt.max_tasks) {
@@ -1210,7 +1264,7 @@ detect_field(void)
 static int
 room(void)
 {
-	return !st.stopping && !st.auth_refused &&
+	return !st.stopping &&
 	    st.ready.n < opt.jobs * QUEUE_PER_JOB;
 }
 
@@ -1252,7 +1306,7 @@ take_lines(struct input *in, struct source **srcp)
 static int
 finished(struct input *in)
 {
-	int	reading = !input_done(in) && !st.stopping && !st.auth_refused;
+	int	reading = !input_done(in) && !st.stopping;
 
 	return !reading && st.ready.n == 0 && st.waiting.n == 0 &&
 	    st.running.n == 0 && st.lost.n == 0;
@@ -1397,7 +1451,8 @@ main(int argc, char **argv)
 		diag_error("stdout: %s", strerror(errno));
 		st.status = MJ_EXIT_FAILED;
 	}
-	if (st.auth_refused)
+	/* a key refused from the start is a configuration error */
+	if (st.refused == ACCOUNT_KEY && !st.accepted)
 		return MJ_EXIT_USAGE;
 	if (st.signal_status != 0)
 		return st.signal_status;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "account.h"
 #include "api.h"
 #include "config.h"
 #include "diag.h"
@@ -572,7 +573,9 @@ poll_done(struct http_request *r)
 
 	for (i = 0; i < b->n; i++)
 		b->p[i]->inflight = 0;
-	if (r->status == 401 || r->status == 403) {
+	/* a spent quota stops submissions, not reads: tried again later */
+	if ((r->status == 401 || r->status == 403) && account_http(r->status,
+	    r->reply.data, r->reply.len) == ACCOUNT_KEY) {
 		if (!st.auth_refused)
 			diag_error("the API refused the key (HTTP %ld): check "
 			    "MJ_API_KEY or --api-key-file, and --auth",

@@ -36,5 +36,15 @@ char	*fsutil_safe_name(const char *name, size_t max);
 const char *fsutil_mime_ext(const char *content_type);
 /* The MIME type for a file name's extension, or "application/octet-stream". */
 const char *fsutil_ext_mime(const char *path);
+/* Is a Content-Type an image or a video (image/..., video/...)? */
+int	 fsutil_media_type(const char *content_type);
+/* "image/svg+xml; x=y" -> "image/svg+xml", lower case; caller frees. */
+char	*fsutil_bare_type(const char *content_type);
+/*
+ * The extension of a bare media type into ext (size bytes): ours for
+ * known types, else the letters and digits of the subtype ("x-" dropped,
+ * up to '+'), else "bin".
+ */
+void	 fsutil_type_ext(const char *type, char *ext, size_t size);
 
 #endif

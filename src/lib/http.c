@@ -569,6 +569,12 @@ http_cancel(struct http_request *r)
 	r->http->active[r->klass]--;
 }
 
+int
+http_never_sent(const struct http_request *r)
+{
+	return r != NULL && r->state != REQ_IDLE && r->attempts == 0;
+}
+
 const char *
 http_peek_content_type(struct http_request *r)
 {

@@ -110,6 +110,8 @@ void		 http_cancel(struct http_request *);
 void		 http_set_rate(struct http *, enum http_class, double per_second);
 /* Backoff base for retries (default 1000 ms; MJ_RETRY_BASE_MS overrides). */
 void		 http_set_backoff(struct http *, long long base_ms, long long max_ms);
+/* Started but not yet sent at all: waiting for its turn under the rate limit. */
+int		 http_never_sent(const struct http_request *);
 /* Requests started (not yet done) of a class, retries waiting included. */
 size_t		 http_active(const struct http *, enum http_class);
 /* Requests actually sent on the wire since start, per class (for -v). */

@@ -232,6 +232,19 @@ json_add_bool(json_object *obj, const char *key, int v)
 	json_add(obj, key, json_object_new_boolean(v));
 }
 
+int
+record_is_input_error(const struct record *r, long lineno)
+{
+	json_object	*err = record_get(r, "error");
+	json_object	*line;
+	const char	*stage = json_get_string(err, "stage");
+
+	return record_get(r, "input") != NULL && stage != NULL &&
+	    strcmp(stage, "input") == 0 &&
+	    json_object_object_get_ex(err, "line", &line) &&
+	    json_object_get_int64(line) == lineno;
+}
+
 json_object *
 json_raw(const char *text)
 {

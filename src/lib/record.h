@@ -70,6 +70,13 @@ int		 record_is_error(const struct record *);
 json_object	*record_set_error(struct record *, const char *stage,
 		    const char *msg, int retryable);
 
+/*
+ * Is this error record one that a reader made of input line lineno (stage
+ * "input", that line, and the raw "input")?  As opposed to a record that
+ * came with an error of an earlier program.
+ */
+int		 record_is_input_error(const struct record *, long lineno);
+
 /* task.id as text (numbers are turned into their digits), or NULL. */
 const char	*record_task_id(const struct record *);
 /* "task" object, or NULL. */

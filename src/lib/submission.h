@@ -10,7 +10,9 @@
 
 #include <json-c/json.h>
 
+#include "api.h"
 #include "record.h"
+#include "table.h"
 
 enum submit_kind {
 	SUBMIT_IMAGINE,		/* /mj/submit/imagine (default) */

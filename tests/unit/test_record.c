@@ -218,6 +218,30 @@ check_seq(struct json_tokener *tok, size_t i)
 	record_free(r);
 }
 
+/* An error record of our reader, and one that came with the input. */
+static void
+test_input_errors(struct json_tokener *tok)
+{
+	static const char	 came[] = "{\"error\":{\"stage\":\"input\","
+	    "\"line\":2,\"message\":\"x\"},\"input\":\"y\"}";
+	struct record		*r;
+	json_object		*o;
+
+	r = record_parse(tok, "{bad", 4, 2);
+	TAP_OK(record_is_input_error(r, 2), "our reader's error of line 2");
+	TAP_OK(!record_is_input_error(r, 3), "... is not one of line 3");
+	record_free(r);
+	r = record_parse(tok, came, strlen(came), 5);
+	TAP_OK(!record_is_input_error(r, 5), "an error that came with line 5 is "
+	    "not ours");
+	record_free(r);
+	o = json_object_new_object();
+	json_add(o, "body", json_raw("{\"a\":[1,2]}"));
+	TAP_STR(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN),
+	    "{\"body\":{\"a\":[1,2]}}", "json_raw is written as given");
+	json_object_put(o);
+}
+
 int
 main(void)
 {
@@ -367,6 +391,7 @@ main(void)
 	    "the six reserved fields");
 	TAP_OK(!record_reserved("prompt") && !record_reserved("Task"),
 	    "others are not reserved");
+	test_input_errors(tok);
 	json_tokener_free(tok);
 	return tap_done();
 }
