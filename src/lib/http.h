@@ -114,6 +114,8 @@ void		 http_set_backoff(struct http *, long long base_ms, long long max_ms);
 size_t		 http_active(const struct http *, enum http_class);
 /* Requests actually sent on the wire since start, per class (for -v). */
 unsigned long	 http_sent_count(const struct http *, enum http_class);
+/* Reply body bytes received since start, by every request (retries too). */
+long long	 http_received(const struct http *);
 
 /* Called by loop.c when a transfer finishes. */
 void		 http_transfer_done(CURL *, CURLcode);
