@@ -21,6 +21,7 @@ pane() {	# pane COLS LINES COMMAND: run it in a fresh pane, its own server
 }
 screen() { tmux -S "$sock" capture-pane -p -J "$@" | sed 's/ *$//'; }
 pipeline="mj-submit --rate 3 < p.txt | mj-wait -i 200ms | mj-fetch -d out | mj-pack -o o.tar > /dev/null"
+fast=${pipeline/--rate 3 /}
 
 # check WIDTH < screen: every line is a message, a summary or a live row
 # (live rows last, one per program, in pipeline order, well-formed and
@@ -103,6 +104,15 @@ for size in 80x24 40x10; do
 	is "$(printf '%s\n' "$s" | grep -c 'line 4: ')" 1 "$size: the error once, above the block"
 done
 
+# a resize (SIGWINCH) redraws: narrowed, the block is cut to the new width
+pane 80 24 "${pipeline/--rate 3/--rate 1}"
+ok "resize: four rows at 80 columns" wait_until 20 sh -c "tmux -S '$sock' capture-pane -p | grep -q '^mj-pack: '"
+tmux -S "$sock" resize-window -x 40 -y 10
+sleep 1.5
+s=$(tmux -S "$sock" capture-pane -p | sed 's/ *$//')
+is "$(printf '%s\n' "$s" | check 40)" 4 "resize: redrawn at 40 columns, four well-formed rows"
+printf '%s\n' "$s" | sed '/^$/d; s/^/#   /'
+
 # colour: the names in bold, unless NO_COLOR
 pane 80 24 "mj-submit --rate 1 < p.txt > /dev/null"
 ok "bold names on a colour terminal" wait_until 20 sh -c "tmux -S '$sock' capture-pane -p -e | grep -q '$esc\[1mmj-submit'"
@@ -113,20 +123,20 @@ tmux -S "$sock" kill-server 2>/dev/null
 
 # TERM=dumb, on a terminal of script(1): no rows, no escape sequence at
 # all, the summaries only
-TERM=dumb script -qec "sh -c '$pipeline'" dumb.tty < /dev/null > /dev/null
+TERM=dumb script -qec "sh -c '$fast'" dumb.tty < /dev/null > /dev/null
 ok "TERM=dumb: no escape sequence on the terminal" sh -c "! grep -q '$esc' dumb.tty"
 ok "TERM=dumb: no live row" sh -c "! grep -Eq 'in flight|waiting|running' dumb.tty"
 is "$(grep -Ec '^mj-(submit|wait|fetch|pack): .* in [0-9.ms]+.?$' dumb.tty)" 4 "TERM=dumb: the four summaries"
 
 # -q: neither row nor summary; errors still show
-pane 80 24 "mj-submit -q --rate 3 < p.txt | mj-wait -q -i 200ms | mj-fetch -q -d out > /dev/null"
+pane 80 24 "mj-submit -q < p.txt | mj-wait -q -i 200ms | mj-fetch -q -d out > /dev/null"
 ok "-q: the pipeline ends" wait_until 60 sh -c "tmux -S '$sock' capture-pane -p | grep -q DONE-0"
 is "$(screen | sed '/^$/d' | grep -v DONE | sed 's/: line 4: .*/: line 4/')" "mj-submit: line 4" "-q: only the error"
 
 # kill -9 of one program: its row goes with the next frame of another,
 # the rest end with their summaries, and the next run draws a clean block
 ipcs_before=$(ipcs -m 2>/dev/null | grep -c '^0x')
-pane 80 24 "$pipeline; echo FIRST-\$?; $pipeline"
+pane 80 24 "$pipeline; echo FIRST-\$?; $fast"
 ok "kill: four rows" wait_until 20 sh -c "tmux -S '$sock' capture-pane -p | grep -q '^mj-pack: '"
 pp=$(tmux -S "$sock" display -p '#{pane_pid}')
 victim=$(ps -o pid=,comm= --ppid "$pp" | awk '$2 == "mj-wait" { print $1 }')
@@ -144,6 +154,6 @@ is "$(ipcs -m 2>/dev/null | grep -c '^0x')" "$ipcs_before" "no System V segment 
 tmux -S "$sock" kill-server 2>/dev/null
 
 # stderr not a terminal: nothing at all but the error
-eval "$pipeline" 2> err.txt
+eval "$fast" 2> err.txt
 is "$(grep -v 'line 4: ' err.txt)" "" "stderr not a terminal: no status, no summary"
 done_testing
