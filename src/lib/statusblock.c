@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -28,7 +29,8 @@
 #define SB_SPAN		((off_t)1 << 20)	/* lock bytes per group */
 #define SB_SLOT_LOCK	1		/* + slot: held by the row's owner */
 #define SB_ADVERT	64		/* + memfd number: where to find it */
-#define SB_LOCK_TRIES	250		/* 2 ms apart: half a second */
+#define SB_WAIT_ROW	5		/* tries, 2 ms apart, for a row */
+#define SB_WAIT_MESSAGE	250		/* for a message: half a second */
 
 struct sb_slot {
 	int32_t		 pid;		/* 0: free */
@@ -61,6 +63,9 @@ static struct {
 } sb = { .name = "mjpipe", .lockfd = -1, .ownfd = -1, .memfd = -1 };
 
 static volatile sig_atomic_t	resized;
+/* the sync threads print too; recursive: an out-of-memory exit in here
+ * comes back through diag */
+static pthread_mutex_t		mutex = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
 
 void
 statusblock_init(const char *progname)
@@ -127,10 +132,11 @@ lock_op(int cmd, short type, off_t start, off_t len, struct flock *fl)
 
 /*
  * The drawing lock, waited for a bounded time: a program stopped while
- * holding it must not stop the others' messages.  0 when taken.
+ * holding it must not stop the others.  A row waits little (the next row
+ * comes soon), a message longer.  0 when taken.
  */
 static int
-draw_lock(void)
+draw_lock(int tries)
 {
 	struct flock	fl;
 	struct timespec	ts = { 0, 2000000 };
@@ -138,7 +144,7 @@ draw_lock(void)
 
 	if (sb.lockfd == -1)
 		return 0;
-	for (i = 0; i < SB_LOCK_TRIES; i++) {
+	for (i = 0; i < tries; i++) {
 		if (lock_op(F_SETLK, F_WRLCK, sb.base, 1, &fl) == 0)
 			return 0;
 		if (errno != EAGAIN && errno != EACCES && errno != EINTR)
@@ -170,6 +176,12 @@ find_block(void)
 	for (tries = 0; tries < 4; tries++) {
 		if (lock_op(F_GETLK, F_WRLCK, sb.base + SB_ADVERT,
 		    SB_SPAN - SB_ADVERT, &fl) == -1 || fl.l_type == F_UNLCK)
+			return -1;
+		/* a block of our own user only: its rows reach our terminal */
+		(void)snprintf(path, sizeof(path), "/proc/%ld", (long)fl.l_pid);
+		if (stat(path, &st) == -1)
+			continue;
+		if (st.st_uid != geteuid())
 			return -1;
 		(void)snprintf(path, sizeof(path), "/proc/%ld/fd/%lld",
 		    (long)fl.l_pid, (long long)(fl.l_start - sb.base -
@@ -393,8 +405,8 @@ own_slot(void)
 		(void)take_slot();
 }
 
-void
-statusblock_row(const char *text)
+static void
+row(const char *text)
 {
 	size_t	len;
 
@@ -404,10 +416,10 @@ statusblock_row(const char *text)
 	if (!sb.joined) {
 		if (share_setup() == -1)
 			sb.lockfd = -1;
-		else if (draw_lock() == -1)
+		else if (draw_lock(SB_WAIT_ROW) == -1)
 			return;		/* try again with the next row */
 		join();
-	} else if (draw_lock() == -1)
+	} else if (draw_lock(SB_WAIT_ROW) == -1)
 		return;		/* skip a frame, draw the next one */
 	own_slot();
 	if (sb.slot != -1) {
@@ -431,14 +443,15 @@ block_exists(void)
 	    SB_SPAN - SB_ADVERT, &fl) == 0 && fl.l_type != F_UNLCK;
 }
 
-void
-statusblock_message(const char *text, size_t len)
+static void
+message(const char *text, size_t len)
 {
 	struct buf	b = BUF_INIT;
 
 	decide();
 	if (!sb.joined) {
-		if (sb.dumb || share_setup() == -1 || draw_lock() == -1) {
+		if (sb.dumb || share_setup() == -1 ||
+		    draw_lock(SB_WAIT_MESSAGE) == -1) {
 			write_all(text, len);	/* never lose a message */
 			return;
 		}
@@ -448,7 +461,7 @@ statusblock_message(const char *text, size_t len)
 			return;
 		}
 		join();
-	} else if (draw_lock() == -1) {
+	} else if (draw_lock(SB_WAIT_MESSAGE) == -1) {
 		write_all(text, len);
 		return;
 	}
@@ -474,8 +487,8 @@ leave(void)
 	sb.slot = -1;
 }
 
-void
-statusblock_end(const char *summary)
+static void
+end(const char *summary)
 {
 	struct buf	b = BUF_INIT;
 
@@ -484,11 +497,11 @@ statusblock_end(const char *summary)
 		buf_appendf(&b, "%s\n", summary);
 	if (!sb.joined) {
 		if (summary != NULL)
-			statusblock_message(b.data, b.len);
+			message(b.data, b.len);
 		buf_free(&b);
 		return;
 	}
-	if (draw_lock() == 0) {
+	if (draw_lock(SB_WAIT_MESSAGE) == 0) {
 		own_slot();
 		if (sb.slot != -1)
 			memset(&sb.sh->slot[sb.slot], 0,
@@ -498,4 +511,28 @@ statusblock_end(const char *summary)
 		write_all(b.data, b.len);
 	leave();
 	buf_free(&b);
+}
+
+void
+statusblock_row(const char *text)
+{
+	(void)pthread_mutex_lock(&mutex);
+	row(text);
+	(void)pthread_mutex_unlock(&mutex);
+}
+
+void
+statusblock_message(const char *text, size_t len)
+{
+	(void)pthread_mutex_lock(&mutex);
+	message(text, len);
+	(void)pthread_mutex_unlock(&mutex);
+}
+
+void
+statusblock_end(const char *summary)
+{
+	(void)pthread_mutex_lock(&mutex);
+	end(summary);
+	(void)pthread_mutex_unlock(&mutex);
 }

@@ -83,6 +83,17 @@ lines_to_top(const struct status_geom *old, unsigned cols)
 	return sum > 0 ? sum - 1 : 0;
 }
 
+/* Bytes of text, a control character as '?': a row steers nothing. */
+static void
+put_text(struct buf *out, const char *text, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		buf_appendc(out, (unsigned char)text[i] < 0x20 ||
+		    text[i] == 0x7f ? '?' : text[i]);
+}
+
 /* One row, cut; with color the name before the first ':' in bold. */
 static unsigned
 put_row(struct buf *out, const char *text, unsigned maxcols, int color)
@@ -96,11 +107,11 @@ put_row(struct buf *out, const char *text, unsigned maxcols, int color)
 	if (color && colon != NULL) {
 		name = (size_t)(colon - text);
 		buf_appends(out, "\033[1m");
-		buf_append(out, text, name);
+		put_text(out, text, name);
 		buf_appends(out, "\033[0m");
-		buf_append(out, colon, len - name);
+		put_text(out, colon, len - name);
 	} else
-		buf_append(out, text, len);
+		put_text(out, text, len);
 	return cols;
 }
 

@@ -160,6 +160,10 @@ test_frames(void)
 	TAP_STR(frame(&g, NULL, &r[1], 1, 6, 24, 1),
 	    "\rmj-wa\033[J", "... not when the name is cut");
 	memset(&g, 0, sizeof(g));
+	TAP_STR(frame(&g, NULL, &(struct status_row){ "mj-x: a\033[2Jb\x7f", 0,
+	    0 }, 1, 80, 24, 0), "\rmj-x: a?[2Jb?\033[J",
+	    "a control character in a row is shown as '?', never sent");
+	memset(&g, 0, sizeof(g));
 	TAP_STR(frame(&g, NULL, &r[1], 1, 0, 0, 0),
 	    "\rmj-wait: 1 done\033[J", "an unknown size: 80 columns");
 }
