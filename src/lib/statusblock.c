@@ -229,9 +229,15 @@ share_setup(void)
 	return sb.lockfd == -1 ? -1 : 0;
 }
 
+/* Drop the group's block, and every lock but the drawing lock on it. */
 static void
 go_private(void)
 {
+	struct flock	fl;
+
+	if (sb.lockfd != -1)
+		(void)lock_op(F_SETLK, F_UNLCK, sb.base + SB_SLOT_LOCK,
+		    SB_SPAN - SB_SLOT_LOCK, &fl);
 	if (sb.ownfd != -1)
 		(void)close(sb.ownfd);	/* our locks go with it */
 	if (sb.memfd != -1)
@@ -478,11 +484,11 @@ leave(void)
 	struct flock	fl;
 
 	sb.joined = 0;
-	if (sb.lockfd != -1) {
-		(void)lock_op(F_SETLK, F_UNLCK, sb.base + SB_SLOT_LOCK, SB_SPAN -
-		    SB_SLOT_LOCK, &fl);
-		draw_unlock();
-	}
+	/* the row's lock and the memfd's before the drawing lock */
+	if (sb.lockfd != -1)
+		(void)lock_op(F_SETLK, F_UNLCK, sb.base + SB_SLOT_LOCK,
+		    SB_SPAN - SB_SLOT_LOCK, &fl);
+	draw_unlock();
 	go_private();
 	sb.slot = -1;
 }
