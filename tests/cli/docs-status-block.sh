@@ -139,7 +139,11 @@ ipcs_before=$(ipcs -m 2>/dev/null | grep -c '^0x')
 pane 80 24 "$pipeline; echo FIRST-\$?; $fast"
 ok "kill: four rows" wait_until 20 sh -c "tmux -S '$sock' capture-pane -p | grep -q '^mj-pack: '"
 pp=$(tmux -S "$sock" display -p '#{pane_pid}')
-victim=$(ps -o pid=,comm= --ppid "$pp" | awk '$2 == "mj-wait" { print $1 }')
+victim=
+for st in /proc/[0-9]*/stat; do	# the pane's mj-wait, without procps
+	read -r pid comm _ ppid _ < "$st" 2>/dev/null || continue
+	[ "$ppid" = "$pp" ] && [ "$comm" = "(mj-wait)" ] && victim=$pid
+done
 ok "kill: mj-wait found in the pane ($victim)" test -n "$victim"
 [ -n "$victim" ] && kill -9 "$victim"
 ok "kill: the first run ends" wait_until 30 sh -c "tmux -S '$sock' capture-pane -p | grep -q FIRST-"
