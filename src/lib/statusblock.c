@@ -380,6 +380,7 @@ static void
 draw(const char *above)
 {
 	struct status_row	rows[STATUS_ROWS_MAX];
+	char			text[STATUS_ROWS_MAX][SB_TEXT];
 	struct buf		out = BUF_INIT;
 	unsigned		cols, lines;
 	size_t			n = 0;
@@ -390,7 +391,11 @@ draw(const char *above)
 			memset(&sb.sh->slot[i], 0, sizeof(sb.sh->slot[i]));
 		if (sb.sh->slot[i].pid == 0 || sb.sh->slot[i].text[0] == '\0')
 			continue;
-		rows[n].text = sb.sh->slot[i].text;
+		/* a copy, ended: a program killed while writing its row
+		 * may have left it without its NUL */
+		memcpy(text[n], sb.sh->slot[i].text, SB_TEXT - 1);
+		text[n][SB_TEXT - 1] = '\0';
+		rows[n].text = text[n];
 		rows[n].rank = sb.sh->slot[i].rank;
 		rows[n].seq = sb.sh->slot[i].seq;
 		n++;
