@@ -159,7 +159,7 @@ status_frame(struct buf *out, const struct status_geom *old,
 	if (above != NULL) {
 		/* where the block was, erasing the old rows line by line */
 		put_lines(out, above);
-		if (n == 0)
+		if (n == 0 && old->nrows > 0)
 			buf_appends(out, "\033[J");
 	} else if (n == 0 && old->nrows > 0) {
 		/* the block goes: its first line, then from the second on */
