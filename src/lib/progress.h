@@ -1,8 +1,9 @@
 /*
- * Rate and ETA for the live status line (design.md "Progress"): the rate
- * is of the last few seconds, not of the whole run, so that it follows a
- * provider that slows down; the ETA is shown only once the work left is
- * known (the input is read to its end).
+ * Rate and ETA for the live status row (design.md "Progress", "One status
+ * block"), and the summary line at the end: the rate is of the last few
+ * seconds, not of the whole run, so that it follows a provider that slows
+ * down; the ETA is shown only once the work left can be known (the input
+ * read to its end, or a share of a file of known size).
  */
 #ifndef MJ_PROGRESS_H
 #define MJ_PROGRESS_H
