@@ -8,7 +8,7 @@
 # one program, TERM=dumb, NO_COLOR, -q.
 . "$top_srcdir/tests/cli/lib.sh"
 command -v tmux >/dev/null || skip_all "tmux is not installed"
-sim_start --duration 1 --jitter 1 --capacity 3 --banned forbidden
+sim_start --duration 0.6 --jitter 0.4 --capacity 3 --banned forbidden
 { seq 1 3; echo forbidden; seq 4 9; } | sed 's/^/boat /' > p.txt
 esc=$(printf '\033')
 n=0
