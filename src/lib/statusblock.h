@@ -25,13 +25,11 @@
 void	 statusblock_init(const char *progname);
 
 /*
- * Decide, once, how stderr is drawn on: live is 1 to draw rows (stderr a
- * terminal, or forced by the tests, and not -q).  TERM unset, empty or
- * "dumb" draws no rows, only messages and summaries; NO_COLOR drops bold.
+ * This program's row is now text (plain, "mj-wait: ..."); redraw.  diag
+ * calls it only when rows are wanted (stderr a terminal, or forced by the
+ * tests, and not -q).  TERM unset, empty or "dumb" draws no rows, only
+ * messages and summaries; NO_COLOR drops the bold name.
  */
-void	 statusblock_setup(int live);
-
-/* This program's row is now text (plain, "mj-wait: ..."); redraw. */
 void	 statusblock_row(const char *text);
 
 /* Whole lines (each ending in '\n') written above the block. */
