@@ -1105,13 +1105,13 @@ run(struct input *in)
 			diag_error("%s: %s", input_name(in), strerror(errno));
 			st.status = MJ_EXIT_FAILED;
 		}
-		/* an ETA once the input is all read */
 		progress_status(&st.progress, st.fetched + st.found + st.failed,
 		    input_done(in) ? (long long)st.nfiles_left : -1,
 		    "%lu fetched, %lu found, %zu running, %lu failed", st.fetched,
 		    st.found, st.running, st.failed);
 	}
-	diag_status_clear();
+	progress_end(&st.progress, http_received(st.http), "%lu fetched, "
+	    "%lu found, %lu failed", st.fetched, st.found, st.failed);
 }
 
 static char *

@@ -30,6 +30,7 @@
 #include "loop.h"
 #include "nameset.h"
 #include "opt.h"
+#include "progress.h"
 #include "record.h"
 #include "version.h"
 #include "xalloc.h"
@@ -93,6 +94,8 @@ static struct {
 	int		 status;
 	int		 out_closed;
 	unsigned long	 done, failed;
+	long long	 bytes;		/* file bytes packed, in all */
+	struct progress	 progress;
 } st;
 
 static void
@@ -444,6 +447,7 @@ add_fd(struct pack *p, const char *name, int fd, int64_t size, time_t mtime,
 		left -= n;
 	}
 	p->bytes += (uint64_t)size;
+	st.bytes += size;
 	start_writeback(p);
 	return 0;
 }
@@ -913,6 +917,8 @@ run(struct input *in)
 				continue;
 			take_line(line, len, input_lineno(in));
 		}
+		progress_status(&st.progress, st.done + st.failed, -1,
+		    "%lu packed, %lu failed", st.done, st.failed);
 	}
 	return 0;
 }
@@ -926,6 +932,7 @@ main(int argc, char **argv)
 	diag_init("mj-pack");
 	first = parse_options(argc, argv);
 	st.loop = loop_new();
+	progress_init(&st.progress, loop_now());
 	st.tok = record_tokener_new();
 	in = input_new(argv + first, argc - first);
 	sig = run(in);
@@ -936,6 +943,8 @@ main(int argc, char **argv)
 		st.pack = pack_open();
 		pack_close(st.pack, NULL);
 	}
+	progress_end(&st.progress, st.bytes, "%lu packed, %lu failed", st.done,
+	    st.failed);
 	free(chunk);
 	input_free(in);
 	json_tokener_free(st.tok);

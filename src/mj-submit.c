@@ -1346,14 +1346,14 @@ run(struct input *in, struct source **srcp)
 			diag_error("%s: %s", input_name(in), strerror(errno));
 			st.status = MJ_EXIT_FAILED;
 		}
-		/* an ETA once the input is read to its end */
-		progress_status(&st.progress, st.done + st.failed,
-		    input_done(in) && st.source_done ? (long long)(st.ready.n +
-		    st.waiting.n + st.running.n + st.lost.n) : -1,
+		progress_status(&st.progress, st.done + st.failed, progress_left(
+		    st.done + st.failed, st.ready.n + st.waiting.n + st.running.n +
+		    st.lost.n, st.source_done ? 1 : input_fraction(in)),
 		    "%lu submitted, %zu in flight, %lu failed", st.done,
 		    st.running.n + st.lost.n, st.failed);
 	}
-	diag_status_clear();
+	progress_end(&st.progress, -1, "%lu submitted, %lu failed", st.done,
+	    st.failed);
 }
 
 static void

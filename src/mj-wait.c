@@ -318,8 +318,12 @@ finish_one(struct pending *p, json_object *task, const char *why,
 	if (why != NULL) {
 		st.failed++;
 		st.status = MJ_EXIT_FAILED;
-	} else
+	} else {
 		st.done++;
+		/* from when it was read: its time in the provider, about */
+		progress_task_took(&st.progress, loop_now() -
+		    (p->deadline - opt.timeout));
+	}
 	text = record_serialize(r, &len);
 	if (opt.keep_order) {
 		p->out = xstrndup(text, len);
@@ -713,6 +717,7 @@ pending_new(const char *id, const char *line, size_t len, long lineno)
 	p->progress = -1;
 	p->seq = st.seq++;
 	p->deadline = loop_now() + opt.timeout;
+	progress_task_seen(&st.progress, loop_now());
 	return p;
 }
 
@@ -891,7 +896,8 @@ run(struct input *in)
 		    input_done(in) ? (long long)st.nall : -1,
 		    "%lu done, %zu waiting, %lu failed", st.done, st.nall, st.failed);
 	}
-	diag_status_clear();
+	progress_end(&st.progress, -1, "%lu done, %lu failed", st.done,
+	    st.failed);
 }
 
 int

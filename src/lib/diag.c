@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "statusblock.h"
 #include "xalloc.h"
 
 #define DIAG_SECRETS_MAX	4
@@ -32,6 +33,7 @@ diag_init(const char *name)
 
 	slash = strrchr(name, '/');
 	progname = slash != NULL ? slash + 1 : name;
+	statusblock_init(progname);
 }
 
 const char *
@@ -142,15 +144,6 @@ diag_escape(const char *s)
 }
 
 static void
-status_erase(void)
-{
-	if (status_shown) {
-		(void)fputs("\r\033[K", stderr);	/* best effort on a tty */
-		status_shown = 0;
-	}
-}
-
-static void
 diag_vprint(const char *prefix, const char *fmt, va_list ap)
 {
 	struct buf	 b = BUF_INIT;
@@ -169,10 +162,8 @@ diag_vprint(const char *prefix, const char *fmt, va_list ap)
 	free(msg);
 	buf_appendf(&b, "%s: %s%s\n", progname, prefix, safe);
 	free(safe);
-	status_erase();
-	/* one write, so that lines from programs in a pipeline do not mix */
-	(void)fwrite(b.data, 1, b.len, stderr);	/* nowhere to report to */
-	(void)fflush(stderr);
+	/* one write, above the status block: lines never mix or tear it */
+	statusblock_message(b.data, b.len);
 	buf_free(&b);
 }
 
@@ -229,8 +220,7 @@ diag_usage_error(const char *fmt, ...)
 	va_start(ap, fmt);
 	diag_vprint("", fmt, ap);
 	va_end(ap);
-	(void)fprintf(stderr, "%s: try '%s --help' for more information\n",
-	    progname, progname);
+	diag_error("try '%s --help' for more information", progname);
 	exit(MJ_EXIT_USAGE);
 }
 
@@ -260,7 +250,8 @@ status_due(void)
 		return 1;
 	ns = (now.tv_sec - status_last.tv_sec) * 1000000000LL +
 	    (now.tv_nsec - status_last.tv_nsec);
-	if (status_shown && ns < STATUS_INTERVAL_NS)
+	/* a resize redraws at once: the old frame may be torn by reflow */
+	if (status_shown && ns < STATUS_INTERVAL_NS && !statusblock_resized())
 		return 0;
 	status_last = now;
 	return 1;
@@ -269,22 +260,44 @@ status_due(void)
 void
 diag_status(const char *fmt, ...)
 {
-	char	line[160];
-	va_list	ap;
+	struct buf	b = BUF_INIT;
+	char		line[256];
+	va_list		ap;
 
 	if (!diag_status_enabled() || !status_due())
 		return;
 	va_start(ap, fmt);
 	(void)vsnprintf(line, sizeof(line), fmt, ap);	/* cut to a line */
 	va_end(ap);
-	(void)fprintf(stderr, "\r\033[K%s: %s", progname, line);
-	(void)fflush(stderr);
+	buf_appendf(&b, "%s: %s", progname, line);
+	statusblock_row(b.data);
+	buf_free(&b);
 	status_shown = 1;
 }
 
 void
 diag_status_clear(void)
 {
-	status_erase();
-	(void)fflush(stderr);
+	status_shown = 0;
+	statusblock_end(NULL);
+}
+
+void
+diag_status_end(const char *fmt, ...)
+{
+	struct buf	b = BUF_INIT;
+	char		line[256];
+	va_list		ap;
+
+	if (!diag_status_enabled()) {
+		statusblock_end(NULL);
+		return;
+	}
+	va_start(ap, fmt);
+	(void)vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	buf_appendf(&b, "%s: %s", progname, line);
+	status_shown = 0;
+	statusblock_end(b.data);
+	buf_free(&b);
 }

@@ -54,12 +54,18 @@ void	 diag_usage_error(const char *fmt, ...)
 char	*diag_escape(const char *s);
 
 /*
- * The one-line live status (design.md): drawn on stderr only when stderr
- * is a terminal and not quiet; redrawn at most a few times a second.
+ * The live status row (design.md): drawn on stderr only when stderr is a
+ * terminal and not quiet, redrawn at most a few times a second, in one
+ * block with the rows of the other programs on the terminal
+ * (statusblock.h).  Messages print above the block.
  */
 int	 diag_status_enabled(void);
 void	 diag_status(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The row leaves the block, with no summary. */
 void	 diag_status_clear(void);
+/* The row leaves the block; the summary line "prog: ..." stays above. */
+void	 diag_status_end(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
 /* Force the status line on or off (tests); -1 means decide by isatty. */
 void	 diag_status_force(int);
 

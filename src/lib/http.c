@@ -44,6 +44,7 @@ struct http {
 	struct http_pace	 pace[HTTP_NCLASS];
 	size_t			 active[HTTP_NCLASS];
 	unsigned long		 sent[HTTP_NCLASS];
+	long long		 received;	/* reply body bytes, in all */
 	long long		 backoff_base;
 	long long		 backoff_max;
 	long			 timeout_ms;	/* MJ_REQUEST_TIMEOUT_MS, 0: defaults */
@@ -210,6 +211,12 @@ http_sent_count(const struct http *h, enum http_class c)
 	return h->sent[c];
 }
 
+long long
+http_received(const struct http *h)
+{
+	return h->received;
+}
+
 static uint64_t
 rng_next(struct http *h)
 {
@@ -250,6 +257,7 @@ on_write(char *p, size_t size, size_t n, void *arg)
 		return CURL_WRITEFUNC_ERROR;
 	}
 	r->bytes += (long long)len;
+	r->http->received += (long long)len;
 	if (r->on_data != NULL)
 		return r->on_data(r, p, len) == 0 ? len : CURL_WRITEFUNC_ERROR;
 	buf_append(&r->reply, p, len);

@@ -116,6 +116,8 @@ int		 http_never_sent(const struct http_request *);
 size_t		 http_active(const struct http *, enum http_class);
 /* Requests actually sent on the wire since start, per class (for -v). */
 unsigned long	 http_sent_count(const struct http *, enum http_class);
+/* Reply body bytes received since start, by every request (retries too). */
+long long	 http_received(const struct http *);
 
 /* Called by loop.c when a transfer finishes. */
 void		 http_transfer_done(CURL *, CURLcode);

@@ -7,6 +7,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -32,7 +33,34 @@ struct input {
 	int		 fresh;
 	int		 open_errno;	/* an operand could not be opened */
 	int		 nullfd;	/* always readable, to report that */
+	long long	 total;		/* bytes of every operand, or -1 */
+	long long	 nread;		/* bytes read so far */
 };
+
+/* The bytes to read from every operand; -1 if one is not a file. */
+static long long
+total_size(char *const *paths, int n)
+{
+	struct stat	st;
+	long long	total = 0;
+	off_t		at = 0;
+	int		i, r;
+
+	for (i = 0; i < n; i++) {
+		if (strcmp(paths[i], "-") == 0) {
+			r = fstat(STDIN_FILENO, &st);
+			/* stdin may be read from elsewhere than its start */
+			at = lseek(STDIN_FILENO, 0, SEEK_CUR);
+		} else {
+			r = stat(paths[i], &st);
+			at = 0;
+		}
+		if (r == -1 || !S_ISREG(st.st_mode) || at < 0)
+			return -1;
+		total += st.st_size - at;
+	}
+	return total;
+}
 
 struct input *
 input_new(char *const *paths, int n)
@@ -46,6 +74,7 @@ input_new(char *const *paths, int n)
 	in->fd = -1;
 	in->nullfd = -1;
 	in->name = in->paths[0];
+	in->total = total_size(in->paths, in->npaths);
 	return in;
 }
 
@@ -134,6 +163,7 @@ input_fill(struct input *in)
 	if (n == -1)
 		return -1;
 	in->buf.len += (size_t)n;
+	in->nread += n;
 	in->buf.data[in->buf.len] = '\0';
 	if (n == 0)
 		in->eof = 1;
@@ -238,4 +268,17 @@ int
 input_new_file(const struct input *in)
 {
 	return in->first_line;
+}
+
+double
+input_fraction(const struct input *in)
+{
+	long long	handed;
+
+	if (in->total <= 0)
+		return -1;
+	handed = in->nread - (long long)(in->buf.len - in->start);
+	if (handed >= in->total)
+		return 1;
+	return handed > 0 ? (double)handed / (double)in->total : 0;
 }

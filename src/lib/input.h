@@ -48,5 +48,10 @@ const char	*input_name(const struct input *);
 int		 input_done(const struct input *);
 /* True when the last input_next() line was the first line of a new file. */
 int		 input_new_file(const struct input *);
+/*
+ * The share of the input handed out as lines, 0 to 1, when every operand
+ * is a regular file (so its size is known); -1 otherwise.
+ */
+double		 input_fraction(const struct input *);
 
 #endif

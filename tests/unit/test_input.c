@@ -193,6 +193,43 @@ from_stdin(const char *dir)
 	unlink(path);
 }
 
+/* The share handed out, for mj-submit's ETA: files of known size only. */
+static void
+fraction(const char *dir)
+{
+	char		 f1[300], f2[300], nope[300], *paths[2];
+	struct input	*in;
+	const char	*line;
+	size_t		 len;
+	int		 turns = 0;
+	struct buf	 got = BUF_INIT;
+
+	snprintf(f1, sizeof(f1), "%s/frac1", dir);
+	snprintf(f2, sizeof(f2), "%s/frac2", dir);
+	snprintf(nope, sizeof(nope), "%s/frac-missing", dir);
+	write_file(f1, "aa\nbb\n");
+	write_file(f2, "cc\ndd\n");
+	paths[0] = f1;
+	paths[1] = f2;
+	in = input_new(paths, 2);
+	buf_appendf(&got, "%.2f", input_fraction(in));
+	while (!input_done(in) && turns++ < 100) {
+		(void)input_fill(in);
+		while (input_next(in, &line, &len))
+			buf_appendf(&got, " %.2f", input_fraction(in));
+	}
+	TAP_STR(buf_str(&got), "0.00 0.25 0.50 0.75 1.00",
+	    "fraction: the share of both files' bytes handed out as lines");
+	input_free(in);
+	paths[1] = nope;
+	in = input_new(paths, 2);
+	TAP_OK(input_fraction(in) < 0, "... not known when a file is missing");
+	input_free(in);
+	buf_free(&got);
+	unlink(f1);
+	unlink(f2);
+}
+
 int
 main(void)
 {
@@ -251,6 +288,7 @@ main(void)
 	}
 	big_files(dir);
 	from_stdin(dir);
+	fraction(dir);
 	unlink(a);
 	unlink(c);
 	rmdir(dir);

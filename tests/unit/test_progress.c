@@ -44,5 +44,34 @@ main(void)
 	TAP_STR(buf, ", 2.0/s, ETA 10s", "the ring wrapped: the last 10 s");
 	progress_format(&p, 1000000 + 41000, 86, 10, buf, 4);
 	TAP_STR(buf, ", 1", "a short buffer: cut, still a string");
+
+	/* mj-wait: tasks of 30 s; the ETA survives the stall between them */
+	progress_init(&p, 0);
+	progress_task_seen(&p, 0);
+	progress_task_took(&p, 30000);
+	progress_format(&p, 1000, 1, 4, buf, sizeof(buf));
+	TAP_STR(buf, ", 1.0/s, ETA 29s",
+	    "durations: the mean less the newest task's age, if longer");
+	progress_format(&p, 20000, 1, 4, buf, sizeof(buf));
+	TAP_STR(buf, ", 0/s, ETA 1m20s",
+	    "durations, a stall: what is left at the run's rate");
+	progress_format(&p, 21000, 5, 0, buf, sizeof(buf));
+	TAP_STR(buf, ", 0.2/s, ETA 0s", "nothing left: 0s");
+
+	/* mj-submit: the items left from the share of the input read */
+	TAP_INT(progress_left(10, 5, 0.5), 20, "half read: as many again");
+	TAP_INT(progress_left(10, 5, 0.25), 50, "a quarter read: 3 times more");
+	TAP_INT(progress_left(10, 5, 1), 5, "all read: the pending ones");
+	TAP_INT(progress_left(10, 5, -1), -1, "not a file: not known");
+	TAP_INT(progress_left(0, 0, 0), -1, "nothing read yet: not known");
+
+	progress_size(512, buf, sizeof(buf));
+	TAP_STR(buf, "512 B", "size in bytes");
+	progress_size(1536, buf, sizeof(buf));
+	TAP_STR(buf, "1.5 KiB", "size in KiB");
+	progress_size(5LL << 20, buf, sizeof(buf));
+	TAP_STR(buf, "5.0 MiB", "size in MiB");
+	progress_size(3LL << 30, buf, sizeof(buf));
+	TAP_STR(buf, "3.0 GiB", "size in GiB");
 	return tap_done();
 }
