@@ -105,7 +105,7 @@ chmod +x scale-out.sh
 # --key aside: it stands for the service): every /proc/*/cmdline, read
 # again and again while the pipeline runs
 scan() {
-	"$PYTHON3" - "$MJ_API_KEY_FILE" "$SIM_PID" "$TEST_DIR/scan.stop" "$1" <<'PY'
+	"$PYTHON3" - "$TEST_DIR/key" "$SIM_PID" "$TEST_DIR/scan.stop" "$1" <<'PY'
 import os, sys, time
 key = open(sys.argv[1], "rb").read().strip()
 skip = {sys.argv[2], str(os.getpid())}
@@ -186,8 +186,10 @@ is "$odd" 0 "blocks 1, 3, 5... on host1, the others on host2"
 is "$(ls out/part-*.journal 2>/dev/null | wc -l)" 0 "no journal on this machine: each stays on its host"
 key_checks run1
 
-run_scaled run2 --sshlogin host1,host2 prompts.jsonl out 4 600
-is "$?" 0 "the same command again succeeds"
+# the rerun takes the key from MJ_API_KEY instead of a file
+( unset MJ_API_KEY_FILE; MJ_API_KEY=$KEY; export MJ_API_KEY
+  run_scaled run2 --sshlogin host1,host2 prompts.jsonl out 4 600 )
+is "$?" 0 "the same command again (the key in MJ_API_KEY) succeeds"
 is "$(sim_stats | jq .tasks_created)" 48 "the rerun submits nothing"
 is "$(sim_stats | jq '[.submissions[]] | max')" 1 "... no prompt twice"
 jq_ok out/packed.jsonl 'length == 48 and all(.submit.resumed)' \
