@@ -14,7 +14,8 @@
 # rerun finds its journal: rerun with the same host list, in the same order
 # (OUTDIR/.scale-out remembers it and a different one is refused).  On each
 # host, mjpipe must be on the PATH of ssh sessions; its journals stay in
-# ~/mjpipe/OUTDIR-NAME (REMOTE_DIR to change it), and the key (from
+# ~/mjpipe/THIS-MACHINE/FULL/PATH/OF/OUTDIR (REMOTE_DIR to change it, a
+# path relative to the login directory), and the key (from
 # MJ_API_KEY_FILE or MJ_API_KEY) is copied there through ssh's standard
 # input, never a command line, and removed when the run ends.  The hosts
 # submit and wait; this machine downloads, merges and packs.  MJ_BASE_URL
@@ -70,7 +71,8 @@ jobs=${3:-4}
 block=${4:-64k}
 mkdir -p "$out"
 out=$(cd "$out" && pwd)
-rdir=${REMOTE_DIR:-mjpipe/$(basename "$out")}
+# on a host: under ~/mjpipe, named after this machine and OUTDIR (unique)
+rdir=${REMOTE_DIR:-mjpipe/$(uname -n)$out}
 
 # block N's journal is where block N ran: a rerun must cut and place alike
 conf="block=$block hosts=$hosts"

@@ -112,6 +112,8 @@ skip = {sys.argv[2], str(os.getpid())}
 seen, rounds, leaks = set(), 0, []
 deadline = time.time() + 500
 while not os.path.exists(sys.argv[3]) and time.time() < deadline:
+    if rounds == 1:
+        open(sys.argv[4] + ".ready", "w").close()
     rounds += 1
     for pid in os.listdir("/proc"):
         if not pid.isdigit() or pid in skip:
@@ -138,6 +140,8 @@ run_scaled() {	# run_scaled LOG ARGS...: scale-out.sh with the key scanner on
 	rm -f "$TEST_DIR/scan.stop"
 	scan "$TEST_DIR/scan.$log" &
 	local scanner=$!
+	wait_until 60 test -e "$TEST_DIR/scan.$log.ready" ||
+	    echo "# the scanner did not start"
 	./scale-out.sh "$@" > "$log.out" 2> "$log.err"
 	local rc=$?
 	touch "$TEST_DIR/scan.stop"
@@ -156,12 +160,15 @@ key_checks() {	# key_checks LOG
 }
 
 # the scanner can fail: a process with the key in its arguments is caught
+"$PYTHON3" -c 'import time; time.sleep(100)' "planted-$KEY" &
+planted=$!
 rm -f "$TEST_DIR/scan.stop"
 scan "$TEST_DIR/scan.probe" &
 scanner=$!
-sh -c 'sleep 1' "planted-$KEY"
+wait_until 60 test -e "$TEST_DIR/scan.probe.ready"
 touch "$TEST_DIR/scan.stop"
 wait "$scanner"
+kill "$planted"
 grep -q "planted-" "$TEST_DIR/scan.probe"
 _result $? "the scan of /proc/*/cmdline finds a key planted in arguments"
 
@@ -177,11 +184,12 @@ jq_ok stats1.json '.[0] | .tasks_created == 48 and (.submissions | length) == 48
     all(.submissions[]; . == 1) and .auth_failures == 0' \
     "every prompt ends with exactly one task, sent with the key"
 jq_ok out/packed.jsonl 'length == 48 and all(.archive.path != null)' "... merged and packed once"
-h1=$(ls "$TEST_DIR"/host1/home/mjpipe/out/part-*.journal 2>/dev/null | wc -l)
-h2=$(ls "$TEST_DIR"/host2/home/mjpipe/out/part-*.journal 2>/dev/null | wc -l)
+rd=mjpipe/$(uname -n)$TEST_DIR/out	# the recipe's directory on a host
+h1=$(ls "$TEST_DIR"/host1/home/$rd/part-*.journal 2>/dev/null | wc -l)
+h2=$(ls "$TEST_DIR"/host2/home/$rd/part-*.journal 2>/dev/null | wc -l)
 [ "$h1" -ge 2 ] && [ "$h2" -ge 2 ]
 _result $? "both hosts worked, each keeping its journals ($h1 and $h2 blocks)"
-odd=$(cd "$TEST_DIR/host1/home/mjpipe/out" && ls part-*.journal | tr -dc '0-9\n' | awk '$1 % 2 == 0' | wc -l)
+odd=$(cd "$TEST_DIR/host1/home/$rd" && ls part-*.journal | tr -dc '0-9\n' | awk '$1 % 2 == 0' | wc -l)
 is "$odd" 0 "blocks 1, 3, 5... on host1, the others on host2"
 is "$(ls out/part-*.journal 2>/dev/null | wc -l)" 0 "no journal on this machine: each stays on its host"
 key_checks run1
