@@ -41,9 +41,9 @@ remote_env() {
 
 # one block, on standard input: its pipeline on its host
 job() {
-	local n=$1 hosts host
-	IFS=, read -r -a hosts <<< "$MJ_SCALE_HOSTS"
-	host=${hosts[$(( (n - 1) % ${#hosts[@]} ))]}
+	local n=$1 list host
+	IFS=, read -r -a list <<< "$MJ_SCALE_HOSTS"
+	host=${list[$(( (n - 1) % ${#list[@]} ))]}
 	if [ "$host" = : ]; then
 		mj-submit -q --journal "$MJ_SCALE_OUT/part-$n.journal" | mj-wait -q |
 		    mj-fetch -q -d "$MJ_SCALE_OUT/images"

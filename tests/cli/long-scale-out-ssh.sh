@@ -7,8 +7,8 @@
 # another machine would).  Every prompt ends with exactly one task, the
 # records merge, a rerun resubmits nothing, and the key reaches the hosts
 # without appearing in any process's arguments.
+TEST_TIMEOUT=${TEST_TIMEOUT:-300}	# read by lib.sh's watchdog
 . "$top_srcdir/tests/cli/lib.sh"
-TEST_TIMEOUT=600
 
 for c in /usr/sbin/sshd ssh ssh-keygen parallel jq make; do
 	command -v "$c" >/dev/null ||
@@ -185,8 +185,8 @@ jq_ok stats1.json '.[0] | .tasks_created == 48 and (.submissions | length) == 48
     "every prompt ends with exactly one task, sent with the key"
 jq_ok out/packed.jsonl 'length == 48 and all(.archive.path != null)' "... merged and packed once"
 rd=mjpipe/$(uname -n)$TEST_DIR/out	# the recipe's directory on a host
-h1=$(ls "$TEST_DIR"/host1/home/$rd/part-*.journal 2>/dev/null | wc -l)
-h2=$(ls "$TEST_DIR"/host2/home/$rd/part-*.journal 2>/dev/null | wc -l)
+h1=$(ls "$TEST_DIR"/host1/home/"$rd"/part-*.journal 2>/dev/null | wc -l)
+h2=$(ls "$TEST_DIR"/host2/home/"$rd"/part-*.journal 2>/dev/null | wc -l)
 [ "$h1" -ge 2 ] && [ "$h2" -ge 2 ]
 _result $? "both hosts worked, each keeping its journals ($h1 and $h2 blocks)"
 odd=$(cd "$TEST_DIR/host1/home/$rd" && ls part-*.journal | tr -dc '0-9\n' | awk '$1 % 2 == 0' | wc -l)
