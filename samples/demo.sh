@@ -2,16 +2,21 @@
 # make demo: the whole pipeline on samples/prompts.csv against the local
 # simulator (tests/mjsim), leaving out/demo.tar.gz with a gallery.
 # Run from the build directory; srcdir defaults to this script's parent.
+# Installed (the Debian package): sh /usr/share/doc/mjpipe/examples/demo.sh
+# runs the installed programs and mjpipe-sim, writing to ./out.
 set -eu
-here=$(cd "$(dirname "$0")/.." && pwd)
-srcdir=${srcdir:-$here}
+samples=$(cd "$(dirname "$0")" && pwd)
+srcdir=${srcdir:-$(dirname "$samples")}
 bindir=${bindir:-$PWD/src}
 out=${out:-$PWD/out}
 PATH=$bindir:$PATH
 
 tmp=$(mktemp -d)
 trap 'kill "$simpid" 2>/dev/null || :; rm -rf "$tmp"' EXIT INT TERM
-python3 "$srcdir/tests/mjsim/mjsim" --port 0 --port-file "$tmp/port" \
+sim=$srcdir/tests/mjsim/mjsim
+[ -f "$sim" ] || sim=$(command -v mjpipe-sim) ||
+    { echo "demo: no simulator (tests/mjsim/mjsim or mjpipe-sim)" >&2; exit 1; }
+python3 "$sim" --port 0 --port-file "$tmp/port" \
     --key demo-key --duration 1.5 --capacity 12 --max-seconds 300 \
     --image-bytes 200000 2>"$tmp/sim.log" &
 simpid=$!
@@ -31,7 +36,7 @@ echo "demo: simulator at $MJ_BASE_URL; running:"
 echo "  mj-submit --journal $out/demo.journal < samples/prompts.csv | mj-wait | mj-fetch -d $out/demo | mj-pack --gallery -o $out/demo.tar.gz"
 start=$(date +%s)
 rm -f "$out/demo.journal"
-mj-submit --journal "$out/demo.journal" < "$srcdir/samples/prompts.csv" |
+mj-submit --journal "$out/demo.journal" < "$samples/prompts.csv" |
     mj-wait | mj-fetch -d "$out/demo" |
     mj-pack --gallery -o "$out/demo.tar.gz" > "$out/demo.jsonl"
 end=$(date +%s)

@@ -2,8 +2,8 @@
 # Every ```sh block of README.md is run, in order, against the simulator,
 # from a directory holding a copy of samples/: the cookbook cannot rot.
 # Then what the recipes promise is checked in what they left behind.
+TEST_TIMEOUT=${TEST_TIMEOUT:-300}	# before lib.sh, whose watchdog reads it
 . "$top_srcdir/tests/cli/lib.sh"
-TEST_TIMEOUT=300
 sim_start --duration 0.3 --jitter 0.1 --capacity 50 --image-bytes 4096
 cp -r "$top_srcdir/samples" samples
 chmod +x samples/*.sh

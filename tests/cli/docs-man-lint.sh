@@ -2,7 +2,7 @@
 # Every manual page is clean under mandoc -T lint -W warning and has the
 # sections a reader looks for.
 set -u
-pages="mj-submit.1 mj-wait.1 mj-fetch.1 mj-pack.1 mjpipe.7"
+pages="mj-submit.1 mj-wait.1 mj-fetch.1 mj-pack.1 mjpipe.7 mjpipe-sim.1"
 if [ -z "${MANDOC:-}" ] || ! command -v "$MANDOC" >/dev/null 2>&1; then
 	echo "1..0 # SKIP mandoc not installed"
 	exit 0

@@ -6,8 +6,8 @@
 # SUCCESS has its image on disk with the served sha256 and in the
 # archive, and every other record says why.  KINDS, RATES and N are
 # larger in check-long (long-rel-pipeline.sh).
+TEST_TIMEOUT=${TEST_TIMEOUT:-300}	# before lib.sh, whose watchdog reads it
 . "$top_srcdir/tests/cli/lib.sh"
-TEST_TIMEOUT=${TEST_TIMEOUT:-300}
 N=${N:-30}
 KINDS=${KINDS:-"503 reset lost invalid"}
 RATES=${RATES:-"0.3"}
