@@ -39,6 +39,15 @@ enum retry_verdict {
  */
 enum retry_verdict http_classify(CURLcode, long status, int sent);
 const char	*http_verdict_name(enum retry_verdict);
+/*
+ * A refusal that a retry in this run would meet again: the server's
+ * certificate not trusted, a bad CA file, a proxy asking for credentials
+ * (status or connect_status 407).  Safe to send after the cause is fixed
+ * (the record says retryable), but not retried now.
+ */
+int		 http_refusal_lasts(CURLcode, long status, long connect_status);
+/* The TLS handshake failed on trust (certificate, CA file, pinning). */
+int		 http_trust_failure(CURLcode);
 
 struct http_request {
 	/* Set by the caller before http_start. */
@@ -61,6 +70,7 @@ struct http_request {
 	/* Results, valid in on_done. */
 	CURLcode	 curl_result;
 	long		 status;	/* HTTP status of the last attempt, 0 if none */
+	long		 connect_status; /* a proxy's answer to CONNECT, 0 if none */
 	struct buf	 reply;		/* the body, unless on_data */
 	char		*content_type;	/* owned, or NULL */
 	long long	 content_length; /* announced, -1 if unknown */
