@@ -229,9 +229,9 @@ http_new(struct loop *l, const struct config *cfg)
 	 */
 	h->ca_file = env_path("CURL_CA_BUNDLE", "SSL_CERT_FILE");
 	h->ca_dir = env_path("SSL_CERT_DIR", NULL);
-	h->ca_from = h->ca_file == NULL ? "the system's; CURL_CA_BUNDLE "
-	    "names another" : env_path("CURL_CA_BUNDLE", NULL) != NULL ?
-	    "CURL_CA_BUNDLE's" : "SSL_CERT_FILE's";
+	h->ca_from = h->ca_file == NULL ? "the system's CAs; set "
+	    "CURL_CA_BUNDLE to trust others" : env_path("CURL_CA_BUNDLE",
+	    NULL) != NULL ? "CURL_CA_BUNDLE" : "SSL_CERT_FILE";
 #ifndef MJ_NO_TLS_SESSION_SHARE
 	h->share = share_new();
 #endif
@@ -750,8 +750,8 @@ describe_failure(struct http_request *r)
 		    "them in the proxy's URL)" : "");
 	else if (r->curl_result != CURLE_OK && http_trust_failure(
 	    r->curl_result))
-		(void)snprintf(r->error, sizeof(r->error), "TLS: %.160s (CAs "
-		    "trusted: %s)", r->errbuf[0] != '\0' ? r->errbuf :
+		(void)snprintf(r->error, sizeof(r->error), "TLS: %.160s "
+		    "(trusting %s)", r->errbuf[0] != '\0' ? r->errbuf :
 		    curl_easy_strerror(r->curl_result), r->http->ca_from);
 	else if (r->curl_result != CURLE_OK)
 		(void)snprintf(r->error, sizeof(r->error), "%s",

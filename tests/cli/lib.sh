@@ -12,6 +12,9 @@ MJ_RETRY_BASE_MS=${MJ_RETRY_BASE_MS:-50}
 MJ_SETTLE=0
 export PATH MJ_RETRY_BASE_MS MJ_SETTLE
 unset MJ_API_KEY COMETAPI_KEY MJ_API_KEY_FILE MJ_AUTH MJ_MODE MJ_BASE_URL
+# the caller's proxy and trust store must not change what is tested
+unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY \
+    no_proxy NO_PROXY CURL_CA_BUNDLE SSL_CERT_FILE SSL_CERT_DIR
 
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/mjtest.XXXXXX")
 cd "$TEST_DIR" || exit 99
@@ -171,4 +174,105 @@ run_prog() {
 	else
 		"$top_builddir/src/$p" "$@"
 	fi
+}
+
+# free_port: a TCP port free on loopback right now
+free_port() {
+	"$PYTHON3" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# tls_certs: a CA made here and a certificate it signs for localhost and
+# 127.0.0.1 (TLS_CA, TLS_CERT, TLS_KEY); another CA that signed nothing
+# of ours (TLS_OTHER_CA); a certificate of our CA for another name only
+# (TLS_WRONG_CERT, TLS_WRONG_KEY).  All in $TEST_DIR/tls.
+tls_certs() {
+	local d=$TEST_DIR/tls
+	[ -f "$d/ca.pem" ] && return 0
+	mkdir -p "$d"
+	(
+		cd "$d" || exit 1
+		for ca in ca other-ca; do
+			openssl req -x509 -newkey rsa:2048 -nodes -days 2 \
+			    -subj "/CN=mjpipe test $ca" -keyout "$ca.key" \
+			    -out "$ca.pem" || exit 1
+		done
+		for c in server:DNS:localhost,IP:127.0.0.1 wrong:DNS:other.example; do
+			openssl req -newkey rsa:2048 -nodes -subj "/CN=${c%%:*}" \
+			    -keyout "${c%%:*}.key" -out "${c%%:*}.csr" || exit 1
+			printf 'subjectAltName=%s\n' "${c#*:}" > "${c%%:*}.ext"
+			openssl x509 -req -in "${c%%:*}.csr" -CA ca.pem \
+			    -CAkey ca.key -CAcreateserial -days 2 \
+			    -extfile "${c%%:*}.ext" -out "${c%%:*}.pem" || exit 1
+		done
+	) > "$d/openssl.log" 2>&1 || { echo "Bail out! openssl: $(tail -3 "$d/openssl.log")"; exit 1; }
+	TLS_CA=$d/ca.pem TLS_CERT=$d/server.pem TLS_KEY=$d/server.key
+	TLS_OTHER_CA=$d/other-ca.pem
+	TLS_WRONG_CERT=$d/wrong.pem TLS_WRONG_KEY=$d/wrong.key
+}
+
+# tls_front UPSTREAM_PORT [PORT [CERT KEY]]: nginx, as the current user
+# and with its own files in the test dir, serving HTTPS (HTTP/2 offered)
+# on PORT (a free one by default) in front of http://127.0.0.1:UPSTREAM_PORT;
+# the certificate is ours for localhost unless CERT KEY.  Sets TLS_PORT,
+# TLS_URL (https://localhost:PORT) and TLS_DIR (its access.log).  Stopped
+# at exit.
+tls_front() {
+	local up=$1 port=${2:-} cert=${3:-} key=${4:-} d name=localhost
+	command -v nginx >/dev/null 2>&1 ||
+	    { echo "Bail out! no nginx (apt-get install nginx-light)"; exit 1; }
+	tls_certs
+	[ -n "$port" ] || port=$(free_port)
+	d=$TEST_DIR/nginx-$port
+	mkdir -p "$d/tmp"
+	cat > "$d/nginx.conf" <<NGINX
+$([ "$(id -u)" = 0 ] && echo 'user root;')
+daemon off;
+worker_processes 1;
+pid $d/nginx.pid;
+error_log $d/error.log;
+events { worker_connections 1024; }
+http {
+	access_log $d/access.log;
+	client_body_temp_path $d/tmp;
+	proxy_temp_path $d/tmp;
+	fastcgi_temp_path $d/tmp;
+	uwsgi_temp_path $d/tmp;
+	scgi_temp_path $d/tmp;
+	client_max_body_size 64m;
+	server {
+		listen 127.0.0.1:$port ssl http2;
+		ssl_certificate ${cert:-$TLS_CERT};
+		ssl_certificate_key ${key:-$TLS_KEY};
+		location / {
+			proxy_pass http://127.0.0.1:$up;
+			proxy_http_version 1.1;
+			proxy_buffering off;
+			proxy_read_timeout 300s;
+		}
+	}
+}
+NGINX
+	nginx -e "$d/error.log" -c "$d/nginx.conf" -p "$d" 2>>"$d/error.log" &
+	_sim_pids="$_sim_pids $!"
+	TLS_PORT=$port TLS_DIR=$d TLS_URL=https://localhost:$port
+	[ -n "$cert" ] && name=other.example	# TLS_WRONG_CERT's
+	if ! wait_until 10 curl -s -o /dev/null --cacert "$TLS_CA" \
+	    --resolve "other.example:$port:127.0.0.1" "https://$name:$port/"; then
+		echo "Bail out! nginx did not start: $(tail -3 "$d/error.log")"
+		exit 1
+	fi
+}
+
+# sim_start_tls [mjsim options]: a simulator behind a TLS front; its image
+# URLs point at the front too.  MJ_BASE_URL is the front (SIM_URL stays
+# the simulator's own, for the tests' checks); CURL_CA_BUNDLE trusts our CA.
+sim_start_tls() {
+	local port
+	tls_certs
+	port=$(free_port)
+	sim_start --public-url "https://localhost:$port" "$@"
+	tls_front "$SIM_PORT" "$port"
+	MJ_BASE_URL=$TLS_URL
+	CURL_CA_BUNDLE=$TLS_CA
+	export MJ_BASE_URL CURL_CA_BUNDLE
 }
