@@ -276,3 +276,44 @@ sim_start_tls() {
 	CURL_CA_BUNDLE=$TLS_CA
 	export MJ_BASE_URL CURL_CA_BUNDLE
 }
+
+# proxy_start: tinyproxy, as the current user, its own config and log in
+# the test dir, on a free port; PROXY_URL, PROXY_LOG.  Stopped at exit.
+proxy_start() {
+	local port d=$TEST_DIR/tinyproxy
+	command -v tinyproxy >/dev/null 2>&1 ||
+	    { echo "Bail out! no tinyproxy (apt-get install tinyproxy)"; exit 1; }
+	port=$(free_port)
+	mkdir -p "$d"
+	# no ConnectPort line: CONNECT to any port (ours are not 443)
+	cat > "$d/tinyproxy.conf" <<TP
+$([ "$(id -u)" = 0 ] && printf 'User root\nGroup root\n')
+Port $port
+Listen 127.0.0.1
+Timeout 60
+LogFile "$d/tinyproxy.log"
+LogLevel Info
+MaxClients 100
+Allow 127.0.0.1
+TP
+	tinyproxy -d -c "$d/tinyproxy.conf" >>"$d/stderr" 2>&1 &
+	_sim_pids="$_sim_pids $!"
+	PROXY_URL=http://127.0.0.1:$port PROXY_LOG=$d/tinyproxy.log
+	if ! wait_until 10 "$PYTHON3" -c "import socket; socket.create_connection(('127.0.0.1', $port))"; then
+		echo "Bail out! tinyproxy did not start: $(tail -3 "$d/stderr" "$PROXY_LOG" 2>/dev/null)"
+		exit 1
+	fi
+}
+
+# fake_proxy NAME ARGS...: tests/cli/proxy.py (--answer CODE, or --relay
+# PORT --dump FILE); its URL in FAKE_PROXY_URL, its log in NAME.log
+fake_proxy() {
+	local name=$1
+	shift
+	"$PYTHON3" "$top_srcdir/tests/cli/proxy.py" --port-file "$TEST_DIR/$name.port" \
+	    "$@" 2>>"$TEST_DIR/$name.log" &
+	_sim_pids="$_sim_pids $!"
+	wait_until 10 test -s "$TEST_DIR/$name.port" ||
+	    { echo "Bail out! proxy.py $name did not start"; exit 1; }
+	FAKE_PROXY_URL=http://127.0.0.1:$(cat "$TEST_DIR/$name.port")
+}
