@@ -88,6 +88,18 @@ jq_ok fixed.jsonl 'length == 3 and all(.task.id != null and .error == null)' \
 is "$(sim_stats | jq '[.submissions | to_entries[] | select(.key | startswith("trust")) | .value] | (length == 3 and all(. == 1))')" true \
     "... each exactly once"
 
+# mj-wait: polls refused for good end the wait at once, retryable
+t0=$(date +%s)
+CURL_CA_BUNDLE=$TLS_OTHER_CA mj-wait -i 200ms fixed.jsonl > mw.jsonl 2> mw.err
+is "$?" 1 "mj-wait, untrusted: exit status 1"
+jq_ok mw.jsonl 'length == 3 and all(.task.id != null and .error.retryable == true and
+    (.error.message | test("certificate")))' "mj-wait, untrusted: each task out with a retryable error"
+ok "mj-wait, untrusted: given up promptly" test $(( $(date +%s) - t0 )) -lt 5
+ok "mj-wait, untrusted: stderr says it once" test "$(grep -c certificate mw.err)" -ge 1
+jq -c 'del(.error)' mw.jsonl | mj-wait -i 200ms > mw2.jsonl 2>/dev/null
+jq_ok mw2.jsonl 'length == 3 and all(.task.status == "SUCCESS" and .error == null)' \
+    "mj-wait, trusted again: the rerun waits for them"
+
 # mj-fetch: an image from an untrusted host is a retryable file error
 jq -c '.task.imageUrl = "'"$wrong_host"'/mj/image/\(.task.id)" | del(.files)' final.jsonl |
     head -2 > moved.jsonl
