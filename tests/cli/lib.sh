@@ -232,7 +232,9 @@ pid $d/nginx.pid;
 error_log $d/error.log;
 events { worker_connections 1024; }
 http {
-	access_log $d/access.log;
+	# which connections resumed a TLS session: reused=r
+	log_format mj '\$remote_addr "\$request" \$status \$ssl_protocol reused=\$ssl_session_reused';
+	access_log $d/access.log mj;
 	client_body_temp_path $d/tmp;
 	proxy_temp_path $d/tmp;
 	fastcgi_temp_path $d/tmp;
@@ -243,6 +245,9 @@ http {
 		listen 127.0.0.1:$port ssl http2;
 		ssl_certificate ${cert:-$TLS_CERT};
 		ssl_certificate_key ${key:-$TLS_KEY};
+		# as servers are set up: TLS 1.3, sessions resumable
+		ssl_protocols TLSv1.2 TLSv1.3;
+		ssl_session_cache shared:mjtest:1m;
 		location / {
 			proxy_pass http://127.0.0.1:$up;
 			proxy_http_version 1.1;

@@ -41,6 +41,8 @@ done < final.jsonl
 is "$bad" 0 "each file on disk with the sha256 the simulator served"
 ok "the archive holds every file" test "$(bsdtar -tf out.tar.gz | grep -c '\.png$')" = "$N"
 ok "the front saw HTTP/2 over TLS" grep -q 'HTTP/2.0' "$TLS_DIR/access.log"
+ok "submissions resumed TLS sessions (shared cache), each on its own connection" \
+    grep -q 'POST /mj/submit/imagine HTTP/1.1" 200 TLSv1.3 reused=r' "$TLS_DIR/access.log"
 ok "no --insecure needed: no certificate complaint" sh -c '! grep -qi "certificate" err.log'
 
 # SSL_CERT_FILE when CURL_CA_BUNDLE is not set
