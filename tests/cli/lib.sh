@@ -5,7 +5,7 @@ set -u
 : "${top_srcdir:?run me through make check, or set top_srcdir}"
 : "${top_builddir:=$top_srcdir}"
 : "${PYTHON3:=python3}"
-PATH=$top_builddir/src:$PATH
+PATH=$top_builddir/src:$PATH:/usr/sbin:/sbin	# nginx is in /usr/sbin
 MJ_RETRY_BASE_MS=${MJ_RETRY_BASE_MS:-50}
 # the simulator records a task the moment it takes the request, so a lost
 # reply needs no time to settle (mj-submit-reconcile.sh tests the wait)
