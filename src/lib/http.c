@@ -461,10 +461,15 @@ easy_new(struct http_request *r)
 	SETOPT(e, CURLOPT_HTTPHEADER, r->headers);
 	if (r->http->share != NULL)
 		SETOPT(e, CURLOPT_SHARE, r->http->share);
-	if (r->http->ca_file != NULL)
+	/* and for an https:// proxy, as curl(1) does */
+	if (r->http->ca_file != NULL) {
 		SETOPT(e, CURLOPT_CAINFO, r->http->ca_file);
-	if (r->http->ca_dir != NULL)
+		SETOPT(e, CURLOPT_PROXY_CAINFO, r->http->ca_file);
+	}
+	if (r->http->ca_dir != NULL) {
 		SETOPT(e, CURLOPT_CAPATH, r->http->ca_dir);
+		SETOPT(e, CURLOPT_PROXY_CAPATH, r->http->ca_dir);
+	}
 	if (r->klass != HTTP_DOWNLOAD)
 		SETOPT(e, CURLOPT_ACCEPT_ENCODING, "");
 	else {
