@@ -130,8 +130,17 @@ wait_until() {
 	return 0
 }
 
-# sim_start [mjsim options]: start a simulator; exports SIM_URL, MJ_BASE_URL
+# sim_start [mjsim options]: start a simulator; exports SIM_URL, MJ_BASE_URL.
+# With MJ_TEST_TLS=1, behind a TLS front (sim_start_tls): a test written
+# for HTTP runs over HTTPS.
 sim_start() {
+	if [ "${MJ_TEST_TLS:-0}" = 1 ]; then
+		sim_start_tls "$@"
+	else
+		_sim_start_plain "$@"
+	fi
+}
+_sim_start_plain() {
 	local pf="$TEST_DIR/sim.port.$RANDOM"
 	"$PYTHON3" "$top_srcdir/tests/mjsim/mjsim" --port 0 --port-file "$pf" \
 	    --max-seconds 300 --key test-key "$@" >/dev/null \
@@ -150,7 +159,12 @@ sim_start() {
 	export SIM_PORT SIM_URL MJ_BASE_URL MJ_API_KEY
 }
 
-sim_stop() { kill "$SIM_PID" 2>/dev/null; wait "$SIM_PID" 2>/dev/null; }
+sim_stop() {
+	kill "$SIM_PID" 2>/dev/null; wait "$SIM_PID" 2>/dev/null
+	if [ -n "${TLS_PID:-}" ]; then
+		kill "$TLS_PID" 2>/dev/null; wait "$TLS_PID" 2>/dev/null; TLS_PID=
+	fi
+}
 sim_get() { curl -s --max-time 10 "$SIM_URL$1"; }
 sim_post() { curl -s --max-time 10 -H 'Content-Type: application/json' -d "$2" "$SIM_URL$1"; }
 sim_stats() { sim_get /_sim/stats; }
@@ -259,6 +273,7 @@ http {
 NGINX
 	nginx -e "$d/error.log" -c "$d/nginx.conf" -p "$d" 2>>"$d/error.log" &
 	_sim_pids="$_sim_pids $!"
+	TLS_PID=$!
 	TLS_PORT=$port TLS_DIR=$d TLS_URL=https://localhost:$port
 	[ -n "$cert" ] && name=other.example	# TLS_WRONG_CERT's
 	if ! wait_until 10 curl -s -o /dev/null --cacert "$TLS_CA" \
@@ -275,11 +290,12 @@ sim_start_tls() {
 	local port
 	tls_certs
 	port=$(free_port)
-	sim_start --public-url "https://localhost:$port" "$@"
+	_sim_start_plain --public-url "https://localhost:$port" "$@"
 	tls_front "$SIM_PORT" "$port"
 	MJ_BASE_URL=$TLS_URL
 	CURL_CA_BUNDLE=$TLS_CA
 	export MJ_BASE_URL CURL_CA_BUNDLE
+	diag "over HTTPS: $MJ_BASE_URL, in front of $SIM_URL"
 }
 
 # proxy_start: tinyproxy, as the current user, its own config and log in
