@@ -80,26 +80,14 @@ http_classify(CURLcode rc, long status, int sent)
 			return RETRY_AMBIGUOUS;	/* a gateway may have passed it on */
 		return RETRY_NO;
 	}
+	if (http_trust_failure(rc))
+		return RETRY_SAFE;	/* the handshake failed: nothing left */
 	switch (rc) {
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_RESOLVE_PROXY:
 	case CURLE_COULDNT_CONNECT:
 	case CURLE_SSL_CONNECT_ERROR:
 		return RETRY_SAFE;	/* no byte of the request left */
-	case CURLE_PEER_FAILED_VERIFICATION:
-	case CURLE_SSL_CACERT_BADFILE:
-	case CURLE_SSL_CERTPROBLEM:
-	case CURLE_SSL_CIPHER:
-	case CURLE_SSL_ISSUER_ERROR:
-	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-	case CURLE_SSL_INVALIDCERTSTATUS:
-	case CURLE_SSL_CRL_BADFILE:
-	case CURLE_SSL_ENGINE_NOTFOUND:
-	case CURLE_SSL_ENGINE_SETFAILED:
-	case CURLE_SSL_ENGINE_INITFAILED:
-	case CURLE_USE_SSL_FAILED:
-		/* the handshake failed: the request never left */
-		return RETRY_SAFE;
 	case CURLE_OPERATION_TIMEDOUT:
 	case CURLE_SEND_ERROR:
 	case CURLE_RECV_ERROR:
@@ -117,10 +105,8 @@ http_classify(CURLcode rc, long status, int sent)
 }
 
 int
-http_refusal_lasts(CURLcode rc, long status, long connect_status)
+http_trust_failure(CURLcode rc)
 {
-	if (connect_status == 407 || (rc == CURLE_OK && status == 407))
-		return 1;	/* the proxy wants credentials we do not have */
 	switch (rc) {
 	case CURLE_PEER_FAILED_VERIFICATION:
 	case CURLE_SSL_CACERT_BADFILE:
@@ -134,16 +120,18 @@ http_refusal_lasts(CURLcode rc, long status, long connect_status)
 	case CURLE_SSL_ENGINE_SETFAILED:
 	case CURLE_SSL_ENGINE_INITFAILED:
 	case CURLE_USE_SSL_FAILED:
-		return 1;	/* a trust store is not fixed by waiting */
+		return 1;
 	default:
 		return 0;
 	}
 }
 
 int
-http_trust_failure(CURLcode rc)
+http_refusal_lasts(CURLcode rc, long status, long connect_status)
 {
-	return rc != CURLE_OK && http_refusal_lasts(rc, 0, 0);
+	if (connect_status == 407 || (rc == CURLE_OK && status == 407))
+		return 1;	/* the proxy wants credentials we do not have */
+	return http_trust_failure(rc);	/* not fixed by waiting */
 }
 
 const char *

@@ -1,9 +1,12 @@
 /*
  * The HTTP engine: requests on the loop's multi handle, many in flight,
- * connections reused (HTTP/2 where offered) except for submissions, which
- * always go on a fresh connection that is never reused: libcurl re-sends a
- * POST by itself when a reused connection dies before the reply
- * (design.md).  It retries what is safe to retry, with exponential backoff
+ * connections reused (HTTP/2 where offered for polls; HTTP/1.1 for
+ * downloads, one connection per file in flight) except for submissions,
+ * which always go on a fresh connection that is never reused: libcurl
+ * re-sends a POST by itself when a reused connection dies before the reply
+ * (design.md).  TLS sessions are cached for all requests, so a fresh
+ * connection resumes one; the CAs trusted are curl(1)'s: CURL_CA_BUNDLE,
+ * SSL_CERT_FILE, the system's.  It retries what is safe to retry, with exponential backoff
  * and full jitter, honouring Retry-After; it follows redirects itself so
  * that the API key never goes to another host.
  */
