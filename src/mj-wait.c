@@ -83,6 +83,7 @@ static struct {
 	size_t		 inflight;	/* poll requests */
 	struct batch	*batches;	/* the requests in flight */
 	int		 auth_refused;
+	char		*refused;	/* polls refused for good (TLS trust, proxy) */
 	int		 list_missing;	/* the provider lacks list-by-condition */
 	uint64_t	 seq;
 	unsigned long	 done, failed;
@@ -585,6 +586,13 @@ poll_done(struct http_request *r)
 			    "MJ_API_KEY or --api-key-file, and --auth",
 			    r->status);
 		st.auth_refused = 1;
+	} else if (http_refusal_lasts(r->curl_result, r->status,
+	    r->connect_status)) {
+		/* polling again would meet the same refusal until fixed */
+		if (st.refused == NULL) {
+			diag_error("poll: %s", r->error);
+			st.refused = xasprintf("not waited for: %s", r->error);
+		}
 	} else if (b->list && (r->status == 404 || r->status == 405)) {
 		/* detected once: from now on, one fetch per task */
 		if (!st.list_missing)
@@ -883,6 +891,11 @@ run(struct input *in)
 			give_up_all("not waited for: the API refused the key");
 			break;
 		}
+		if (st.refused != NULL) {
+			give_up_all(st.refused);
+			st.status = MJ_EXIT_FAILED;
+			break;
+		}
 		if (ev & LOOP_READABLE) {
 			if (input_fill(in) < 0) {
 				diag_error("%s: %s", input_name(in),
@@ -937,6 +950,7 @@ main(int argc, char **argv)
 	table_free(st.byid);
 	free(st.all);
 	free(st.order);
+	free(st.refused);
 	config_free(&opt.cfg);
 	if (st.events != NULL && fclose(st.events) == EOF)
 		diag_error("%s: %s", opt.events_path, strerror(errno));

@@ -49,6 +49,10 @@ struct http {
 	long long		 backoff_max;
 	long			 timeout_ms;	/* MJ_REQUEST_TIMEOUT_MS, 0: defaults */
 	uint64_t		 rng;
+	CURLSH			*share;		/* TLS sessions and DNS, for all */
+	const char		*ca_file;	/* from the environment, or NULL */
+	const char		*ca_dir;
+	const char		*ca_from;	/* where ca_file came from, for people */
 };
 
 static const struct {
@@ -71,10 +75,14 @@ http_classify(CURLcode rc, long status, int sent)
 			return RETRY_NONE;
 		if (status == 429)
 			return RETRY_SAFE;	/* a refusal: nothing was done */
+		if (status == 407)
+			return RETRY_SAFE;	/* the proxy did not pass it on */
 		if (status == 408 || status >= 500)
 			return RETRY_AMBIGUOUS;	/* a gateway may have passed it on */
 		return RETRY_NO;
 	}
+	if (http_trust_failure(rc))
+		return RETRY_SAFE;	/* the handshake failed: nothing left */
 	switch (rc) {
 	case CURLE_COULDNT_RESOLVE_HOST:
 	case CURLE_COULDNT_RESOLVE_PROXY:
@@ -95,6 +103,36 @@ http_classify(CURLcode rc, long status, int sent)
 	default:
 		return RETRY_NO;
 	}
+}
+
+int
+http_trust_failure(CURLcode rc)
+{
+	switch (rc) {
+	case CURLE_PEER_FAILED_VERIFICATION:
+	case CURLE_SSL_CACERT_BADFILE:
+	case CURLE_SSL_CERTPROBLEM:
+	case CURLE_SSL_CIPHER:
+	case CURLE_SSL_ISSUER_ERROR:
+	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+	case CURLE_SSL_INVALIDCERTSTATUS:
+	case CURLE_SSL_CRL_BADFILE:
+	case CURLE_SSL_ENGINE_NOTFOUND:
+	case CURLE_SSL_ENGINE_SETFAILED:
+	case CURLE_SSL_ENGINE_INITFAILED:
+	case CURLE_USE_SSL_FAILED:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+int
+http_refusal_lasts(CURLcode rc, long status, long connect_status)
+{
+	if (connect_status == 407 || (rc == CURLE_OK && status == 407))
+		return 1;	/* the proxy wants credentials we do not have */
+	return http_trust_failure(rc);	/* not fixed by waiting */
 }
 
 const char *
@@ -125,6 +163,43 @@ env_ms(const char *name, long long dflt)
 	return *end == '\0' && v >= 0 ? v : dflt;
 }
 
+/* The first non-empty one of the variables, or NULL. */
+static const char *
+env_path(const char *first, const char *second)
+{
+	const char	*s;
+
+	if ((s = getenv(first)) != NULL && *s != '\0')
+		return s;
+	if (second != NULL && (s = getenv(second)) != NULL && *s != '\0')
+		return s;
+	return NULL;
+}
+
+/*
+ * One cache of TLS sessions (and of DNS answers) for every handle: a
+ * submission's fresh connection then resumes a session instead of a full
+ * handshake.  Resuming sends no request data twice: the request goes out
+ * only after the handshake, resumed or not.
+ */
+static CURLSH *
+share_new(void)
+{
+	CURLSH	*sh;
+
+#ifdef MJ_NO_TLS_SESSION_SHARE	/* to measure what the cache saves */
+	return NULL;
+#endif
+	if ((sh = curl_share_init()) == NULL)
+		diag_fatal(1, "libcurl: cannot create a share handle");
+	if (curl_share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION) !=
+	    CURLSHE_OK ||
+	    curl_share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS) !=
+	    CURLSHE_OK)
+		diag_fatal(1, "libcurl: cannot share TLS sessions");
+	return sh;
+}
+
 struct http *
 http_new(struct loop *l, const struct config *cfg)
 {
@@ -139,6 +214,17 @@ http_new(struct loop *l, const struct config *cfg)
 	h->timeout_ms = (long)env_ms("MJ_REQUEST_TIMEOUT_MS", 0);
 	h->rng = (uint64_t)loop_now() * 6364136223846793005ULL ^
 	    (uint64_t)getpid();
+	/*
+	 * The trust store as curl(1) finds it (libcurl itself reads none of
+	 * these): CURL_CA_BUNDLE, then SSL_CERT_FILE (and SSL_CERT_DIR), then
+	 * the system's.
+	 */
+	h->ca_file = env_path("CURL_CA_BUNDLE", "SSL_CERT_FILE");
+	h->ca_dir = env_path("SSL_CERT_DIR", NULL);
+	h->ca_from = h->ca_file == NULL ? "the system's CAs; set "
+	    "CURL_CA_BUNDLE to trust others" : env_path("CURL_CA_BUNDLE",
+	    NULL) != NULL ? "CURL_CA_BUNDLE" : "SSL_CERT_FILE";
+	h->share = share_new();
 	return h;
 }
 
@@ -151,6 +237,8 @@ http_free(struct http *h)
 		return;
 	for (c = 0; c < HTTP_NCLASS; c++)
 		loop_timer_cancel(h->loop, h->pace[c].timer);
+	if (h->share != NULL)
+		(void)curl_share_cleanup(h->share);
 	free(h->auth_header);
 	free(h);
 }
@@ -367,12 +455,30 @@ easy_new(struct http_request *r)
 	SETOPT(e, CURLOPT_WRITEFUNCTION, on_write);
 	SETOPT(e, CURLOPT_WRITEDATA, r);
 	SETOPT(e, CURLOPT_HTTPHEADER, r->headers);
+	if (r->http->share != NULL)
+		SETOPT(e, CURLOPT_SHARE, r->http->share);
+	/* and for an https:// proxy, as curl(1) does */
+	if (r->http->ca_file != NULL) {
+		SETOPT(e, CURLOPT_CAINFO, r->http->ca_file);
+		SETOPT(e, CURLOPT_PROXY_CAINFO, r->http->ca_file);
+	}
+	if (r->http->ca_dir != NULL) {
+		SETOPT(e, CURLOPT_CAPATH, r->http->ca_dir);
+		SETOPT(e, CURLOPT_PROXY_CAPATH, r->http->ca_dir);
+	}
 	if (r->klass != HTTP_DOWNLOAD)
 		SETOPT(e, CURLOPT_ACCEPT_ENCODING, "");
-	else
+	else {
 		/* images are megabytes: 16 KiB reads cost a turn of the loop
 		 * and a write(2) each */
 		SETOPT(e, CURLOPT_BUFFERSIZE, 256L * 1024);
+		/*
+		 * Files, one per connection at a time: over HTTPS, -j
+		 * streams multiplexed on one HTTP/2 connection cost more CPU
+		 * and time than as many HTTP/1.1 connections (bench/README.md)
+		 */
+		SETOPT(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
+	}
 	if (r->body != NULL) {
 		SETOPT(e, CURLOPT_POSTFIELDS, r->body);
 		SETOPT(e, CURLOPT_POSTFIELDSIZE_LARGE,
@@ -385,6 +491,12 @@ easy_new(struct http_request *r)
 		 */
 		SETOPT(e, CURLOPT_FRESH_CONNECT, 1L);
 		SETOPT(e, CURLOPT_FORBID_REUSE, 1L);
+		/*
+		 * One request per connection gains nothing from HTTP/2, and
+		 * over h2 libcurl 7.88 resumed no TLS session (the server
+		 * made a full handshake each time): HTTP/1.1 resumes one.
+		 */
+		SETOPT(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
 	}
 	if (r->max_bytes > 0)
 		SETOPT(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)r->max_bytes);
@@ -617,6 +729,16 @@ read_results(struct http_request *r, CURLcode rc)
 	if (curl_easy_getinfo(r->easy, CURLINFO_REQUEST_SIZE, &reqsize) ==
 	    CURLE_OK)
 		r->sent = reqsize > 0;
+	/*
+	 * A proxy that refused the tunnel (CONNECT answered 407, 502, 503...)
+	 * saw only the CONNECT: the request itself never left, whatever
+	 * libcurl counts as sent (it reports CURLE_RECV_ERROR).
+	 */
+	r->connect_status = 0;
+	(void)curl_easy_getinfo(r->easy, CURLINFO_HTTP_CONNECTCODE,
+	    &r->connect_status);
+	if (r->connect_status >= 300)
+		r->sent = 0;
 	if (curl_easy_getinfo(r->easy, CURLINFO_CONTENT_TYPE, &ct) ==
 	    CURLE_OK && ct != NULL)
 		r->content_type = xstrdup(ct);
@@ -642,10 +764,23 @@ describe_failure(struct http_request *r)
 		(void)snprintf(r->error, sizeof(r->error),
 		    "reply larger than %lld bytes", r->max_bytes > 0 ?
 		    r->max_bytes : HTTP_REPLY_MAX);
+	else if (r->connect_status >= 300)
+		(void)snprintf(r->error, sizeof(r->error), "the proxy refused "
+		    "the tunnel (HTTP %ld to CONNECT)%s", r->connect_status,
+		    r->connect_status == 407 ? ": it wants credentials (give "
+		    "them in the proxy's URL)" : "");
+	else if (r->curl_result != CURLE_OK && http_trust_failure(
+	    r->curl_result))
+		(void)snprintf(r->error, sizeof(r->error), "TLS: %.160s "
+		    "(trusting %s)", r->errbuf[0] != '\0' ? r->errbuf :
+		    curl_easy_strerror(r->curl_result), r->http->ca_from);
 	else if (r->curl_result != CURLE_OK)
 		(void)snprintf(r->error, sizeof(r->error), "%s",
 		    r->errbuf[0] != '\0' ? r->errbuf :
 		    curl_easy_strerror(r->curl_result));
+	else if (r->status == 407)
+		(void)snprintf(r->error, sizeof(r->error), "HTTP 407: the "
+		    "proxy wants credentials (give them in the proxy's URL)");
 	else
 		(void)snprintf(r->error, sizeof(r->error), "HTTP %ld",
 		    r->status);
@@ -694,6 +829,9 @@ should_retry(struct http_request *r)
 	max = r->max_attempts > 0 ? r->max_attempts :
 	    class_defaults[r->klass].attempts;
 	if (r->attempts >= max)
+		return 0;
+	/* refused before sending, but the same would happen again now */
+	if (http_refusal_lasts(r->curl_result, r->status, r->connect_status))
 		return 0;
 	return r->verdict == RETRY_SAFE ||
 	    (r->verdict == RETRY_AMBIGUOUS && r->retry_ambiguous);

@@ -1,9 +1,12 @@
 /*
  * The HTTP engine: requests on the loop's multi handle, many in flight,
- * connections reused (HTTP/2 where offered) except for submissions, which
- * always go on a fresh connection that is never reused: libcurl re-sends a
- * POST by itself when a reused connection dies before the reply
- * (design.md).  It retries what is safe to retry, with exponential backoff
+ * connections reused (HTTP/2 where offered for polls; HTTP/1.1 for
+ * downloads, one connection per file in flight) except for submissions,
+ * which always go on a fresh connection that is never reused: libcurl
+ * re-sends a POST by itself when a reused connection dies before the reply
+ * (design.md).  TLS sessions are cached for all requests, so a fresh
+ * connection resumes one; the CAs trusted are curl(1)'s: CURL_CA_BUNDLE,
+ * SSL_CERT_FILE, the system's.  It retries what is safe to retry, with exponential backoff
  * and full jitter, honouring Retry-After; it follows redirects itself so
  * that the API key never goes to another host.
  */
@@ -39,6 +42,15 @@ enum retry_verdict {
  */
 enum retry_verdict http_classify(CURLcode, long status, int sent);
 const char	*http_verdict_name(enum retry_verdict);
+/*
+ * A refusal that a retry in this run would meet again: the server's
+ * certificate not trusted, a bad CA file, a proxy asking for credentials
+ * (status or connect_status 407).  Safe to send after the cause is fixed
+ * (the record says retryable), but not retried now.
+ */
+int		 http_refusal_lasts(CURLcode, long status, long connect_status);
+/* The TLS handshake failed on trust (certificate, CA file, pinning). */
+int		 http_trust_failure(CURLcode);
 
 struct http_request {
 	/* Set by the caller before http_start. */
@@ -61,6 +73,7 @@ struct http_request {
 	/* Results, valid in on_done. */
 	CURLcode	 curl_result;
 	long		 status;	/* HTTP status of the last attempt, 0 if none */
+	long		 connect_status; /* a proxy's answer to CONNECT, 0 if none */
 	struct buf	 reply;		/* the body, unless on_data */
 	char		*content_type;	/* owned, or NULL */
 	long long	 content_length; /* announced, -1 if unknown */

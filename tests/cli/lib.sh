@@ -5,13 +5,16 @@ set -u
 : "${top_srcdir:?run me through make check, or set top_srcdir}"
 : "${top_builddir:=$top_srcdir}"
 : "${PYTHON3:=python3}"
-PATH=$top_builddir/src:$PATH
+PATH=$top_builddir/src:$PATH:/usr/sbin:/sbin	# nginx is in /usr/sbin
 MJ_RETRY_BASE_MS=${MJ_RETRY_BASE_MS:-50}
 # the simulator records a task the moment it takes the request, so a lost
 # reply needs no time to settle (mj-submit-reconcile.sh tests the wait)
 MJ_SETTLE=0
 export PATH MJ_RETRY_BASE_MS MJ_SETTLE
 unset MJ_API_KEY COMETAPI_KEY MJ_API_KEY_FILE MJ_AUTH MJ_MODE MJ_BASE_URL
+# the caller's proxy and trust store must not change what is tested
+unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY \
+    no_proxy NO_PROXY CURL_CA_BUNDLE SSL_CERT_FILE SSL_CERT_DIR
 
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/mjtest.XXXXXX")
 cd "$TEST_DIR" || exit 99
@@ -127,8 +130,17 @@ wait_until() {
 	return 0
 }
 
-# sim_start [mjsim options]: start a simulator; exports SIM_URL, MJ_BASE_URL
+# sim_start [mjsim options]: start a simulator; exports SIM_URL, MJ_BASE_URL.
+# With MJ_TEST_TLS=1, behind a TLS front (sim_start_tls): a test written
+# for HTTP runs over HTTPS.
 sim_start() {
+	if [ "${MJ_TEST_TLS:-0}" = 1 ]; then
+		sim_start_tls "$@"
+	else
+		_sim_start_plain "$@"
+	fi
+}
+_sim_start_plain() {
 	local pf="$TEST_DIR/sim.port.$RANDOM"
 	"$PYTHON3" "$top_srcdir/tests/mjsim/mjsim" --port 0 --port-file "$pf" \
 	    --max-seconds 300 --key test-key "$@" >/dev/null \
@@ -147,7 +159,12 @@ sim_start() {
 	export SIM_PORT SIM_URL MJ_BASE_URL MJ_API_KEY
 }
 
-sim_stop() { kill "$SIM_PID" 2>/dev/null; wait "$SIM_PID" 2>/dev/null; }
+sim_stop() {
+	kill "$SIM_PID" 2>/dev/null; wait "$SIM_PID" 2>/dev/null
+	if [ -n "${TLS_PID:-}" ]; then
+		kill "$TLS_PID" 2>/dev/null; wait "$TLS_PID" 2>/dev/null; TLS_PID=
+	fi
+}
 sim_get() { curl -s --max-time 10 "$SIM_URL$1"; }
 sim_post() { curl -s --max-time 10 -H 'Content-Type: application/json' -d "$2" "$SIM_URL$1"; }
 sim_stats() { sim_get /_sim/stats; }
@@ -171,4 +188,153 @@ run_prog() {
 	else
 		"$top_builddir/src/$p" "$@"
 	fi
+}
+
+# free_port: a TCP port free on loopback right now
+free_port() {
+	"$PYTHON3" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# tls_certs: a CA made here and a certificate it signs for localhost and
+# 127.0.0.1 (TLS_CA, TLS_CERT, TLS_KEY); another CA that signed nothing
+# of ours (TLS_OTHER_CA); a certificate of our CA for another name only
+# (TLS_WRONG_CERT, TLS_WRONG_KEY).  All in $TEST_DIR/tls.
+tls_certs() {
+	local d=$TEST_DIR/tls
+	[ -f "$d/ca.pem" ] && return 0
+	mkdir -p "$d"
+	(
+		cd "$d" || exit 1
+		for ca in ca other-ca; do
+			openssl req -x509 -newkey rsa:2048 -nodes -days 2 \
+			    -subj "/CN=mjpipe test $ca" -keyout "$ca.key" \
+			    -out "$ca.pem" || exit 1
+		done
+		for c in server:DNS:localhost,IP:127.0.0.1 wrong:DNS:other.example; do
+			openssl req -newkey rsa:2048 -nodes -subj "/CN=${c%%:*}" \
+			    -keyout "${c%%:*}.key" -out "${c%%:*}.csr" || exit 1
+			printf 'subjectAltName=%s\n' "${c#*:}" > "${c%%:*}.ext"
+			openssl x509 -req -in "${c%%:*}.csr" -CA ca.pem \
+			    -CAkey ca.key -CAcreateserial -days 2 \
+			    -extfile "${c%%:*}.ext" -out "${c%%:*}.pem" || exit 1
+		done
+	) > "$d/openssl.log" 2>&1 || { echo "Bail out! openssl: $(tail -3 "$d/openssl.log")"; exit 1; }
+	TLS_CA=$d/ca.pem TLS_CERT=$d/server.pem TLS_KEY=$d/server.key
+	TLS_OTHER_CA=$d/other-ca.pem
+	TLS_WRONG_CERT=$d/wrong.pem TLS_WRONG_KEY=$d/wrong.key
+}
+
+# tls_front UPSTREAM_PORT [PORT [CERT KEY]]: nginx, as the current user
+# and with its own files in the test dir, serving HTTPS (HTTP/2 offered)
+# on PORT (a free one by default) in front of http://127.0.0.1:UPSTREAM_PORT;
+# the certificate is ours for localhost unless CERT KEY.  Sets TLS_PORT,
+# TLS_URL (https://localhost:PORT) and TLS_DIR (its access.log).  Stopped
+# at exit.
+tls_front() {
+	local up=$1 port=${2:-} cert=${3:-} key=${4:-} d name=localhost
+	command -v nginx >/dev/null 2>&1 ||
+	    { echo "Bail out! no nginx (apt-get install nginx-light)"; exit 1; }
+	tls_certs
+	[ -n "$port" ] || port=$(free_port)
+	d=$TEST_DIR/nginx-$port
+	mkdir -p "$d/tmp"
+	cat > "$d/nginx.conf" <<NGINX
+$([ "$(id -u)" = 0 ] && echo 'user root;')
+daemon off;
+worker_processes 1;
+pid $d/nginx.pid;
+error_log $d/error.log;
+events { worker_connections 1024; }
+http {
+	# which connections resumed a TLS session: reused=r
+	log_format mj '\$remote_addr "\$request" \$status \$ssl_protocol reused=\$ssl_session_reused';
+	access_log $d/access.log mj;
+	client_body_temp_path $d/tmp;
+	proxy_temp_path $d/tmp;
+	fastcgi_temp_path $d/tmp;
+	uwsgi_temp_path $d/tmp;
+	scgi_temp_path $d/tmp;
+	client_max_body_size 64m;
+	server {
+		listen 127.0.0.1:$port ssl http2;
+		ssl_certificate ${cert:-$TLS_CERT};
+		ssl_certificate_key ${key:-$TLS_KEY};
+		# as servers are set up: TLS 1.3, sessions resumable
+		ssl_protocols TLSv1.2 TLSv1.3;
+		ssl_session_cache shared:mjtest:1m;
+		location / {
+			proxy_pass http://127.0.0.1:$up;
+			proxy_http_version 1.1;
+			proxy_buffering off;
+			proxy_read_timeout 300s;
+		}
+	}
+}
+NGINX
+	nginx -e "$d/error.log" -c "$d/nginx.conf" -p "$d" 2>>"$d/error.log" &
+	_sim_pids="$_sim_pids $!"
+	TLS_PID=$!
+	TLS_PORT=$port TLS_DIR=$d TLS_URL=https://localhost:$port
+	[ -n "$cert" ] && name=other.example	# TLS_WRONG_CERT's
+	if ! wait_until 10 curl -s -o /dev/null --cacert "$TLS_CA" \
+	    --resolve "other.example:$port:127.0.0.1" "https://$name:$port/"; then
+		echo "Bail out! nginx did not start: $(tail -3 "$d/error.log")"
+		exit 1
+	fi
+}
+
+# sim_start_tls [mjsim options]: a simulator behind a TLS front; its image
+# URLs point at the front too.  MJ_BASE_URL is the front (SIM_URL stays
+# the simulator's own, for the tests' checks); CURL_CA_BUNDLE trusts our CA.
+sim_start_tls() {
+	local port
+	tls_certs
+	port=$(free_port)
+	_sim_start_plain --public-url "https://localhost:$port" "$@"
+	tls_front "$SIM_PORT" "$port"
+	MJ_BASE_URL=$TLS_URL
+	CURL_CA_BUNDLE=$TLS_CA
+	export MJ_BASE_URL CURL_CA_BUNDLE
+	diag "over HTTPS: $MJ_BASE_URL, in front of $SIM_URL"
+}
+
+# proxy_start: tinyproxy, as the current user, its own config and log in
+# the test dir, on a free port; PROXY_URL, PROXY_LOG.  Stopped at exit.
+proxy_start() {
+	local port d=$TEST_DIR/tinyproxy
+	command -v tinyproxy >/dev/null 2>&1 ||
+	    { echo "Bail out! no tinyproxy (apt-get install tinyproxy)"; exit 1; }
+	port=$(free_port)
+	mkdir -p "$d"
+	# no ConnectPort line: CONNECT to any port (ours are not 443)
+	cat > "$d/tinyproxy.conf" <<TP
+$([ "$(id -u)" = 0 ] && printf 'User root\nGroup root\n')
+Port $port
+Listen 127.0.0.1
+Timeout 60
+LogFile "$d/tinyproxy.log"
+LogLevel Info
+MaxClients 100
+Allow 127.0.0.1
+TP
+	tinyproxy -d -c "$d/tinyproxy.conf" >>"$d/stderr" 2>&1 &
+	_sim_pids="$_sim_pids $!"
+	PROXY_URL=http://127.0.0.1:$port PROXY_LOG=$d/tinyproxy.log
+	if ! wait_until 10 "$PYTHON3" -c "import socket; socket.create_connection(('127.0.0.1', $port))"; then
+		echo "Bail out! tinyproxy did not start: $(tail -3 "$d/stderr" "$PROXY_LOG" 2>/dev/null)"
+		exit 1
+	fi
+}
+
+# fake_proxy NAME ARGS...: tests/cli/proxy.py (--answer CODE, or --relay
+# PORT --dump FILE); its URL in FAKE_PROXY_URL, its log in NAME.log
+fake_proxy() {
+	local name=$1
+	shift
+	"$PYTHON3" "$top_srcdir/tests/cli/proxy.py" --port-file "$TEST_DIR/$name.port" \
+	    "$@" 2>>"$TEST_DIR/$name.log" &
+	_sim_pids="$_sim_pids $!"
+	wait_until 10 test -s "$TEST_DIR/$name.port" ||
+	    { echo "Bail out! proxy.py $name did not start"; exit 1; }
+	FAKE_PROXY_URL=http://127.0.0.1:$(cat "$TEST_DIR/$name.port")
 }

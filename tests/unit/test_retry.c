@@ -42,7 +42,15 @@ static const struct {
 	{ CURLE_WEIRD_SERVER_REPLY, 0, 1, RETRY_AMBIGUOUS, "garbage reply" },
 	{ CURLE_UNSUPPORTED_PROTOCOL, 0, 0, RETRY_NO, "file:// refused" },
 	{ CURLE_URL_MALFORMAT, 0, 0, RETRY_NO, "bad URL" },
-	{ CURLE_PEER_FAILED_VERIFICATION, 0, 0, RETRY_NO, "bad certificate" },
+	{ CURLE_PEER_FAILED_VERIFICATION, 0, 0, RETRY_SAFE,
+	    "untrusted certificate or wrong host name: before sending" },
+	{ CURLE_SSL_CACERT_BADFILE, 0, 0, RETRY_SAFE, "no CA file: before sending" },
+	{ CURLE_SSL_CERTPROBLEM, 0, 0, RETRY_SAFE, "client cert problem" },
+	{ CURLE_SSL_ISSUER_ERROR, 0, 0, RETRY_SAFE, "issuer check failed" },
+	{ CURLE_SSL_PINNEDPUBKEYNOTMATCH, 0, 0, RETRY_SAFE, "pinned key" },
+	{ CURLE_OK, 407, 1, RETRY_SAFE, "a proxy's 407: not passed on" },
+	{ CURLE_RECV_ERROR, 0, 0, RETRY_SAFE,
+	    "CONNECT refused by the proxy (sent cleared)" },
 	{ CURLE_WRITE_ERROR, 200, 1, RETRY_NO, "we stopped it" },
 	{ CURLE_FILESIZE_EXCEEDED, 200, 1, RETRY_NO, "too large" },
 	{ CURLE_TOO_MANY_REDIRECTS, 0, 1, RETRY_NO, "redirect loop" },
@@ -59,5 +67,23 @@ main(void)
 		    http_verdict_name(cases[i].want), "%s (curl %d, HTTP %ld, "
 		    "sent %d)", cases[i].why, (int)cases[i].rc, cases[i].status,
 		    cases[i].sent);
+	/* refusals that a retry within the run would only meet again */
+	TAP_OK(http_refusal_lasts(CURLE_PEER_FAILED_VERIFICATION, 0, 0),
+	    "an untrusted certificate is not retried in the run");
+	TAP_OK(http_refusal_lasts(CURLE_SSL_CACERT_BADFILE, 0, 0),
+	    "a missing CA file is not retried in the run");
+	TAP_OK(http_refusal_lasts(CURLE_RECV_ERROR, 0, 407),
+	    "a proxy's 407 to CONNECT is not retried in the run");
+	TAP_OK(http_refusal_lasts(CURLE_OK, 407, 0),
+	    "a proxy's 407 is not retried in the run");
+	TAP_OK(!http_refusal_lasts(CURLE_RECV_ERROR, 0, 502),
+	    "a proxy's 502 to CONNECT is retried");
+	TAP_OK(!http_refusal_lasts(CURLE_SSL_CONNECT_ERROR, 0, 0),
+	    "a handshake cut short is retried");
+	TAP_OK(!http_refusal_lasts(CURLE_COULDNT_CONNECT, 0, 0),
+	    "a refused connection is retried");
+	TAP_OK(http_trust_failure(CURLE_PEER_FAILED_VERIFICATION),
+	    "a certificate failure is a trust failure");
+	TAP_OK(!http_trust_failure(CURLE_OK), "success is not");
 	return tap_done();
 }
