@@ -615,8 +615,8 @@ take_record(struct record *r)
 		}
 		st.pack->samples++;
 		if (st.pack->gallery != NULL)
-			gallery_file(st.pack->gallery, &st.pack->w, file, path,
-			    member, r->line);
+			gallery_file(st.pack->gallery, &st.pack->w, files,
+			    file, member, r->line);
 		if (opt.remove_files &&
 		    fwrite(path, 1, strlen(path) + 1, st.pack->removals) !=
 		    strlen(path) + 1)

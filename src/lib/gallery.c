@@ -187,9 +187,10 @@ is_image(json_object *file, const char *member)
 }
 
 void
-gallery_file(struct gallery *g, struct archwrite *w, json_object *file,
-    const char *path, const char *member, long line)
+gallery_file(struct gallery *g, struct archwrite *w, json_object *files,
+    json_object *file, const char *member, long line)
 {
+	const char		*path = json_get_string(file, "path");
 	struct image		*im;
 	struct thumbnail	 t;
 	json_object		*v;
@@ -207,7 +208,8 @@ gallery_file(struct gallery *g, struct archwrite *w, json_object *file,
 	if (json_object_object_get_ex(file, "grid", &v))
 		im->grid = json_object_get_boolean(v);
 	im->video = strncmp(fsutil_ext_mime(member), "video/", 6) == 0;
-	if (im->video || !is_image(file, member))
+	if (im->video || !is_image(file, member) || path == NULL ||
+	    (im->grid && layout_is_split(files)))
 		return;
 	if (thumbnail_make(path, GALLERY_THUMB_SIZE, &t, err,
 	    sizeof(err)) == -1) {

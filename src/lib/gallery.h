@@ -20,12 +20,14 @@ struct gallery;
 
 struct gallery	*gallery_new(void);
 /*
- * A file of the record being packed, added as member: its thumbnail
- * (images only) made and added to the archive as thumbs/MEMBER.jpg.  A
- * thumbnail that cannot be made is a warning, and a card without one.
+ * A file of the record being packed (an entry of files[]), added as
+ * member: its thumbnail (images only; not the grid of a split grid,
+ * whose quadrants are shown) made and added to the archive as
+ * thumbs/MEMBER.jpg.  A thumbnail that cannot be made is a warning, and
+ * a card without one.
  */
 void		 gallery_file(struct gallery *, struct archwrite *,
-		    json_object *file, const char *path, const char *member,
+		    json_object *files, json_object *file, const char *member,
 		    long line);
 /* The cards of the record, from the files given since the last call. */
 void		 gallery_record(struct gallery *, json_object *rec);

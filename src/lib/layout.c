@@ -42,11 +42,14 @@ has_key(json_object *o, const char *key)
 	    json_object_object_get_ex(o, key, NULL);
 }
 
-/* A split grid: some entry of files[] is a quadrant ("index"). */
-static int
-is_split(json_object *files)
+int
+layout_is_split(json_object *files)
 {
-	size_t	i, n = json_object_array_length(files);
+	size_t	i, n;
+
+	if (!json_object_is_type(files, json_type_array))
+		return 0;
+	n = json_object_array_length(files);
 
 	for (i = 0; i < n; i++)
 		if (has_key(json_object_array_get_idx(files, i), "index"))
@@ -59,7 +62,7 @@ layout_takes(const struct layout_out *o, json_object *files, size_t i)
 {
 	json_object	*f = json_object_array_get_idx(files, i);
 
-	if (o->layout == LAYOUT_FILES || o->with_grid || !is_split(files))
+	if (o->layout == LAYOUT_FILES || o->with_grid || !layout_is_split(files))
 		return 1;
 	return has_key(f, "index");
 }

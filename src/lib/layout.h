@@ -34,6 +34,8 @@ struct layout_out {
 	FILE		*metadata;	/* imagefolder: metadata.jsonl */
 };
 
+/* A split grid: some entry of files[] is a quadrant (has "index"). */
+int	layout_is_split(json_object *files);
 /* Whether files[i] goes into the archive in this layout. */
 int	layout_takes(const struct layout_out *, json_object *files, size_t i);
 /* How many files of files[] go in: the samples of a dataset layout. */
