@@ -615,8 +615,8 @@ take_record(struct record *r)
 		}
 		st.pack->samples++;
 		if (st.pack->gallery != NULL)
-			gallery_file(st.pack->gallery, &st.pack->w, files,
-			    file, member, r->line);
+			gallery_file(st.pack->gallery, files, file, member,
+			    r->line);
 		if (opt.remove_files &&
 		    fwrite(path, 1, strlen(path) + 1, st.pack->removals) !=
 		    strlen(path) + 1)
@@ -625,7 +625,7 @@ take_record(struct record *r)
 		free(member);
 	}
 	if (st.pack->gallery != NULL)
-		gallery_record(st.pack->gallery, r->obj);
+		gallery_record(st.pack->gallery, &st.pack->w, r->obj);
 	archive = json_object_new_object();
 	json_add_string(archive, "path", st.pack->path);
 	json_add(archive, "members", members);

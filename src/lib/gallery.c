@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "api.h"
 #include "archwrite.h"
@@ -24,19 +25,36 @@
 #include "xalloc.h"
 
 struct image {
-	char	*member;
-	char	*thumb;		/* thumbs/MEMBER.jpg, or NULL */
-	char	*why;		/* why there is no thumbnail */
-	int	 width, height;	/* the thumbnail's */
-	int	 index;		/* 1..4 for a quadrant, else 0 */
-	int	 grid, video;
+	char		*member;
+	char		*path;
+	struct thumbjob	*job;		/* its thumbnail, being made */
+	char		*thumb;		/* thumbs/MEMBER.jpg, or NULL */
+	char		*why;		/* why there is no thumbnail */
+	int		 width, height;	/* the thumbnail's */
+	int		 index;		/* 1..4 for a quadrant, else 0 */
+	int		 grid, video;
+	long		 line;
+};
+
+/* A record whose cards wait for their thumbnails. */
+struct pending {
+	json_object	*rec;		/* a reference of our own */
+	struct image	*img;
+	size_t		 n;
+	struct pending	*next;
 };
 
 struct gallery {
 	FILE		*page;		/* index.html as it is written */
 	struct image	*img;		/* the current record's files */
 	size_t		 n, cap;
+	struct thumbpool *pool;
+	struct pending	*head, *tail;	/* in input order */
+	size_t		 inflight;	/* thumbnails in the pool */
 };
+
+/* Thumbnails at once in the pool, at most: memory stays bounded. */
+#define MAX_INFLIGHT(threads)	(4 * (size_t)(threads))
 
 static const char script[] =
 "(function(){var d=document,figs=d.querySelectorAll(\"main figure\"),"
@@ -123,6 +141,15 @@ base64(const unsigned char *in, size_t len, char *out)
 	*out = '\0';
 }
 
+/* One worker a core: a thumbnail's decoding uses about one. */
+static int
+threads(void)
+{
+	long	n = sysconf(_SC_NPROCESSORS_ONLN);
+
+	return n < 1 ? 1 : n > 8 ? 8 : (int)n;
+}
+
 struct gallery *
 gallery_new(void)
 {
@@ -133,6 +160,7 @@ gallery_new(void)
 
 	if ((g->page = tmpfile()) == NULL)
 		diag_fatal(1, "a temporary file: %s", strerror(errno));
+	g->pool = thumbpool_new(threads());
 	sha256_init(&h);
 	sha256_update(&h, script, strlen(script));
 	sha256_final(&h, digest);
@@ -187,14 +215,12 @@ is_image(json_object *file, const char *member)
 }
 
 void
-gallery_file(struct gallery *g, struct archwrite *w, json_object *files,
-    json_object *file, const char *member, long line)
+gallery_file(struct gallery *g, json_object *files, json_object *file,
+    const char *member, long line)
 {
 	const char		*path = json_get_string(file, "path");
 	struct image		*im;
-	struct thumbnail	 t;
 	json_object		*v;
-	char			 err[512];
 
 	if (g->n == g->cap) {
 		g->cap = g->cap ? 2 * g->cap : 8;
@@ -203,6 +229,7 @@ gallery_file(struct gallery *g, struct archwrite *w, json_object *files,
 	im = &g->img[g->n++];
 	memset(im, 0, sizeof(*im));
 	im->member = xstrdup(member);
+	im->line = line;
 	if (json_object_object_get_ex(file, "index", &v))
 		im->index = json_object_get_int(v);
 	if (json_object_object_get_ex(file, "grid", &v))
@@ -211,21 +238,41 @@ gallery_file(struct gallery *g, struct archwrite *w, json_object *files,
 	if (im->video || !is_image(file, member) || path == NULL ||
 	    (im->grid && layout_is_split(files)))
 		return;
-	if (thumbnail_make(path, GALLERY_THUMB_SIZE, &t, err,
-	    sizeof(err)) == -1) {
-		diag_warn("line %ld: no thumbnail: %s", line, err);
-		im->why = xstrdup(err);
+	im->path = xstrdup(path);
+	im->job = xcalloc(1, sizeof(*im->job));
+	im->job->path = im->path;
+	im->job->size = GALLERY_THUMB_SIZE;
+	thumbpool_put(g->pool, im->job);
+	g->inflight++;
+}
+
+/* The thumbnail made for im, added to the archive. */
+static void
+take_thumb(struct gallery *g, struct archwrite *w, struct image *im)
+{
+	struct thumbjob	*j = im->job;
+	char		 err[512];
+
+	if (j == NULL)
 		return;
+	thumbpool_wait(g->pool, j);
+	g->inflight--;
+	if (j->rc == -1) {
+		diag_warn("line %ld: no thumbnail: %s", im->line, j->err);
+		im->why = xstrdup(j->err);
+	} else {
+		im->thumb = xasprintf("thumbs/%s.jpg", im->member);
+		im->width = j->t.width;
+		im->height = j->t.height;
+		if (archwrite_add_mem(w, im->thumb, j->t.data, j->t.len, err,
+		    sizeof(err)) == -1) {
+			free(im->thumb);
+			im->thumb = NULL;
+		}
+		thumbnail_free(&j->t);
 	}
-	im->thumb = xasprintf("thumbs/%s.jpg", member);
-	im->width = t.width;
-	im->height = t.height;
-	if (archwrite_add_mem(w, im->thumb, t.data, t.len, err,
-	    sizeof(err)) == -1) {
-		free(im->thumb);
-		im->thumb = NULL;
-	}
-	thumbnail_free(&t);
+	free(j);
+	im->job = NULL;
 }
 
 /* The picture of an image: its thumbnail, linking to the full file. */
@@ -317,67 +364,115 @@ figure_open(FILE *f, json_object *rec, const char *class)
 }
 
 static void
-clear_images(struct gallery *g)
+free_images(struct image *img, size_t n)
 {
 	size_t	i;
 
-	for (i = 0; i < g->n; i++) {
-		free(g->img[i].member);
-		free(g->img[i].thumb);
-		free(g->img[i].why);
+	for (i = 0; i < n; i++) {
+		free(img[i].member);
+		free(img[i].path);
+		free(img[i].thumb);
+		free(img[i].why);
+		if (img[i].job != NULL && img[i].job->done &&
+		    img[i].job->rc == 0)
+			thumbnail_free(&img[i].job->t);
+		free(img[i].job);
 	}
-	g->n = 0;
+	free(img);
 }
 
-void
-gallery_record(struct gallery *g, json_object *rec)
+/* The cards of a record whose thumbnails are made. */
+static void
+cards(FILE *f, json_object *rec, struct image *img, size_t n)
 {
-	FILE			*f = g->page;
 	const struct image	*grid = NULL;
 	const char		*prompt = layout_prompt(rec);
 	size_t			 i, quads = 0;
 	char			 alt[16];
 
-	for (i = 0; i < g->n; i++) {
-		if (g->img[i].index > 0)
+	for (i = 0; i < n; i++) {
+		if (img[i].index > 0)
 			quads++;
-		else if (g->img[i].grid)
-			grid = &g->img[i];
+		else if (img[i].grid)
+			grid = &img[i];
 	}
 	if (quads > 0) {
 		/* a split grid: its quadrants in one card, the grid a link */
 		figure_open(f, rec, "split");
 		fputs("<div class=\"quads\">", f);
-		for (i = 0; i < g->n; i++)
-			if (g->img[i].index > 0) {
+		for (i = 0; i < n; i++)
+			if (img[i].index > 0) {
 				snprintf(alt, sizeof(alt), "U%d",
-				    g->img[i].index);
-				picture(f, &g->img[i], alt);
+				    img[i].index);
+				picture(f, &img[i], alt);
 			}
 		fputs("</div>", f);
 		caption(f, rec, NULL, grid != NULL ? grid : NULL);
 		fputs("</figure>\n", f);
 	}
-	for (i = 0; i < g->n; i++) {
-		if (quads > 0 && (g->img[i].index > 0 || &g->img[i] == grid))
+	for (i = 0; i < n; i++) {
+		if (quads > 0 && (img[i].index > 0 || &img[i] == grid))
 			continue;
 		figure_open(f, rec, NULL);
-		picture(f, &g->img[i], prompt != NULL ? prompt :
-		    g->img[i].member);
-		caption(f, rec, &g->img[i], NULL);
+		picture(f, &img[i], prompt != NULL ? prompt :
+		    img[i].member);
+		caption(f, rec, &img[i], NULL);
 		fputs("</figure>\n", f);
 	}
-	if (g->n == 0) {
+	if (n == 0) {
 		figure_open(f, rec, NULL);
 		caption(f, rec, NULL, NULL);
 		fputs("</figure>\n", f);
 	}
-	clear_images(g);
+}
+
+/* The oldest pending record: its thumbnails taken, its cards written. */
+static void
+finish_one(struct gallery *g, struct archwrite *w)
+{
+	struct pending	*p = g->head;
+	size_t		 i;
+
+	if ((g->head = p->next) == NULL)
+		g->tail = NULL;
+	for (i = 0; i < p->n; i++)
+		take_thumb(g, w, &p->img[i]);
+	cards(g->page, p->rec, p->img, p->n);
+	free_images(p->img, p->n);
+	json_object_put(p->rec);
+	free(p);
+}
+
+void
+gallery_record(struct gallery *g, struct archwrite *w, json_object *rec)
+{
+	struct pending	*p = xcalloc(1, sizeof(*p));
+
+	p->rec = json_object_get(rec);
+	p->img = g->img;
+	p->n = g->n;
+	g->img = NULL;
+	g->n = g->cap = 0;
+	if (g->tail != NULL)
+		g->tail->next = p;
+	else
+		g->head = p;
+	g->tail = p;
+	/*
+	 * The cards in input order, a few records behind the thumbnails in
+	 * the works.  When to take them depends on counts alone, not on
+	 * which thread was quick, so that the archive's members come in the
+	 * same order every run (--mtime gives byte-identical archives).
+	 */
+	while (g->head != NULL && g->inflight > MAX_INFLIGHT(threads()))
+		finish_one(g, w);
 }
 
 int
 gallery_add_page(struct gallery *g, struct archwrite *w)
 {
+	while (g->head != NULL)
+		finish_one(g, w);
 	if (fprintf(g->page, tail, script) < 0 || ferror(g->page)) {
 		if (w->failed == NULL)
 			w->failed = xasprintf("index.html: %s",
@@ -390,10 +485,19 @@ gallery_add_page(struct gallery *g, struct archwrite *w)
 void
 gallery_free(struct gallery *g)
 {
+	struct pending	*p;
+
 	if (g == NULL)
 		return;
-	clear_images(g);
-	free(g->img);
+	/* the workers stop first: no job is in their hands after this */
+	thumbpool_free(g->pool);
+	while ((p = g->head) != NULL) {
+		g->head = p->next;
+		free_images(p->img, p->n);
+		json_object_put(p->rec);
+		free(p);
+	}
+	free_images(g->img, g->n);
 	if (g->page != NULL)
 		fclose(g->page);
 	free(g);

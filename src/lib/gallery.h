@@ -22,15 +22,19 @@ struct gallery	*gallery_new(void);
 /*
  * A file of the record being packed (an entry of files[]), added as
  * member: its thumbnail (images only; not the grid of a split grid,
- * whose quadrants are shown) made and added to the archive as
- * thumbs/MEMBER.jpg.  A thumbnail that cannot be made is a warning, and
+ * whose quadrants are shown) put in the making, to be added to the
+ * archive as thumbs/MEMBER.jpg.  A thumbnail that cannot be made is a warning, and
  * a card without one.
  */
-void		 gallery_file(struct gallery *, struct archwrite *,
-		    json_object *files, json_object *file, const char *member,
-		    long line);
-/* The cards of the record, from the files given since the last call. */
-void		 gallery_record(struct gallery *, json_object *rec);
+void		 gallery_file(struct gallery *, json_object *files,
+		    json_object *file, const char *member, long line);
+/*
+ * The cards of the record, from the files given since the last call:
+ * written, in input order, once their thumbnails are made (by worker
+ * threads, a few records ahead), and the thumbnails added to w.
+ */
+void		 gallery_record(struct gallery *, struct archwrite *,
+		    json_object *rec);
 /* Finish the page and add it as index.html: 0, or -1 (w->failed). */
 int		 gallery_add_page(struct gallery *, struct archwrite *);
 void		 gallery_free(struct gallery *);

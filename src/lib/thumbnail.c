@@ -10,12 +10,16 @@
  * types and the ABI version, which names the library to load.
  */
 #include <dlfcn.h>
+#include <pthread.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <vips/vips.h>
 
+#include "diag.h"
 #include "thumbnail.h"
+#include "xalloc.h"
 
 static int	started, broken;
 
@@ -24,7 +28,8 @@ static int	started, broken;
 	F(vips_init) F(vips_cache_set_max) F(vips_error_buffer) \
 	F(vips_error_clear) F(vips_image_new_from_file) \
 	F(vips_image_get_width) F(vips_image_get_height) F(vips_thumbnail) \
-	F(vips_jpegsave_buffer) F(vips_shutdown) F(g_object_unref) F(g_free)
+	F(vips_jpegsave_buffer) F(vips_shutdown) F(g_object_unref) F(g_free) \
+	F(vips_error_buffer_copy) F(vips_thread_shutdown)
 #define DECLARE(f)	static __typeof__(f) *p_##f;
 FUNCS(DECLARE)
 #if VIPS_MAJOR_VERSION > 8 || (VIPS_MAJOR_VERSION == 8 && VIPS_MINOR_VERSION >= 13)
@@ -92,10 +97,10 @@ start(char *err, size_t errlen)
 static void
 vips_reason(const char *path, char *err, size_t errlen)
 {
-	char	*p;
+	char	*p, *msg = p_vips_error_buffer_copy();
 
-	snprintf(err, errlen, "%s: %s", path, p_vips_error_buffer());
-	p_vips_error_clear();
+	snprintf(err, errlen, "%s: %s", path, msg != NULL ? msg : "");
+	p_g_free(msg);
 	for (p = err; *p != '\0'; p++)
 		if (*p == '\n')
 			*p = *(p + 1) == '\0' ? '\0' : ' ';
@@ -168,4 +173,116 @@ thumbnail_shutdown(void)
 	if (started)
 		p_vips_shutdown();
 	started = 0;
+}
+
+struct thumbpool {
+	pthread_mutex_t	 mu;
+	pthread_cond_t	 work, done;
+	struct thumbjob	*head, *tail;	/* jobs not started */
+	pthread_t	*th;
+	int		 n, started, stop;
+};
+
+struct thumbpool *
+thumbpool_new(int threads)
+{
+	struct thumbpool	*p = xcalloc(1, sizeof(*p));
+
+	p->n = threads > 0 ? threads : 1;
+	if (pthread_mutex_init(&p->mu, NULL) != 0 ||
+	    pthread_cond_init(&p->work, NULL) != 0 ||
+	    pthread_cond_init(&p->done, NULL) != 0)
+		diag_fatal(1, "threads: cannot make a lock");
+	return p;
+}
+
+static void *
+worker(void *arg)
+{
+	struct thumbpool	*p = arg;
+	struct thumbjob		*j;
+
+	pthread_mutex_lock(&p->mu);
+	for (;;) {
+		while (p->head == NULL && !p->stop)
+			pthread_cond_wait(&p->work, &p->mu);
+		if (p->stop)
+			break;
+		j = p->head;
+		if ((p->head = j->next) == NULL)
+			p->tail = NULL;
+		pthread_mutex_unlock(&p->mu);
+		j->rc = thumbnail_make(j->path, j->size, &j->t, j->err,
+		    sizeof(j->err));
+		pthread_mutex_lock(&p->mu);
+		j->done = 1;
+		pthread_cond_broadcast(&p->done);
+	}
+	pthread_mutex_unlock(&p->mu);
+	/* libvips keeps buffers per thread */
+	if (started)
+		p_vips_thread_shutdown();
+	return NULL;
+}
+
+void
+thumbpool_put(struct thumbpool *p, struct thumbjob *j)
+{
+	char	err[256];
+	int	i;
+
+	j->done = 0;
+	j->next = NULL;
+	if (!p->started) {
+		/* libvips started here, once, before any thread uses it */
+		if (start(err, sizeof(err)) == -1) {
+			j->rc = -1;
+			snprintf(j->err, sizeof(j->err), "%s", err);
+			j->done = 1;
+			return;
+		}
+		p->th = xcalloc((size_t)p->n, sizeof(*p->th));
+		for (i = 0; i < p->n; i++)
+			if (pthread_create(&p->th[i], NULL, worker, p) != 0)
+				diag_fatal(1, "threads: cannot start one");
+		p->started = 1;
+	}
+	pthread_mutex_lock(&p->mu);
+	if (p->tail != NULL)
+		p->tail->next = j;
+	else
+		p->head = j;
+	p->tail = j;
+	pthread_cond_signal(&p->work);
+	pthread_mutex_unlock(&p->mu);
+}
+
+void
+thumbpool_wait(struct thumbpool *p, struct thumbjob *j)
+{
+	pthread_mutex_lock(&p->mu);
+	while (!j->done)
+		pthread_cond_wait(&p->done, &p->mu);
+	pthread_mutex_unlock(&p->mu);
+}
+
+void
+thumbpool_free(struct thumbpool *p)
+{
+	int	i;
+
+	if (p == NULL)
+		return;
+	pthread_mutex_lock(&p->mu);
+	p->stop = 1;
+	p->head = p->tail = NULL;
+	pthread_cond_broadcast(&p->work);
+	pthread_mutex_unlock(&p->mu);
+	for (i = 0; p->started && i < p->n; i++)
+		pthread_join(p->th[i], NULL);
+	free(p->th);
+	pthread_mutex_destroy(&p->mu);
+	pthread_cond_destroy(&p->work);
+	pthread_cond_destroy(&p->done);
+	free(p);
 }

@@ -27,6 +27,29 @@ struct thumbnail {
 int	thumbnail_make(const char *path, int size, struct thumbnail *,
 	    char *err, size_t errlen);
 void	thumbnail_free(struct thumbnail *);
+
+/*
+ * Thumbnails made by worker threads, several images at once: decoding a
+ * PNG is serial work, so one image at a time leaves cores idle.  The
+ * caller owns each job; a job is done once thumbpool_wait() returns.
+ */
+struct thumbjob {
+	const char		*path;	/* borrowed until done */
+	int			 size;
+	int			 rc;	/* thumbnail_make()'s */
+	struct thumbnail	 t;
+	char			 err[512];
+	int			 done;	/* under the pool's lock */
+	struct thumbjob		*next;
+};
+struct thumbpool;
+
+/* threads workers, started on the first job. */
+struct thumbpool *thumbpool_new(int threads);
+void	thumbpool_put(struct thumbpool *, struct thumbjob *);
+void	thumbpool_wait(struct thumbpool *, struct thumbjob *);
+/* Jobs not started are dropped (left not done); the workers end. */
+void	thumbpool_free(struct thumbpool *);
 /* Stop libvips if it was started (at exit; for leak checkers). */
 void	thumbnail_shutdown(void);
 
