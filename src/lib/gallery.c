@@ -53,8 +53,12 @@ struct gallery {
 	size_t		 inflight;	/* thumbnails in the pool */
 };
 
-/* Thumbnails at once in the pool, at most: memory stays bounded. */
-#define MAX_INFLIGHT(threads)	(4 * (size_t)(threads))
+/*
+ * Thumbnails in the pool at most: memory stays bounded.  A constant, not
+ * a figure of the machine's cores: it decides where the thumbnails fall
+ * among the members, which must not change from one machine to another.
+ */
+#define MAX_INFLIGHT	16
 
 static const char script[] =
 "(function(){var d=document,figs=d.querySelectorAll(\"main figure\"),"
@@ -464,7 +468,7 @@ gallery_record(struct gallery *g, struct archwrite *w, json_object *rec)
 	 * which thread was quick, so that the archive's members come in the
 	 * same order every run (--mtime gives byte-identical archives).
 	 */
-	while (g->head != NULL && g->inflight > MAX_INFLIGHT(threads()))
+	while (g->head != NULL && g->inflight > MAX_INFLIGHT)
 		finish_one(g, w);
 }
 
