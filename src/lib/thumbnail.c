@@ -71,6 +71,10 @@ start(char *err, size_t errlen)
 			broken = 1;
 			return -1;
 		}
+		/* libvips's own warnings ("not enough data") would go to
+		 * stderr unformatted; a failure is reported as a warning of
+		 * ours, with libvips's reason */
+		(void)setenv("VIPS_WARNING", "0", 0);
 		if (p_vips_init("mjpipe") != 0) {
 			broken = 1;
 			snprintf(err, errlen, "libvips: %s",
@@ -99,7 +103,9 @@ vips_reason(const char *path, char *err, size_t errlen)
 {
 	char	*p, *msg = p_vips_error_buffer_copy();
 
-	snprintf(err, errlen, "%s: %s", path, msg != NULL ? msg : "");
+	/* libvips leaves some failures without a word (a corrupt PNG) */
+	snprintf(err, errlen, "%s: %s", path, msg != NULL && *msg != '\0' ?
+	    msg : "not a readable image (corrupt or truncated)");
 	p_g_free(msg);
 	for (p = err; *p != '\0'; p++)
 		if (*p == '\n')

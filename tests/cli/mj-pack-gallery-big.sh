@@ -64,6 +64,8 @@ is "$?" 0 "2,003 records packed with a gallery"
 diag "mj-pack --gallery: $(($(date +%s) - start)) s"
 is "$(grep -c 'no thumbnail' err)" 3 "three images without a thumbnail, each a warning"
 ok "... the 50,000 x 50,000 header refused before decoding" grep -q 'bomb.png: 2500000000 pixels, more than' err
+ok "... the corrupt one said so" grep -q 'corrupt.png: not a readable image' err
+ok "... and nothing else on stderr (no libvips warnings of its own)" sh -c "! grep -v 'no thumbnail' err"
 is "$(jq -s '[.[] | select(.error and .error.stage != "wait")] | length' out.jsonl)" 0 \
     "... and no record failed for a thumbnail"
 mkdir site && bsdtar -xf g.tar -C site
