@@ -425,6 +425,7 @@ cards(FILE *f, json_object *rec, struct image *img, size_t n)
 	}
 	if (n == 0) {
 		figure_open(f, rec, NULL);
+		fputs("<div class=\"none\">no image</div>", f);
 		caption(f, rec, NULL, NULL);
 		fputs("</figure>\n", f);
 	}
