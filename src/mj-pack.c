@@ -1,9 +1,11 @@
 /*
  * mj-pack: pack the files of fetched records, with the records, into
- * archives (design.md "mj-pack").  Files are added as their records
- * arrive; the records themselves are spooled to a temporary file, not
- * held in memory, and written into the archive as manifest.jsonl (and
- * read back for the gallery) when it closes.  An archive is written to
+ * archives (design.md "mj-pack"), in a layout (src/lib/layout.c: files,
+ * webdataset, imagefolder), with a gallery if asked (src/lib/gallery.c).
+ * Files are added as their records arrive; the records themselves are
+ * spooled to a temporary file, not held in memory, and written into the
+ * archive as manifest.jsonl when it closes (the gallery's cards and
+ * metadata.jsonl are spooled likewise).  An archive is written to
  * FILE.part and renamed when complete; only then are its records printed.
  */
 #include <sys/stat.h>
