@@ -23,6 +23,8 @@ _mjpipe()
 		return ;;
 	--auth)
 		COMPREPLY=($(compgen -W "bearer mj-api-secret" -- "$cur")); return ;;
+	--layout)
+		COMPREPLY=($(compgen -W "files webdataset imagefolder" -- "$cur")); return ;;
 	--mode)
 		COMPREPLY=($(compgen -W "fast relax turbo" -- "$cur")); return ;;
 	--bot)

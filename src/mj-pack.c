@@ -1,9 +1,11 @@
 /*
  * mj-pack: pack the files of fetched records, with the records, into
- * archives (design.md "mj-pack").  Files are added as their records
- * arrive; the records themselves are spooled to a temporary file, not
- * held in memory, and written into the archive as manifest.jsonl (and
- * read back for the gallery) when it closes.  An archive is written to
+ * archives (design.md "mj-pack"), in a layout (src/lib/layout.c: files,
+ * webdataset, imagefolder), with a gallery if asked (src/lib/gallery.c).
+ * Files are added as their records arrive; the records themselves are
+ * spooled to a temporary file, not held in memory, and written into the
+ * archive as manifest.jsonl when it closes (the gallery's cards and
+ * metadata.jsonl are spooled likewise).  An archive is written to
  * FILE.part and renamed when complete; only then are its records printed.
  */
 #include <sys/stat.h>
@@ -23,22 +25,21 @@
 #include <archive_entry.h>
 
 #include "api.h"
+#include "archwrite.h"
 #include "buf.h"
 #include "diag.h"
 #include "fsutil.h"
+#include "gallery.h"
 #include "input.h"
+#include "layout.h"
 #include "loop.h"
 #include "nameset.h"
 #include "opt.h"
 #include "progress.h"
 #include "record.h"
+#include "thumbnail.h"
 #include "version.h"
 #include "xalloc.h"
-
-#define CHUNK		(256 * 1024)
-#define WRITEBACK_STEP	(8 << 20)	/* start writing back every 8 MiB */
-
-static char	*chunk;		/* the copy buffer */
 
 struct format {
 	const char	*suffix;
@@ -61,22 +62,25 @@ static const struct format formats[] = {
 /* The archive being written. */
 struct pack {
 	struct archive	*a;
+	struct archwrite w;		/* w.failed: why it cannot be used */
+	struct layout_out lo;		/* how records become members */
 	char		*path;		/* as printed in archive.path */
 	char		*part;		/* path.part, or NULL for stdout */
 	int		 fd;
 	FILE		*spool;		/* the records, one per line */
 	FILE		*removals;	/* paths to remove, NUL-terminated */
+	FILE		*metadata;	/* imagefolder: metadata.jsonl */
+	struct gallery	*gallery;	/* --gallery: index.html */
 	struct nameset	 names;
-	unsigned long	 records;
-	uint64_t	 bytes;		/* file bytes added */
-	off_t		 flushed;	/* archive bytes whose writeback began */
-	char		*failed;	/* why the archive cannot be used */
+	unsigned long	 records, samples;
 };
 
 static struct {
 	const char	*output;
 	const struct format *format;
 	const char	*prefix;	/* "" or "dir/" */
+	enum layout	 layout;
+	int		 with_grid;
 	int		 gallery;
 	unsigned long	 split_count;
 	uint64_t	 split_size;
@@ -102,16 +106,25 @@ static void
 usage(FILE *out)
 {
 	fprintf(out,
-"usage: mj-pack [-qv] -o file [--format fmt] [--prefix dir/] [--gallery]\n"
-"               [--split-count n] [--split-size size] [--remove-files]\n"
-"               [--mtime time] [--no-sync] [file ...]\n"
+"usage: mj-pack [-qv] -o file [--format fmt] [--layout layout] [--with-grid]\n"
+"               [--prefix dir/] [--gallery] [--split-count n]\n"
+"               [--split-size size] [--remove-files] [--mtime time]\n"
+"               [--no-sync] [file ...]\n"
 "Pack the files of fetched records, and the records, into archives.\n"
 "  -o, --output FILE       the archive; - for stdout\n"
 "      --format FMT        tar, tar.gz, tgz, tar.xz, tar.zst, zip or 7z\n"
 "                          (default: from the suffix of FILE)\n"
+"      --layout LAYOUT     files (the default: the files and manifest.jsonl),\n"
+"                          webdataset (a sample per image: KEY.png, KEY.json,\n"
+"                          KEY.txt; tar formats only) or imagefolder (the\n"
+"                          images and metadata.jsonl)\n"
+"      --with-grid         webdataset, imagefolder: a split grid's own image\n"
+"                          too, not only its four quadrants\n"
 "      --prefix DIR/       put the files under DIR/ inside the archive\n"
-"      --gallery           add index.html, a page showing every image\n"
-"      --split-count N     at most N records per archive (FILE-001...)\n"
+"      --gallery           add index.html, a page showing every image, with\n"
+"                          thumbnails in thumbs/ (layout files)\n"
+"      --split-count N     at most N records per archive (FILE-001...); with\n"
+"                          webdataset, N samples a shard (FILE-000000...)\n"
 "      --split-size SIZE   at most SIZE bytes of files per archive\n"
 "      --remove-files      delete the packed files once the archive is safe\n"
 "      --mtime TIME        entry time (epoch seconds); else SOURCE_DATE_EPOCH\n"
@@ -125,13 +138,15 @@ usage(FILE *out)
 
 enum {
 	OPT_FORMAT = CHAR_MAX + 1, OPT_GALLERY, OPT_MTIME, OPT_NO_SYNC,
-	OPT_PREFIX, OPT_REMOVE_FILES, OPT_SPLIT_COUNT, OPT_SPLIT_SIZE, OPT_VERSION
+	OPT_PREFIX, OPT_REMOVE_FILES, OPT_SPLIT_COUNT, OPT_SPLIT_SIZE, OPT_VERSION,
+	OPT_LAYOUT, OPT_WITH_GRID
 };
 
 static const struct option longopts[] = {
 	{ "format",		required_argument, NULL, OPT_FORMAT },
 	{ "gallery",		no_argument,	   NULL, OPT_GALLERY },
 	{ "help",		no_argument,	   NULL, 'h' },
+	{ "layout",		required_argument, NULL, OPT_LAYOUT },
 	{ "mtime",		required_argument, NULL, OPT_MTIME },
 	{ "no-sync",		no_argument,	   NULL, OPT_NO_SYNC },
 	{ "output",		required_argument, NULL, 'o' },
@@ -142,6 +157,7 @@ static const struct option longopts[] = {
 	{ "split-size",		required_argument, NULL, OPT_SPLIT_SIZE },
 	{ "verbose",		no_argument,	   NULL, 'v' },
 	{ "version",		no_argument,	   NULL, OPT_VERSION },
+	{ "with-grid",		no_argument,	   NULL, OPT_WITH_GRID },
 	{ NULL,			0,		   NULL, 0 }
 };
 
@@ -206,6 +222,22 @@ clean_prefix(const char *arg)
 	return b.data != NULL ? buf_detach(&b, NULL) : "";
 }
 
+static void
+check_layout(void)
+{
+	if (opt.layout == LAYOUT_WEBDATASET &&
+	    (opt.format->zip || opt.format->sevenzip))
+		diag_usage_error("--layout webdataset: shards are tar files "
+		    "(tar, tar.gz, tgz, tar.xz, tar.zst), not %s",
+		    opt.format->name);
+	if (opt.gallery && opt.layout != LAYOUT_FILES)
+		diag_usage_error("--gallery: only with --layout files (its "
+		    "thumbnails would be samples to a dataset loader)");
+	if (opt.with_grid && opt.layout == LAYOUT_FILES)
+		diag_usage_error("--with-grid: only with --layout webdataset "
+		    "or imagefolder (files packs every file)");
+}
+
 static int
 parse_options(int argc, char **argv)
 {
@@ -231,6 +263,14 @@ parse_options(int argc, char **argv)
 			break;
 		case OPT_GALLERY:
 			opt.gallery = 1;
+			break;
+		case OPT_LAYOUT:
+			if (layout_parse(optarg, &opt.layout) == -1)
+				diag_usage_error("--layout: must be files, "
+				    "webdataset or imagefolder: %s", optarg);
+			break;
+		case OPT_WITH_GRID:
+			opt.with_grid = 1;
 			break;
 		case OPT_MTIME:
 			opt.mtime = parse_time("--mtime", optarg);
@@ -273,6 +313,7 @@ parse_options(int argc, char **argv)
 	    (opt.format = format_by_suffix(opt.output)) == NULL)
 		diag_usage_error("-o %s: cannot tell the format from the name;"
 		    " use --format", opt.output);
+	check_layout();
 	if (opt.no_sync && opt.remove_files)
 		diag_usage_error("--no-sync and --remove-files: the files would "
 		    "be deleted before their archive is on disk");
@@ -301,28 +342,28 @@ emit_line(const char *line, size_t len)
 	}
 }
 
-/* out-001.tar.gz: the number goes before the format's suffix. */
+/*
+ * out-001.tar.gz: the number goes before the format's suffix.  WebDataset
+ * shards are numbered as that world does: data-000000.tar, from 0.
+ */
 static char *
 archive_name(unsigned seq)
 {
-	size_t	len = strlen(opt.output), slen = strlen(opt.format->suffix);
+	size_t		 len = strlen(opt.output);
+	size_t		 slen = strlen(opt.format->suffix);
+	const char	*fmt = "%.*s-%03u%s";
 
 	if (opt.split_count == 0 && opt.split_size == 0)
 		return xstrdup(opt.output);
-	if (len > slen && strcasecmp(opt.output + len - slen,
-	    opt.format->suffix) == 0)
-		return xasprintf("%.*s-%03u%s", (int)(len - slen), opt.output,
-		    seq, opt.output + len - slen);
-	return xasprintf("%s-%03u", opt.output, seq);
-}
-
-static void
-pack_fail(struct pack *p, const char *what)
-{
-	if (p->failed == NULL)
-		p->failed = xasprintf("%s: %s", what, p->a != NULL &&
-		    archive_error_string(p->a) != NULL ?
-		    archive_error_string(p->a) : strerror(errno));
+	if (opt.layout == LAYOUT_WEBDATASET) {
+		fmt = "%.*s-%06u%s";
+		seq--;
+	}
+	if (len <= slen || strcasecmp(opt.output + len - slen,
+	    opt.format->suffix) != 0)
+		slen = 0;
+	return xasprintf(fmt, (int)(len - slen), opt.output, seq,
+	    opt.output + len - slen);
 }
 
 static struct pack *
@@ -334,11 +375,21 @@ pack_open(void)
 	p->path = archive_name(++st.seq);
 	p->fd = -1;
 	if ((p->spool = tmpfile()) == NULL ||
-	    (p->removals = tmpfile()) == NULL)
+	    (p->removals = tmpfile()) == NULL ||
+	    (opt.layout == LAYOUT_IMAGEFOLDER &&
+	    (p->metadata = tmpfile()) == NULL))
 		diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s",
 		    strerror(errno));
 	if ((a = p->a = archive_write_new()) == NULL)
 		diag_fatal(MJ_EXIT_FAILED, "out of memory");
+	p->w.a = a;
+	p->w.label = p->path;
+	p->w.have_mtime = opt.have_mtime;
+	p->w.mtime = opt.mtime;
+	p->lo = (struct layout_out){ opt.layout, opt.with_grid, opt.prefix,
+	    &p->w, &p->names, p->metadata };
+	if (opt.gallery)
+		p->gallery = gallery_new();
 	if (opt.format->zip)
 		archive_write_set_format_zip(a);
 	else if (opt.format->sevenzip)
@@ -347,7 +398,7 @@ pack_open(void)
 		archive_write_set_format_pax_restricted(a);
 	if (opt.format->filter != NULL && opt.format->filter(a) != ARCHIVE_OK &&
 	    archive_errno(a) != 0)
-		pack_fail(p, p->path);
+		archwrite_fail(&p->w, p->path);
 	/* reproducible gzip: no name, no time in its header */
 	if (opt.format->filter == archive_write_add_filter_gzip)
 		(void)archive_write_set_options(a, "gzip:!timestamp");
@@ -357,306 +408,17 @@ pack_open(void)
 		p->part = xasprintf("%s.part", p->path);
 		if ((p->fd = open(p->part, O_WRONLY | O_CREAT | O_TRUNC |
 		    O_CLOEXEC, 0644)) == -1) {
-			p->failed = xasprintf("%s: %s", p->part,
+			p->w.failed = xasprintf("%s: %s", p->part,
 			    strerror(errno));
 			return p;
 		}
+		p->w.fd = p->fd;
+		p->w.writeback = !opt.no_sync;
 	}
-	if (p->failed == NULL && archive_write_open_fd(a, p->fd) != ARCHIVE_OK)
-		pack_fail(p, p->path);
+	if (p->w.failed == NULL && archive_write_open_fd(a, p->fd) != ARCHIVE_OK)
+		archwrite_fail(&p->w, p->path);
 	diag_info(1, "writing %s", p->path);
 	return p;
-}
-
-static struct archive_entry *
-new_entry(const char *name, int64_t size, time_t mtime)
-{
-	struct archive_entry	*e = archive_entry_new();
-
-	if (e == NULL)
-		diag_fatal(MJ_EXIT_FAILED, "out of memory");
-	archive_entry_set_pathname_utf8(e, name);
-	archive_entry_set_size(e, size);
-	archive_entry_set_filetype(e, AE_IFREG);
-	archive_entry_set_perm(e, 0644);
-	archive_entry_set_mtime(e, opt.have_mtime ? opt.mtime : mtime, 0);
-	archive_entry_set_uid(e, 0);
-	archive_entry_set_gid(e, 0);
-	return e;
-}
-
-/*
- * Have the kernel start writing what the archive has so far, without
- * waiting for it: the sync at the end then finds little left to do,
- * instead of the whole archive (1.5 s a GiB on the bench's disk).
- */
-static void
-start_writeback(struct pack *p)
-{
-#ifdef SYNC_FILE_RANGE_WRITE
-	off_t	end;
-
-	if (p->part == NULL || opt.no_sync ||
-	    (end = lseek(p->fd, 0, SEEK_CUR)) == -1 ||
-	    end - p->flushed < WRITEBACK_STEP)
-		return;
-	/* advice only: a failure here is found by the fsync at the end */
-	(void)sync_file_range(p->fd, p->flushed, end - p->flushed,
-	    SYNC_FILE_RANGE_WRITE);
-	p->flushed = end;
-#else
-	(void)p;
-#endif
-}
-
-/* Add size bytes read from fd as member name.  0, or -1 (why in err). */
-static int
-add_fd(struct pack *p, const char *name, int fd, int64_t size, time_t mtime,
-    char *err, size_t errlen)
-{
-	struct archive_entry	*e = new_entry(name, size, mtime);
-	int64_t			 left = size;
-	ssize_t			 n;
-
-	if (chunk == NULL)
-		chunk = xmalloc(CHUNK);
-	if (archive_write_header(p->a, e) != ARCHIVE_OK) {
-		archive_entry_free(e);
-		pack_fail(p, p->path);
-		snprintf(err, errlen, "%s", p->failed);
-		return -1;
-	}
-	archive_entry_free(e);
-	while (left > 0) {
-		n = read(fd, chunk, left < CHUNK ? (size_t)left : CHUNK);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			/* the header promised size bytes: the archive is lost */
-			snprintf(err, errlen, "%s", n < 0 ? strerror(errno) :
-			    "the file shrank while it was packed");
-			p->failed = xasprintf("%s: a file could not be read "
-			    "whole", p->path);
-			return -1;
-		}
-		if (archive_write_data(p->a, chunk, (size_t)n) != n) {
-			pack_fail(p, p->path);
-			snprintf(err, errlen, "%s", p->failed);
-			return -1;
-		}
-		left -= n;
-	}
-	p->bytes += (uint64_t)size;
-	st.bytes += size;
-	start_writeback(p);
-	return 0;
-}
-
-/* A member name for path: safe, unique in this archive, under --prefix. */
-static char *
-member_name(struct pack *p, const char *path)
-{
-	const char	*base = strrchr(path, '/');
-	char		*safe, *name, *dot;
-	unsigned	 i;
-
-	safe = fsutil_safe_name(base != NULL ? base + 1 : path, 0);
-	name = xasprintf("%s%s", opt.prefix, safe);
-	for (i = 2; !nameset_add(&p->names, name) ||
-	    strcmp(name, "manifest.jsonl") == 0 ||
-	    strcmp(name, "index.html") == 0; i++) {
-		free(name);
-		dot = strrchr(safe, '.');
-		if (dot != NULL && dot != safe)
-			name = xasprintf("%s%.*s-%u%s", opt.prefix,
-			    (int)(dot - safe), safe, i, dot);
-		else
-			name = xasprintf("%s%s-%u", opt.prefix, safe, i);
-	}
-	free(safe);
-	return name;
-}
-
-static int
-add_file(struct pack *p, const char *path, char **member, char *err,
-    size_t errlen)
-{
-	struct stat	sb;
-	int		fd, rc;
-
-	*member = NULL;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		return -1;
-	}
-	if (fstat(fd, &sb) == -1) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		close(fd);
-		return -1;
-	}
-	if (!S_ISREG(sb.st_mode)) {
-		snprintf(err, errlen, "%s: not a regular file", path);
-		close(fd);
-		return -1;
-	}
-	*member = member_name(p, path);
-	rc = add_fd(p, *member, fd, (int64_t)sb.st_size, sb.st_mtime, err,
-	    errlen);
-	close(fd);
-	if (rc == -1) {
-		free(*member);
-		*member = NULL;
-	}
-	return rc;
-}
-
-/* Add a temporary file (the manifest, the gallery) as a member. */
-static void
-add_spooled(struct pack *p, const char *name, FILE *f)
-{
-	char	 err[256];
-	long	 size;
-
-	if (p->failed != NULL)
-		return;
-	if (fflush(f) == EOF || (size = ftell(f)) < 0 ||
-	    fseek(f, 0, SEEK_SET) != 0) {
-		p->failed = xasprintf("%s: %s", name, strerror(errno));
-		return;
-	}
-	if (add_fd(p, name, fileno(f), size, time(NULL), err,
-	    sizeof(err)) == -1 && p->failed == NULL)
-		p->failed = xasprintf("%s: %s", name, err);
-	(void)fseek(f, 0, SEEK_END);
-}
-
-/* HTML text: every character that could mean markup is escaped. */
-static void
-html_escape(FILE *f, const char *s)
-{
-	for (; s != NULL && *s != '\0'; s++) {
-		switch (*s) {
-		case '&':  fputs("&amp;", f); break;
-		case '<':  fputs("&lt;", f); break;
-		case '>':  fputs("&gt;", f); break;
-		case '"':  fputs("&quot;", f); break;
-		case '\'': fputs("&#39;", f); break;
-		default:   fputc(*s, f); break;
-		}
-	}
-}
-
-/* A member name as a relative URL: each path component percent-encoded. */
-static void
-html_href(FILE *f, const char *member)
-{
-	char	*copy = xstrdup(member), *comp, *save = NULL, *enc;
-	int	 first = 1;
-
-	for (comp = strtok_r(copy, "/", &save); comp != NULL;
-	    comp = strtok_r(NULL, "/", &save)) {
-		enc = api_percent_encode(comp);
-		fprintf(f, "%s%s", first ? "" : "/", enc);
-		free(enc);
-		first = 0;
-	}
-	free(copy);
-}
-
-static const char gallery_head[] =
-"<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-"<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-"<title>mjpipe gallery</title>\n<style>\n"
-"body{font-family:system-ui,sans-serif;margin:0;padding:1rem;"
-"background:#f4f4f2;color:#222}\n"
-"h1{font-size:1.3rem;margin:0 0 1rem}\n"
-".grid{display:grid;gap:1rem;"
-"grid-template-columns:repeat(auto-fill,minmax(220px,1fr))}\n"
-"figure{margin:0;background:#fff;border-radius:8px;overflow:hidden;"
-"box-shadow:0 1px 3px rgba(0,0,0,.15)}\n"
-"figure img,figure video{display:block;width:100%;height:auto;"
-"aspect-ratio:1/1;object-fit:cover;background:#ddd}\n"
-"figcaption{padding:.6rem;font-size:.85rem;overflow-wrap:anywhere}\n"
-".prompt{margin:0 0 .4rem;white-space:pre-wrap}\n"
-".meta{color:#666;font-size:.75rem}\n"
-".err{color:#a00}\n"
-"@media (max-width:480px){.grid{grid-template-columns:1fr 1fr}}\n"
-"</style>\n</head>\n<body>\n<h1>mjpipe gallery</h1>\n<main class=\"grid\">\n";
-
-static void
-gallery_card(FILE *f, json_object *rec, const char *member)
-{
-	json_object	*task = json_object_object_get(rec, "task");
-	json_object	*err = json_object_object_get(rec, "error");
-	const char	*type = member != NULL ? fsutil_ext_mime(member) : NULL;
-	const char	*prompt = json_get_string(rec, "prompt");
-
-	if (prompt == NULL && task != NULL)
-		prompt = json_get_string(task, "prompt");
-	fputs("<figure>", f);
-	if (member != NULL) {
-		fputs("<a href=\"", f);
-		html_href(f, member);
-		fputs("\">", f);
-		if (type != NULL && strncmp(type, "video/", 6) == 0) {
-			fputs("<video controls preload=\"metadata\" src=\"", f);
-			html_href(f, member);
-			fputs("\"></video>", f);
-		} else {
-			fputs("<img loading=\"lazy\" src=\"", f);
-			html_href(f, member);
-			fputs("\" alt=\"", f);
-			html_escape(f, prompt != NULL ? prompt : member);
-			fputs("\">", f);
-		}
-		fputs("</a>", f);
-	}
-	fputs("<figcaption><p class=\"prompt\">", f);
-	html_escape(f, prompt != NULL ? prompt : "(no prompt)");
-	fputs("</p><div class=\"meta\">", f);
-	if (task != NULL) {
-		fputs("task ", f);
-		html_escape(f, json_get_string(task, "id"));
-		fputs(" &middot; ", f);
-		html_escape(f, json_get_string(task, "status"));
-	}
-	if (err != NULL) {
-		fputs(" <span class=\"err\">", f);
-		html_escape(f, json_get_string(err, "message"));
-		fputs("</span>", f);
-	}
-	fputs("</div></figcaption></figure>\n", f);
-}
-
-/* index.html from the spooled records: one card per file, or per record. */
-static void
-write_gallery(struct pack *p, FILE *out)
-{
-	char		*line = NULL;
-	size_t		 cap = 0, i, n;
-	ssize_t		 len;
-	json_object	*rec, *members, *m;
-
-	fputs(gallery_head, out);
-	rewind(p->spool);
-	while ((len = getline(&line, &cap, p->spool)) > 0) {
-		if ((rec = json_tokener_parse(line)) == NULL)
-			continue;
-		members = json_object_object_get(json_object_object_get(rec,
-		    "archive"), "members");
-		n = json_object_is_type(members, json_type_array) ?
-		    json_object_array_length(members) : 0;
-		if (n == 0)
-			gallery_card(out, rec, NULL);
-		for (i = 0; i < n; i++) {
-			m = json_object_array_get_idx(members, i);
-			gallery_card(out, rec, json_object_get_string(m));
-		}
-		json_object_put(rec);
-	}
-	free(line);
-	fputs("</main>\n</body>\n</html>\n", out);
-	(void)fseek(p->spool, 0, SEEK_END);
 }
 
 /* Print the spooled records, with an error added if the archive failed. */
@@ -712,53 +474,55 @@ pack_free(struct pack *p)
 		fclose(p->spool);
 	if (p->removals != NULL)
 		fclose(p->removals);
+	if (p->metadata != NULL)
+		fclose(p->metadata);
+	gallery_free(p->gallery);
 	nameset_free(&p->names);
 	free(p->path);
 	free(p->part);
-	free(p->failed);
+	free(p->w.failed);
 	free(p);
 }
 
-/* Close the archive: manifest, gallery, rename; then print the records. */
+/*
+ * Close the archive: the manifest (a webdataset shard has samples only),
+ * metadata.jsonl, the gallery, rename; then print the records.
+ */
 static void
 pack_close(struct pack *p, const char *interrupted)
 {
-	FILE	*html;
-
+	st.bytes += (long long)p->w.bytes;
 	if (interrupted == NULL) {
-		add_spooled(p, "manifest.jsonl", p->spool);
-		if (opt.gallery && p->failed == NULL) {
-			if ((html = tmpfile()) == NULL)
-				p->failed = xasprintf("a temporary file: %s",
-				    strerror(errno));
-			else {
-				write_gallery(p, html);
-				add_spooled(p, "index.html", html);
-				fclose(html);
-			}
-		}
-		if (p->failed == NULL && archive_write_close(p->a) != ARCHIVE_OK)
-			pack_fail(p, p->path);
-		if (p->failed == NULL && p->part != NULL &&
+		if (opt.layout != LAYOUT_WEBDATASET)
+			(void)archwrite_add_tmp(&p->w, "manifest.jsonl",
+			    p->spool);
+		if (p->metadata != NULL)
+			(void)archwrite_add_tmp(&p->w, "metadata.jsonl",
+			    p->metadata);
+		if (p->gallery != NULL)
+			(void)gallery_add_page(p->gallery, &p->w);
+		if (p->w.failed == NULL && archive_write_close(p->a) != ARCHIVE_OK)
+			archwrite_fail(&p->w, p->path);
+		if (p->w.failed == NULL && p->part != NULL &&
 		    ((!opt.no_sync && fsync(p->fd) == -1) ||
 		    close(p->fd) == -1)) {
 			p->fd = -1;
-			p->failed = xasprintf("%s: %s", p->part, strerror(errno));
+			p->w.failed = xasprintf("%s: %s", p->part, strerror(errno));
 		} else if (p->part != NULL)
 			p->fd = -1;
-		if (p->failed == NULL && p->part != NULL && (opt.no_sync ?
+		if (p->w.failed == NULL && p->part != NULL && (opt.no_sync ?
 		    rename(p->part, p->path) : fsutil_rename_durable(p->part,
 		    p->path)) == -1)
-			p->failed = xasprintf("%s: %s", p->path, strerror(errno));
+			p->w.failed = xasprintf("%s: %s", p->path, strerror(errno));
 	}
 	if (p->fd >= 0 && p->part != NULL)
 		close(p->fd);
-	if (interrupted != NULL || p->failed != NULL) {
+	if (interrupted != NULL || p->w.failed != NULL) {
 		if (p->part != NULL)
 			(void)unlink(p->part);
-		if (p->failed != NULL)
-			diag_error("%s", p->failed);
-		print_records(p, interrupted != NULL ? interrupted : p->failed,
+		if (p->w.failed != NULL)
+			diag_error("%s", p->w.failed);
+		print_records(p, interrupted != NULL ? interrupted : p->w.failed,
 		    1);
 		st.status = MJ_EXIT_FAILED;
 	} else {
@@ -784,9 +548,9 @@ spool_record(struct pack *p, struct record *r)
 	p->records++;
 }
 
-/* The files of a record that exist, with their sizes (for --split-size). */
+/* The files of a record that exist and go in, with their sizes. */
 static uint64_t
-files_size(json_object *files)
+files_size(const struct layout_out *lo, json_object *files)
 {
 	struct stat	sb;
 	uint64_t	sum = 0;
@@ -795,22 +559,33 @@ files_size(json_object *files)
 
 	for (i = 0; json_object_is_type(files, json_type_array) &&
 	    i < json_object_array_length(files); i++)
-		if ((path = json_get_string(json_object_array_get_idx(files,
+		if (layout_takes(lo, files, i) &&
+		    (path = json_get_string(json_object_array_get_idx(files,
 		    i), "path")) != NULL && stat(path, &sb) == 0)
 			sum += (uint64_t)sb.st_size;
 	return sum;
 }
 
+/*
+ * --split-count counts records, or the samples of a dataset layout; a
+ * record's files never straddle two archives.
+ */
 static void
 split_if_due(json_object *files)
 {
 	struct pack	*p = st.pack;
+	int		 full;
 
 	if (p == NULL)
 		return;
-	if ((opt.split_count > 0 && p->records >= opt.split_count) ||
+	if (opt.layout == LAYOUT_FILES)
+		full = p->records >= opt.split_count;
+	else
+		full = p->samples > 0 &&
+		    p->samples + layout_count(&p->lo, files) > opt.split_count;
+	if ((opt.split_count > 0 && full) ||
 	    (opt.split_size > 0 && p->records > 0 &&
-	    p->bytes + files_size(files) > opt.split_size)) {
+	    p->w.bytes + files_size(&p->lo, files) > opt.split_size)) {
 		pack_close(p, NULL);
 		st.pack = NULL;
 	}
@@ -820,6 +595,7 @@ static void
 take_record(struct record *r)
 {
 	json_object	*files = record_get(r, "files"), *archive, *members;
+	json_object	*file;
 	const char	*path;
 	char		 err[512], *member, *first_err = NULL;
 	size_t		 i, n, nfailed = 0;
@@ -832,20 +608,21 @@ take_record(struct record *r)
 	n = json_object_is_type(files, json_type_array) ?
 	    json_object_array_length(files) : 0;
 	for (i = 0; i < n; i++) {
-		path = json_get_string(json_object_array_get_idx(files, i),
-		    "path");
-		if (path == NULL || st.pack->failed != NULL) {
-			snprintf(err, sizeof(err), "%s", path == NULL ?
-			    "a file without a path" : st.pack->failed);
-			member = NULL;
-		} else
-			(void)add_file(st.pack, path, &member, err, sizeof(err));
+		if (!layout_takes(&st.pack->lo, files, i))
+			continue;
+		file = json_object_array_get_idx(files, i);
+		path = json_get_string(file, "path");
+		member = layout_add(&st.pack->lo, r->obj, file, members, err,
+		    sizeof(err));
 		if (member == NULL) {
 			if (nfailed++ == 0)
 				first_err = xstrdup(err);
 			continue;
 		}
-		json_object_array_add(members, json_object_new_string(member));
+		st.pack->samples++;
+		if (st.pack->gallery != NULL)
+			gallery_file(st.pack->gallery, files, file, member,
+			    r->line);
 		if (opt.remove_files &&
 		    fwrite(path, 1, strlen(path) + 1, st.pack->removals) !=
 		    strlen(path) + 1)
@@ -853,6 +630,8 @@ take_record(struct record *r)
 			    strerror(errno));
 		free(member);
 	}
+	if (st.pack->gallery != NULL)
+		gallery_record(st.pack->gallery, &st.pack->w, r->obj);
 	archive = json_object_new_object();
 	json_add_string(archive, "path", st.pack->path);
 	json_add(archive, "members", members);
@@ -945,10 +724,10 @@ main(int argc, char **argv)
 	}
 	progress_end(&st.progress, st.bytes, "%lu packed, %lu failed", st.done,
 	    st.failed);
-	free(chunk);
 	input_free(in);
 	json_tokener_free(st.tok);
 	loop_free(st.loop);
+	thumbnail_shutdown();
 	if (*opt.prefix != '\0')
 		free((void *)opt.prefix);
 	if (fclose(stdout) != 0 && !st.out_closed &&

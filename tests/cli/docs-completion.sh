@@ -25,6 +25,8 @@ check "mj-fetch --di completes to --dir" "$(complete_words mj-fetch --di)" --dir
 check "mj-submit --jour completes to --journal" "$(complete_words mj-submit --jour)" --journal
 check "mj-wait --keep completes to --keep-order" "$(complete_words mj-wait --keep)" --keep-order
 check "mj-pack --gal completes to --gallery" "$(complete_words mj-pack --gal)" --gallery
+check "mj-pack --with completes to --with-grid" "$(complete_words mj-pack --with)" --with-grid
+check "--layout values" "$(complete_words mj-pack --layout web)" webdataset
 check "--auth values" "$(complete_words mj-wait --auth m)" mj-api-secret
 check "-f values of mj-submit" "$(complete_words mj-submit -f j)" jsonl
 check "--mode values" "$(complete_words mj-submit --mode t)" turbo

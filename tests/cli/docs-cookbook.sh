@@ -29,6 +29,8 @@ done
 jq_ok done.jsonl 'length == 5 and all(.task.status == "SUCCESS" and (.files | length) >= 1 and .archive.path == "out.tar.gz")' \
     "csv to archive: five tasks, their files, packed"
 ok "csv to archive: the archive holds a gallery and the manifest" sh -c 'bsdtar -tf out.tar.gz | grep -qx index.html && bsdtar -tf out.tar.gz | grep -qx manifest.jsonl'
+jq_ok shards.jsonl 'length == 5 and all(.archive.path == "shards/data-000000.tar" and (.archive.members | length) == 3 * (.files | length))' \
+    "dataset: every image a WebDataset sample (image, .json, .txt) in shard 000000"
 jq_ok products.jsonl 'length == 3 and all(.task.status == "SUCCESS") and (map(.sku) | sort) == ["S-310","T-100","W-220"]' \
     "template: three products"
 jq_ok rows.jsonl 'map(select(.sku == "J-2"))[0].task.botType == "NIJI_JOURNEY"' "jsonl: per-row botType sent"
