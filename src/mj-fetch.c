@@ -524,46 +524,10 @@ media_type_ok(const char *ct)
 	    strncasecmp(ct, "video/", 6) == 0);
 }
 
-/* "image/svg+xml; x=y" -> "image/svg+xml", lower case. */
-static char *
-bare_type(const char *ct)
-{
-	char	*t = xstrndup(ct, strcspn(ct, "; \t"));
-	char	*p;
-
-	for (p = t; *p != '\0'; p++)
-		if (*p >= 'A' && *p <= 'Z')
-			*p = (char)(*p - 'A' + 'a');
-	return t;
-}
-
-/* The extension: ours for known types, else letters of the subtype. */
-static void
-type_ext(const char *type, char ext[EXT_MAX + 1])
-{
-	const char	*known = fsutil_mime_ext(type), *p;
-	size_t		 n = 0;
-
-	if (known != NULL) {
-		(void)snprintf(ext, EXT_MAX + 1, "%s", known);
-		return;
-	}
-	p = strchr(type, '/') + 1;
-	if (strncmp(p, "x-", 2) == 0)
-		p += 2;
-	for (; *p != '\0' && *p != '+' && n < EXT_MAX; p++)
-		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
-			ext[n++] = *p;
-	if (n == 0)
-		(void)snprintf(ext, EXT_MAX + 1, "bin");
-	else
-		ext[n] = '\0';
-}
-
 static const char *
 ext_of(const struct file *f, char ext[EXT_MAX + 1])
 {
-	type_ext(f->type, ext);
+	fsutil_type_ext(f->type, ext, EXT_MAX + 1);
 	return ext;
 }
 
@@ -746,7 +710,7 @@ verify(struct file *f, struct http_request *r)
 		free(msg);
 		return;
 	}
-	f->type = bare_type(r->content_type);
+	f->type = fsutil_bare_type(r->content_type);
 	st.syncing++;
 	if (opt.no_sync)
 		file_synced(f, close(f->pf.fd) == -1 ? errno : 0);

@@ -240,3 +240,37 @@ fsutil_ext_mime(const char *path)
 			return ext_aliases[i].mime;
 	return "application/octet-stream";
 }
+
+char *
+fsutil_bare_type(const char *ct)
+{
+	char	*t = xstrndup(ct, strcspn(ct, "; \t"));
+	char	*p;
+
+	for (p = t; *p != '\0'; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
+	return t;
+}
+
+void
+fsutil_type_ext(const char *type, char *ext, size_t size)
+{
+	const char	*known = fsutil_mime_ext(type), *p;
+	size_t		 n = 0;
+
+	if (known != NULL) {
+		(void)snprintf(ext, size, "%s", known);
+		return;
+	}
+	p = (p = strchr(type, '/')) != NULL ? p + 1 : type;
+	if (strncmp(p, "x-", 2) == 0)
+		p += 2;
+	for (; *p != '\0' && *p != '+' && n + 1 < size; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9'))
+			ext[n++] = *p;
+	if (n == 0)
+		(void)snprintf(ext, size, "bin");
+	else
+		ext[n] = '\0';
+}
