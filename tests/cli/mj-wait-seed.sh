@@ -24,8 +24,8 @@ sim_stop
 
 # a server without the endpoint: one warning, every record goes on
 sim_start --duration 0.3 --jitter 0 --capacity 20 --no-seed
-printf '%s\n' 'early sim:dur=0.2' 'early too sim:dur=0.2' 'late sim:dur=1.2' \
-    'late 2 sim:dur=1.2' 'late 3 sim:dur=1.4' 'late 4 sim:dur=1.4' | mj-submit > sub.jsonl
+printf '%s\n' 'early sim:dur=0.2' 'early too sim:dur=0.2' 'late sim:dur=4' \
+    'late 2 sim:dur=4' 'late 3 sim:dur=4.2' 'late 4 sim:dur=4.2' | mj-submit > sub.jsonl
 run_prog mj-wait --seed -i 200ms < sub.jsonl > out 2> err
 is "$?" 0 "no endpoint: status 0"
 jq_ok out 'length == 6 and all(.task.status == "SUCCESS" and (.task | has("seed") | not))' "... six records, no seed"
