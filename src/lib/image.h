@@ -14,7 +14,10 @@
  * cut and encoded again as JPEG would lose quality a second time, while
  * a lossless cut of its DCT blocks is impossible where the middle is not
  * on an 8 or 16 pixel boundary.  So JPEG in gives PNG out: bigger files,
- * exactly the pixels of the grid.
+ * exactly the pixels of the grid.  (One exception: in a WebP grid with
+ * transparency, libwebp may change the colour under fully transparent
+ * pixels, which libvips 8.14 has no "exact" option to prevent; every
+ * visible pixel is exact.  Midjourney's grids are opaque.)
  *
  * Odd sizes: the quadrants tile the grid, no pixel dropped and none
  * twice.  The left quadrants are floor(W/2) wide and the right ones get
