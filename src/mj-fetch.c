@@ -33,8 +33,11 @@
 #include "buf.h"
 #include "config.h"
 #include "diag.h"
+#include "filename.h"
 #include "fsutil.h"
+#include "gridsplit.h"
 #include "http.h"
+#include "image.h"
 #include "input.h"
 #include "loop.h"
 #include "nameset.h"
@@ -50,7 +53,7 @@
 #include "xalloc.h"
 
 #define URLS_MAX	64	/* media files of one task */
-#define CLAIMS_MAX	1000	/* "-2", "-3", ... tried for one name */
+#define CLAIMS_MAX	1000	/* names tried for one file */
 #define EXT_MAX		8
 #define SYNC_THREADS	2	/* on one disk, more add nothing */
 #define WRITE_LANES	2	/* threads that hash and write the pieces */
@@ -91,6 +94,8 @@ struct file_list {
 struct job {
 	struct record	*rec;
 	struct job	*next, *prev;
+	struct gridsplit *split;	/* --split and a grid: its quadrants */
+	int		 split_rc;	/* 0 done, -1 failed, 1 not run */
 	size_t		 n, ndone;
 	struct relink	*relink;	/* its task read again, or NULL */
 	struct file	 files[];
@@ -104,6 +109,7 @@ static struct {
 	uint64_t	 max_bytes;
 	int		 no_sync;
 	int		 no_sha256;
+	int		 split;
 } opt = { .dir = ".", .jobs = 8 };
 
 static struct {
@@ -120,6 +126,7 @@ static struct {
 	struct progress	 progress;
 	struct syncq	*syncq;
 	struct syncq	*lanes;		/* hash and write, in order per file */
+	struct syncq	*splitq;	/* cut grids (--split) */
 	struct piecepool *pieces;
 	unsigned	 nfiles;	/* started: for the lane of each */
 	size_t		 syncing;	/* files between download and name */
@@ -128,7 +135,6 @@ static struct {
 	struct file_list dirwait;	/* linked, for a dir sync */
 	unsigned long	 fetched, found, failed;
 	int		 dir_ok;
-	int		 name_has_n;
 	int		 status;
 	int		 out_closed;
 } st;
@@ -148,7 +154,7 @@ static void
 usage(FILE *out)
 {
 	fprintf(out,
-"usage: mj-fetch [-qv] [-d dir] [-j jobs] [--name template]\n"
+"usage: mj-fetch [-qv] [-d dir] [-j jobs] [--name template] [--split]\n"
 "                [--max-filesize size] [--no-sha256] [--no-sync] [file ...]\n"
 "Download the images and videos of finished tasks; add \"files\" to records.\n"
 "  -d, --dir DIR           write files into DIR, created if missing (.)\n"
@@ -159,6 +165,7 @@ usage(FILE *out)
 "                          files already there are not read\n"
 "      --no-sync           do not wait for files to reach the disk (faster;\n"
 "                          a system crash may then leave a file damaged)\n"
+"      --split             also cut each grid into its four images ({n}: 1-4)\n"
 "      --base-url URL      API base URL: the key goes to its host only\n"
 "      --api-key-file FILE read the API key from FILE (optional)\n"
 "      --auth STYLE        bearer or mj-api-secret ($MJ_AUTH)\n"
@@ -171,7 +178,8 @@ usage(FILE *out)
 
 enum {
 	OPT_API_KEY_FILE = CHAR_MAX + 1, OPT_AUTH, OPT_BASE_URL,
-	OPT_MAX_FILESIZE, OPT_NAME, OPT_NO_SHA256, OPT_NO_SYNC, OPT_VERSION
+	OPT_MAX_FILESIZE, OPT_NAME, OPT_NO_SHA256, OPT_NO_SYNC, OPT_SPLIT,
+	OPT_VERSION
 };
 
 static const struct option longopts[] = {
@@ -186,36 +194,11 @@ static const struct option longopts[] = {
 	{ "no-sha256",		no_argument,	   NULL, OPT_NO_SHA256 },
 	{ "no-sync",		no_argument,	   NULL, OPT_NO_SYNC },
 	{ "quiet",		no_argument,	   NULL, 'q' },
+	{ "split",		no_argument,	   NULL, OPT_SPLIT },
 	{ "verbose",		no_argument,	   NULL, 'v' },
 	{ "version",		no_argument,	   NULL, OPT_VERSION },
 	{ NULL,			0,		   NULL, 0 }
 };
-
-/* "{{" or "}}": a literal brace. */
-static int
-doubled(const char *t)
-{
-	return (t[0] == '{' && t[1] == '{') || (t[0] == '}' && t[1] == '}');
-}
-
-/* A template whose braces pair up, so that no record can fix it. */
-static int
-template_ok(const char *t)
-{
-	const char	*close;
-
-	while (*t != '\0') {
-		if (doubled(t))
-			t += 2;
-		else if (*t == '{') {
-			if ((close = strchr(t, '}')) == NULL || close == t + 1)
-				return 0;
-			t = close + 1;
-		} else
-			t++;
-	}
-	return 1;
-}
 
 static int
 parse_options(int argc, char **argv)
@@ -259,7 +242,7 @@ parse_options(int argc, char **argv)
 				    "than 0: %s", optarg);
 			break;
 		case OPT_NAME:
-			if (*optarg == '\0' || !template_ok(optarg))
+			if (*optarg == '\0' || !filename_template_ok(optarg))
 				diag_usage_error("--name: a bad template: %s",
 				    optarg);
 			opt.name = optarg;
@@ -269,6 +252,9 @@ parse_options(int argc, char **argv)
 			break;
 		case OPT_NO_SYNC:
 			opt.no_sync = 1;
+			break;
+		case OPT_SPLIT:
+			opt.split = 1;
 			break;
 		case OPT_VERSION:
 			exit(version_print(stdout, "mj-fetch") == 0 &&
@@ -282,77 +268,10 @@ parse_options(int argc, char **argv)
 
 /* ---- names ---------------------------------------------------------- */
 
-/* Append text so that template_expand reads it literally. */
-static void
-append_literal(struct buf *b, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		if (*s == '{' || *s == '}')
-			buf_appendc(b, *s);
-		buf_appendc(b, *s);
-	}
-}
-
-/*
- * The name of file i of a record: {id} and {n} are ours, other fields
- * the record's; several files without {n} get "-n" at the end.
- */
-static char *
-file_name(const struct record *rec, size_t i, size_t n, char *err,
-    size_t errlen)
-{
-	struct buf	 t = BUF_INIT;
-	const char	*p, *id = record_task_id(rec);
-	char		*raw, *safe;
-
-	for (p = opt.name; *p != '\0';) {
-		if (doubled(p)) {
-			buf_append(&t, p, 2);
-			p += 2;
-		} else if (strncmp(p, "{id}", 4) == 0) {
-			if (id == NULL || *id == '\0') {
-				(void)snprintf(err, errlen, "no task.id for "
-				    "{id} in --name");
-				buf_free(&t);
-				return NULL;
-			}
-			append_literal(&t, id);
-			p += 4;
-		} else if (strncmp(p, "{n}", 3) == 0) {
-			buf_appendf(&t, "%zu", i + 1);
-			p += 3;
-		} else
-			buf_appendc(&t, *p++);
-	}
-	if (!st.name_has_n && n > 1)
-		buf_appendf(&t, "-%zu", i + 1);
-	raw = template_expand(buf_str(&t), rec, err, errlen);
-	buf_free(&t);
-	if (raw == NULL)
-		return NULL;
-	safe = fsutil_safe_name(raw, 0);
-	free(raw);
-	return safe;
-}
-
-/* Take want, or want-2, want-3, ...: the first not taken in this run. */
-static char *
-claim_name(const char *want)
-{
-	char		*name = xstrdup(want);
-	unsigned	 k = 1;
-
-	while (!nameset_add(&st.names, name) && k < CLAIMS_MAX) {
-		free(name);
-		name = xasprintf("%s-%u", want, ++k);
-	}
-	return name;
-}
-
 static void
 rename_file(struct file *f)
 {
-	char	*name = claim_name(f->name);
+	char	*name = filename_claim(&st.names, f->name);
 
 	free(f->name);
 	f->name = name;
@@ -450,8 +369,20 @@ job_free(struct job *j)
 		piecefile_release(&j->files[i].pf);
 	}
 	relink_free(j->relink);
+	gridsplit_free(j->split);
 	record_free(j->rec);
 	free(j);
+}
+
+/* The grid marked as such, and its quadrants after it. */
+static void
+split_files(const struct gridsplit *g, json_object *arr)
+{
+	int	i;
+
+	gridsplit_mark_grid(g, json_object_array_get_idx(arr, 0));
+	for (i = 0; i < GRIDSPLIT_PARTS; i++)
+		(void)json_object_array_add(arr, gridsplit_part_json(g, i));
 }
 
 /* Write out a record whose files are all done (why: interrupted). */
@@ -472,12 +403,36 @@ job_finish(struct job *j, const char *why)
 		if (j->files[i].error == NULL && j->files[i].path != NULL)
 			(void)json_object_array_add(arr,
 			    file_json(&j->files[i]));
+	if (j->split_rc == 0)
+		split_files(j->split, arr);
 	record_set(j->rec, "files", arr);
 	set_job_error(j, why);
+	if (j->split_rc == -1 && why == NULL)
+		(void)record_set_error(j->rec, "fetch", j->split->err,
+		    j->split->retryable);
 	if (record_is_error(j->rec))
 		st.status = MJ_EXIT_FAILED;
 	emit(j->rec);
 	job_free(j);
+}
+
+/* The grid is cut (or not): the record goes out. */
+static void
+split_done(void *arg, int rc)
+{
+	struct job	*j = ((struct gridsplit *)arg)->arg;
+	char		*msg;
+
+	j->split_rc = rc;
+	if (rc == -1) {
+		st.failed++;
+		msg = diag_escape(j->split->err);
+		diag_error("line %ld: %s", j->rec->line, msg);
+		free(msg);
+	} else
+		diag_info(1, "%s: %d quadrants written", j->split->grid,
+		    j->split->made);
+	job_finish(j, NULL);
 }
 
 static void
@@ -489,7 +444,15 @@ file_done(struct file *f)
 	st.nfiles_left--;
 	if (f->error != NULL)
 		st.failed++;
-	if (++j->ndone == j->n)
+	if (++j->ndone < j->n)
+		return;
+	if (j->split != NULL && f->error == NULL) {
+		/* a worker thread cuts it; the loop goes on meanwhile */
+		j->split->grid = xstrdup(f->path);
+		j->split->arg = j;
+		syncq_push_work(st.splitq, 0, gridsplit_run, split_done,
+		    j->split);
+	} else
 		job_finish(j, NULL);
 }
 
@@ -522,34 +485,6 @@ file_fail_errno(struct file *f, const char *what, int err)
 }
 
 /* ---- the files ------------------------------------------------------ */
-
-/* Hash a file that is already complete: only read, never fetched. */
-static int
-hash_existing(struct file *f)
-{
-	static char	 blk[65536];
-	struct sha256	 sha;
-	ssize_t		 n;
-	int		 fd;
-
-	if ((fd = open(f->path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
-		return -1;
-	sha256_init(&sha);
-	f->bytes = 0;
-	while ((n = read(fd, blk, sizeof(blk))) != 0) {
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1) {
-			(void)close(fd);
-			return -1;
-		}
-		sha256_update(&sha, blk, (size_t)n);
-		f->bytes += n;
-	}
-	(void)close(fd);
-	sha256_final_hex(&sha, f->hex);
-	return 0;
-}
 
 /*
  * Is the file already there under its name, with any extension?  1 if
@@ -854,7 +789,8 @@ file_start(struct file *f)
 		(void)unlink(part);
 		free(part);
 		/* without the hash, find_existing's size is all it needs */
-		if (!opt.no_sha256 && hash_existing(f) == -1) {
+		if (!opt.no_sha256 &&
+		    sha256_file(f->path, f->hex, &f->bytes) == -1) {
 			file_fail_errno(f, f->path, errno);
 			return;
 		}
@@ -911,13 +847,39 @@ start_files(void)
 
 /* ---- records -------------------------------------------------------- */
 
-/* Hold a record with n media URLs: name its files now, in input order. */
+/* The names of a grid's quadrants, {n} 1 to 4; NULL if one has none. */
+static struct gridsplit *
+split_names(const struct record *rec)
+{
+	char	*bases[GRIDSPLIT_PARTS], err[512], n[2] = "1", *name;
+	int	 i, k;
+
+	for (i = 0; i < GRIDSPLIT_PARTS; i++, n[0]++) {
+		if ((name = filename_make(opt.name, rec, n, 1, err,
+		    sizeof(err))) == NULL) {
+			for (k = 0; k < i; k++)
+				free(bases[k]);
+			return NULL;	/* the grid's name fails the same */
+		}
+		bases[i] = filename_claim(&st.names, name);
+		free(name);
+		name = bases[i];
+		bases[i] = xasprintf("%s%s", st.prefix, name);
+		free(name);
+	}
+	return gridsplit_new(bases, !opt.no_sha256, !opt.no_sync);
+}
+
+/*
+ * Hold a record with n media URLs: name its files now, in input order.
+ * A grid to split (n is 1) is named with {n} "grid", its quadrants 1-4.
+ */
 static void
-hold(struct record *rec, const char **urls, size_t n)
+hold(struct record *rec, const char **urls, size_t n, int split)
 {
 	struct job	*j;
 	struct file	*f;
-	char		 err[512], *name, *msg;
+	char		 err[512], num[24], *name, *msg;
 	size_t		 i;
 
 	j = xcalloc(1, sizeof(*j) + n * sizeof(j->files[0]));
@@ -935,6 +897,9 @@ hold(struct record *rec, const char **urls, size_t n)
 		f->pf.fd = -1;
 		f->url = xstrdup(urls[i]);
 	}
+	j->split_rc = 1;
+	if (split)
+		j->split = split_names(rec);
 	/* failures may finish (free) the job: nothing touches j after */
 	for (i = 0; i < n; i++) {
 		f = &j->files[i];
@@ -943,11 +908,12 @@ hold(struct record *rec, const char **urls, size_t n)
 			    "fetched", f->url);
 			file_fail(f, msg, 0, 0);
 			free(msg);
-		} else if ((name = file_name(rec, i, n, err,
-		    sizeof(err))) == NULL)
+		} else if ((name = filename_make(opt.name, rec, split ? "grid" :
+		    (snprintf(num, sizeof(num), "%zu", i + 1), num),
+		    !split && n > 1, err, sizeof(err))) == NULL)
 			file_fail(f, err, 0, 0);
 		else {
-			f->name = claim_name(name);
+			f->name = filename_claim(&st.names, name);
 			free(name);
 			file_list_put(&st.queue, f);
 		}
@@ -1014,7 +980,7 @@ take_line(const char *line, size_t len, long lineno)
 		record_free(r);
 		return;
 	}
-	hold(r, urls, n);
+	hold(r, urls, n, opt.split && gridsplit_is_grid(task, n));
 }
 
 /* Take lines while there is room; the number taken. */
@@ -1032,7 +998,16 @@ take_lines(struct input *in)
 	return n;
 }
 
-/* Let the pieces and syncs under way finish: nothing else uses a file. */
+static void
+drain_all(void)
+{
+	(void)syncq_drain(st.lanes);
+	(void)syncq_drain(st.syncq);
+	if (st.splitq != NULL)
+		(void)syncq_drain(st.splitq);
+}
+
+/* Let the pieces, syncs and splits under way finish: records go out. */
 static void
 finish_syncs(void)
 {
@@ -1041,10 +1016,11 @@ finish_syncs(void)
 			syncq_wait(st.lanes);
 		else if (syncq_pending(st.syncq) > 0)
 			syncq_wait(st.syncq);
+		else if (st.splitq != NULL && syncq_pending(st.splitq) > 0)
+			syncq_wait(st.splitq);
 		else
 			break;
-		(void)syncq_drain(st.lanes);
-		(void)syncq_drain(st.syncq);
+		drain_all();
 	}
 }
 
@@ -1095,8 +1071,7 @@ run(struct input *in)
 			break;
 		ev = loop_turn(st.loop, !input_done(in) &&
 		    st.nheld < st.maxheld ? input_fd(in) : -1, -1);
-		(void)syncq_drain(st.lanes);
-		(void)syncq_drain(st.syncq);
+		drain_all();
 		if (ev & LOOP_SIGNAL) {
 			give_up_all("interrupted");
 			break;
@@ -1132,6 +1107,27 @@ wake_loop(void *arg)
 	loop_wakeup(arg);
 }
 
+/*
+ * libvips, and the threads that cut grids: one a core, at most -j, so
+ * that memory grows with -j (half a grid each), not with the input.
+ */
+static int
+split_init(void)
+{
+	char	err[512];
+	long	cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (image_init(err, sizeof(err)) == -1) {
+		diag_error("%s", err);
+		return -1;
+	}
+	if (cores < 1)
+		cores = 1;
+	st.splitq = syncq_new((unsigned)(opt.jobs < (unsigned long)cores ?
+	    opt.jobs : (unsigned long)cores), wake_loop, st.loop);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1149,7 +1145,6 @@ main(int argc, char **argv)
 	}
 	/* a file size limit (ulimit -f) must be an error, not a death */
 	(void)signal(SIGXFSZ, SIG_IGN);
-	st.name_has_n = opt.name != NULL && strstr(opt.name, "{n}") != NULL;
 	if (opt.name == NULL)
 		opt.name = "{id}";
 	st.prefix = dir_prefix(opt.dir);
@@ -1166,12 +1161,18 @@ main(int argc, char **argv)
 	    WRITE_LANES, 1, wake_loop, st.loop);
 	st.pieces = piecepool_new(st.lanes, opt.jobs * 2 + 2 < PIECES_MAX ?
 	    opt.jobs * 2 + 2 : PIECES_MAX);
+	if (opt.split && split_init() == -1)
+		return MJ_EXIT_USAGE;
 	st.tok = record_tokener_new();
 	in = input_new(argv + first, argc - first);
 	run(in);
 	sig = loop_signal_status(st.loop);
 	syncq_free(st.lanes);
 	syncq_free(st.syncq);
+	if (st.splitq != NULL) {
+		syncq_free(st.splitq);
+		image_shutdown();
+	}
 	piecepool_free(st.pieces);
 	if (st.dirfd != -1)
 		(void)close(st.dirfd);

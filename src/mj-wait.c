@@ -23,6 +23,7 @@
 #include "opt.h"
 #include "progress.h"
 #include "record.h"
+#include "seed.h"
 #include "table.h"
 #include "version.h"
 #include "xalloc.h"
@@ -66,6 +67,7 @@ static struct {
 	double		 rate;
 	int		 keep_order;
 	int		 no_list;
+	int		 seed;
 	const char	*events_path;
 } opt = { .interval = 3000, .timeout = 30 * 60 * 1000LL, .jobs = 4,
 	.rate = 10 };
@@ -80,6 +82,7 @@ static struct {
 	size_t		 ohead, otail, ocap;
 	struct timer	*timer;
 	long long	 timer_due;
+	struct seeds	*seeds;		/* --seed */
 	size_t		 inflight;	/* poll requests */
 	struct batch	*batches;	/* the requests in flight */
 	int		 auth_refused;
@@ -101,7 +104,7 @@ usage(FILE *out)
 {
 	fprintf(out,
 "usage: mj-wait [-qv] [-i interval] [-j jobs] [--keep-order] [--timeout time]\n"
-"               [--events file] [--rate R] [file ...]\n"
+"               [--events file] [--rate R] [--seed] [file ...]\n"
 "Poll tasks until they end; print each record with its task when it does.\n"
 "  -i, --interval TIME     poll each task about this often (3s)\n"
 "      --timeout TIME      give up on a task after this long (30m)\n"
@@ -110,6 +113,7 @@ usage(FILE *out)
 "      --no-list           poll each task alone (no list-by-condition)\n"
 "  -j, --jobs N            poll requests in flight (4)\n"
 "      --rate R            at most R poll requests per second (10)\n"
+"      --seed              add task.seed from GET /mj/task/{id}/image-seed\n"
 "      --base-url URL      API base URL ($MJ_BASE_URL)\n"
 "      --api-key-file FILE read the API key from FILE\n"
 "      --auth STYLE        bearer or mj-api-secret ($MJ_AUTH)\n"
@@ -122,7 +126,8 @@ usage(FILE *out)
 
 enum {
 	OPT_API_KEY_FILE = CHAR_MAX + 1, OPT_AUTH, OPT_BASE_URL, OPT_EVENTS,
-	OPT_KEEP_ORDER, OPT_NO_LIST, OPT_RATE, OPT_TIMEOUT, OPT_VERSION
+	OPT_KEEP_ORDER, OPT_NO_LIST, OPT_RATE, OPT_SEED, OPT_TIMEOUT,
+	OPT_VERSION
 };
 
 static const struct option longopts[] = {
@@ -137,6 +142,7 @@ static const struct option longopts[] = {
 	{ "no-list",		no_argument,	   NULL, OPT_NO_LIST },
 	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "rate",		required_argument, NULL, OPT_RATE },
+	{ "seed",		no_argument,	   NULL, OPT_SEED },
 	{ "timeout",		required_argument, NULL, OPT_TIMEOUT },
 	{ "verbose",		no_argument,	   NULL, 'v' },
 	{ "version",		no_argument,	   NULL, OPT_VERSION },
@@ -190,6 +196,9 @@ parse_options(int argc, char **argv)
 			break;
 		case OPT_RATE:
 			opt.rate = opt_double("--rate", optarg, 0.01, 100000);
+			break;
+		case OPT_SEED:
+			opt.seed = 1;
 			break;
 		case OPT_TIMEOUT:
 			opt.timeout = opt_duration_ms("--timeout", optarg);
@@ -419,6 +428,16 @@ schedule_scan(long long due)
 }
 
 /* A fresh read of a task. */
+/* --seed: the task with its seed, or without when there is none. */
+static void
+seeded(void *arg, json_object *task)
+{
+	struct pending	*p = arg;
+
+	p->inflight = 0;
+	finish(p, task, NULL, 0);
+}
+
 static void
 task_read(struct pending *p, json_object *task)
 {
@@ -449,6 +468,11 @@ task_read(struct pending *p, json_object *task)
 			msg = xstrdup(reason);
 		finish(p, task, msg, 0);
 		free(msg);
+		return;
+	}
+	if (st.seeds != NULL) {
+		p->inflight = 1;	/* not polled meanwhile */
+		seeds_get(st.seeds, task, seeded, p);
 		return;
 	}
 	finish(p, task, NULL, 0);
@@ -864,6 +888,8 @@ give_up_all(const char *why)
 {
 	while (st.batches != NULL)
 		batch_free(st.batches);
+	if (st.seeds != NULL)
+		seeds_finish_all(st.seeds);	/* finished: out as they are */
 	while (st.nall > 0)
 		finish(st.all[0], NULL, why, 1);
 	if (opt.keep_order)
@@ -936,6 +962,8 @@ main(int argc, char **argv)
 	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);
 	http_set_rate(st.http, HTTP_POLL, opt.rate);
+	if (opt.seed)
+		st.seeds = seeds_new(st.http, &opt.cfg);
 	st.byid = table_new();
 	st.tok = record_tokener_new();
 	in = input_new(argv + first, argc - first);
@@ -944,6 +972,7 @@ main(int argc, char **argv)
 	if (st.timer != NULL)
 		loop_timer_cancel(st.loop, st.timer);
 	input_free(in);
+	seeds_free(st.seeds);
 	http_free(st.http);
 	loop_free(st.loop);
 	json_tokener_free(st.tok);

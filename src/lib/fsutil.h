@@ -34,6 +34,14 @@ char	*fsutil_safe_name(const char *name, size_t max);
 /* The extension (without '.') for a MIME type: "png", "webp", "mp4", ...
  * or NULL when it is not an image or video type we know. */
 const char *fsutil_mime_ext(const char *content_type);
+/* "image/svg+xml; x=y" -> "image/svg+xml", lower case; caller frees. */
+char	*fsutil_bare_type(const char *content_type);
+/*
+ * The extension for a bare type, into ext (size bytes, at least 4): ours
+ * for the types we know, else the letters and digits of the subtype
+ * ("image/x-foo+xml" -> "foo"), else "bin".
+ */
+void	 fsutil_type_ext(const char *type, char *ext, size_t size);
 /* The MIME type for a file name's extension, or "application/octet-stream". */
 const char *fsutil_ext_mime(const char *path);
 /* Is a Content-Type an image or a video (image/..., video/...)? */

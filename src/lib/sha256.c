@@ -2,12 +2,18 @@
  * SHA-256 (FIPS 180-4), streaming, so that mj-fetch hashes images as
  * their bytes arrive instead of reading them back.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sha256.h"
+#include "xalloc.h"
+
+#define SHA256_FILE_BLOCK	65536
 
 static const uint32_t K[64] = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
@@ -222,4 +228,37 @@ sha256_hex(const void *data, size_t n, char hex[SHA256_HEX_LEN + 1])
 	sha256_init(&c);
 	sha256_update(&c, data, n);
 	sha256_final_hex(&c, hex);
+}
+
+int
+sha256_file(const char *path, char hex[SHA256_HEX_LEN + 1], long long *bytes)
+{
+	char		*blk = xmalloc(SHA256_FILE_BLOCK);
+	struct sha256	 c;
+	ssize_t		 n;
+	int		 fd, saved;
+
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1) {
+		free(blk);
+		return -1;
+	}
+	sha256_init(&c);
+	*bytes = 0;
+	while ((n = read(fd, blk, SHA256_FILE_BLOCK)) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			saved = errno;
+			(void)close(fd);
+			free(blk);
+			errno = saved;
+			return -1;
+		}
+		sha256_update(&c, blk, (size_t)n);
+		*bytes += n;
+	}
+	(void)close(fd);	/* read only: nothing to lose */
+	free(blk);
+	sha256_final_hex(&c, hex);
+	return 0;
 }

@@ -24,5 +24,11 @@ void	sha256_final(struct sha256 *, unsigned char digest[SHA256_DIGEST_LEN]);
 void	sha256_final_hex(struct sha256 *, char hex[SHA256_HEX_LEN + 1]);
 /* One shot. */
 void	sha256_hex(const void *, size_t, char hex[SHA256_HEX_LEN + 1]);
+/*
+ * The hash of a file's bytes (not followed if a symbolic link), and how
+ * many: 0, or -1 with errno.  Safe in any thread.
+ */
+int	sha256_file(const char *path, char hex[SHA256_HEX_LEN + 1],
+	    long long *bytes);
 
 #endif

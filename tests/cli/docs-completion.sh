@@ -30,4 +30,6 @@ check "--layout values" "$(complete_words mj-pack --layout web)" webdataset
 check "--auth values" "$(complete_words mj-wait --auth m)" mj-api-secret
 check "-f values of mj-submit" "$(complete_words mj-submit -f j)" jsonl
 check "--mode values" "$(complete_words mj-submit --mode t)" turbo
+check "mj-fetch --spl completes to --split" "$(complete_words mj-fetch --spl)" --split
+check "mj-wait --se completes to --seed" "$(complete_words mj-wait --se)" --seed
 echo "1..$n"

@@ -36,6 +36,8 @@ jq_ok products.jsonl 'length == 3 and all(.task.status == "SUCCESS") and (map(.s
 jq_ok rows.jsonl 'map(select(.sku == "J-2"))[0].task.botType == "NIJI_JOURNEY"' "jsonl: per-row botType sent"
 jq_ok upscaled.jsonl 'length == 20 and all(.task.action == "UPSCALE" and (.files | length) == 1)' \
     "upscale: four upscales of each of five grids, downloaded"
+jq_ok dataset.jsonl 'length == 5 and all((.files | length) == 5 and .files[0].grid and ([.files[1:][].index] == [1,2,3,4]) and (.task.seed | type) == "string")' \
+    "split: five grids, each with its four images and its seed"
 jq_ok zoomed.jsonl 'length == 1 and .[0].task.action == "ZOOM" and .[0].task.status == "SUCCESS"' "variation, upscale, zoom"
 jq_ok referenced.jsonl '.[0].task.status == "SUCCESS"' "image reference"
 jq_ok uploaded.jsonl 'length == 20 and all(.task.status == "SUCCESS" and (.task.prompt | startswith("http")))' \
