@@ -34,8 +34,10 @@ void		 record_free(struct record *);
 /*
  * Parse one line.  Never NULL: a line that is not a JSON object gives
  * {"error":{"stage":"input","line":N,"message":"...","retryable":false},
- *  "input":"<raw line>"} (record_is_error() is then true).  tok is reused
- * across lines (strict, UTF-8 validated).  A trailing '\r' is ignored.
+ *  "input":"<raw line>"} (record_is_error() is then true).  The line is
+ * read by jsonstrict (exactly RFC 8259 in UTF-8; jsonstrict.h says what
+ * is refused and what is kept); tok is no longer used by it and is kept
+ * for the callers that hold one.  A trailing '\r' is ignored.
  */
 struct record	*record_parse(struct json_tokener *tok, const char *line,
 		    size_t len, long lineno);
@@ -77,9 +79,13 @@ json_object	*record_task(const struct record *);
 
 /*
  * One compact line, without a newline (no slash escaping); borrowed
- * until the next call on rec.  *lenp gets its length.
+ * until the next call on rec.  *lenp gets its length.  Always RFC 8259
+ * in UTF-8: a value that would not be (read leniently from a server) is
+ * mended first, in place (jsonstrict_sanitize).
  */
 const char	*record_serialize(struct record *, size_t *lenp);
+/* The same for any json-c value that is written out as a line. */
+const char	*json_line(json_object *, size_t *lenp);
 /* Serialize, one fwrite, fflush.  0, or -1 with errno (EPIPE: reader gone). */
 int		 record_write(struct record *, FILE *);
 

@@ -1,0 +1,740 @@
+/*
+ * Strict JSON (RFC 8259): one recursive-descent reader that either only
+ * checks a text (jsonstrict_valid) or also builds the json-c value
+ * (jsonstrict_parse), so that what is checked is what is built.  Strings
+ * are scanned once to find their end and check them; only a string that
+ * holds escapes is decoded in a second pass.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "jsonstrict.h"
+#include "utf8.h"
+#include "xalloc.h"
+
+struct jp {
+	const unsigned char	*s;	/* the text's first byte */
+	const unsigned char	*p;	/* the next byte to read */
+	const unsigned char	*end;
+	int			 build;	/* build values, not only check */
+	int			 depth;
+	struct jsonstrict_error	*err;
+};
+
+static int	value(struct jp *, json_object **);
+
+static int
+fail(struct jp *jp, const unsigned char *at, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (jp->err != NULL) {
+		jp->err->offset = (size_t)(at - jp->s);
+		va_start(ap, fmt);
+		(void)vsnprintf(jp->err->msg, sizeof(jp->err->msg), fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+/* "'x'" for a printable byte, else "byte 0xNN"; for messages. */
+static const char *
+show(const unsigned char *p, const unsigned char *end, char *out, size_t size)
+{
+	if (p >= end)
+		(void)snprintf(out, size, "the end of the line");
+	else if (*p > ' ' && *p < 0x7f)
+		(void)snprintf(out, size, "'%c'", *p);
+	else
+		(void)snprintf(out, size, "byte 0x%02x", *p);
+	return out;
+}
+
+static void
+skip_space(struct jp *jp)
+{
+	while (jp->p < jp->end && (*jp->p == ' ' || *jp->p == '\t' ||
+	    *jp->p == '\n' || *jp->p == '\r'))
+		jp->p++;
+}
+
+static int
+is_digit(const unsigned char *p, const unsigned char *end)
+{
+	return p < end && *p >= '0' && *p <= '9';
+}
+
+static int
+hex4(const unsigned char *p, const unsigned char *end, unsigned *out)
+{
+	unsigned	v = 0, d;
+	int		i;
+
+	if (end - p < 4)
+		return -1;
+	for (i = 0; i < 4; i++) {
+		if (p[i] >= '0' && p[i] <= '9')
+			d = p[i] - '0';
+		else if ((p[i] | 0x20) >= 'a' && (p[i] | 0x20) <= 'f')
+			d = (p[i] | 0x20) - 'a' + 10;
+		else
+			return -1;
+		v = v << 4 | d;
+	}
+	*out = v;
+	return 0;
+}
+
+/*
+ * Scan p just past "\u": checks the escape (and the low half of a pair)
+ * and returns the bytes it spans after the backslash, code point in *cp
+ * (0xFFFD for a lone surrogate, *lone set).
+ */
+static int
+unicode_escape(struct jp *jp, const unsigned char *p, unsigned *cp, int *lone)
+{
+	unsigned	hi, lo;
+
+	*lone = 0;
+	if (hex4(p + 1, jp->end, &hi) == -1)
+		return fail(jp, p - 1, "\\u needs four hex digits");
+	if (hi < 0xd800 || hi > 0xdfff) {
+		*cp = hi;
+		return 5;
+	}
+	if (hi <= 0xdbff && jp->end - p >= 11 && p[5] == '\\' &&
+	    p[6] == 'u' && hex4(p + 7, jp->end, &lo) == 0 &&
+	    lo >= 0xdc00 && lo <= 0xdfff) {
+		*cp = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
+		return 11;
+	}
+	*cp = 0xfffd;
+	*lone = 1;
+	return 5;
+}
+
+static size_t
+put_utf8(unsigned char *o, unsigned cp)
+{
+	if (cp < 0x80) {
+		o[0] = (unsigned char)cp;
+		return 1;
+	}
+	if (cp < 0x800) {
+		o[0] = (unsigned char)(0xc0 | cp >> 6);
+		o[1] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 2;
+	}
+	if (cp < 0x10000) {
+		o[0] = (unsigned char)(0xe0 | cp >> 12);
+		o[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+		o[2] = (unsigned char)(0x80 | (cp & 0x3f));
+		return 3;
+	}
+	o[0] = (unsigned char)(0xf0 | cp >> 18);
+	o[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3f));
+	o[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3f));
+	o[3] = (unsigned char)(0x80 | (cp & 0x3f));
+	return 4;
+}
+
+/*
+ * Check the string whose opening quote is at jp->p; leave jp->p past the
+ * closing quote.  *escaped tells whether it holds escapes.
+ */
+static int
+scan_string(struct jp *jp, int is_key, int *escaped)
+{
+	const unsigned char	*p = jp->p + 1, *end = jp->end;
+	unsigned		 cp;
+	size_t			 n;
+	int			 lone, k;
+
+	*escaped = 0;
+	for (;;) {
+		if (p >= end)
+			return fail(jp, p, "unexpected end of input inside a "
+			    "string");
+		if (*p == '"')
+			break;
+		if (*p == '\\') {
+			*escaped = 1;
+			if (p + 1 >= end)
+				return fail(jp, p, "unexpected end of input "
+				    "inside a string");
+			switch (p[1]) {
+			case '"': case '\\': case '/': case 'b': case 'f':
+			case 'n': case 'r': case 't':
+				p += 2;
+				continue;
+			case 'u':
+				if ((k = unicode_escape(jp, p + 1, &cp,
+				    &lone)) == -1)
+					return -1;
+				if (is_key && lone)
+					return fail(jp, p, "a key holds a lone "
+					    "surrogate (\\u%.4s), which is no "
+					    "character", p + 2);
+				if (is_key && cp == 0)
+					return fail(jp, p, "a key holds "
+					    "\\u0000, which mjpipe cannot "
+					    "carry in a key");
+				p += 1 + k;
+				continue;
+			default:
+				if (p[1] < 0x80 && p[1] > ' ')
+					return fail(jp, p, "invalid escape "
+					    "'\\%c' in a string", p[1]);
+				return fail(jp, p, "invalid escape in a "
+				    "string");
+			}
+		}
+		if (*p < 0x20)
+			return fail(jp, p, "a raw control character (U+%04X) "
+			    "in a string: write it as an escape", *p);
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if ((n = utf8_seq_len(p, (size_t)(end - p))) == 0)
+			return fail(jp, p, "not valid UTF-8");
+		p += n;
+	}
+	jp->p = p + 1;
+	return 0;
+}
+
+/* Decode the checked string between the quotes at a and b into out. */
+static size_t
+decode(const unsigned char *a, const unsigned char *b, unsigned char *out,
+    struct jp *jp)
+{
+	unsigned char	*o = out;
+	unsigned	 cp;
+	int		 k, lone;
+
+	while (a < b) {
+		if (*a != '\\') {
+			*o++ = *a++;
+			continue;
+		}
+		switch (a[1]) {
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
+		case 'u':
+			k = unicode_escape(jp, a + 1, &cp, &lone);
+			o += put_utf8(o, cp);
+			a += 1 + k;
+			continue;
+		default: *o++ = a[1]; break;	/* " \ / */
+		}
+		a += 2;
+	}
+	return (size_t)(o - out);
+}
+
+/*
+ * A string at jp->p.  With build: a key gets a NUL-ended copy in *key
+ * (the caller frees it), a value a json-c string in *out.  Keys are
+ * checked for what a key cannot carry even when only checking.
+ */
+static int
+string(struct jp *jp, int is_key, char **key, json_object **out)
+{
+	const unsigned char	*a = jp->p + 1, *b;
+	unsigned char		 small[256], *text;
+	size_t			 n;
+	int			 escaped;
+
+	if (scan_string(jp, is_key, &escaped) == -1)
+		return -1;
+	if (!jp->build)
+		return 0;
+	b = jp->p - 1;
+	if (!escaped && !is_key) {
+		if ((*out = json_object_new_string_len((const char *)a,
+		    (int)(b - a))) == NULL)
+			diag_fatal(1, "out of memory");
+		return 0;
+	}
+	/* decoded text is never longer than its escaped form */
+	n = (size_t)(b - a);
+	text = is_key || n >= sizeof(small) ? xmalloc(n + 1) : small;
+	n = escaped ? decode(a, b, text, jp) : (memcpy(text, a, n), n);
+	text[n] = '\0';
+	if (is_key) {
+		*key = (char *)text;
+		return 0;
+	}
+	if ((*out = json_object_new_string_len((const char *)text,
+	    (int)n)) == NULL)
+		diag_fatal(1, "out of memory");
+	if (text != small)
+		free(text);
+	return 0;
+}
+
+/* An integer of 64 bits, or -1: the caller keeps the text instead. */
+static int
+int64_of(const unsigned char *a, const unsigned char *b, int64_t *out)
+{
+	uint64_t	v = 0, lim;
+	int		neg = *a == '-';
+
+	if (neg)
+		a++;
+	if (b - a > 19 || (neg && b - a == 1 && *a == '0'))
+		return -1;	/* too long, or "-0": its sign would be lost */
+	lim = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
+	for (; a < b; a++) {
+		if (v > (lim - (uint64_t)(*a - '0')) / 10)
+			return -1;
+		v = v * 10 + (uint64_t)(*a - '0');
+	}
+	*out = neg ? (int64_t)(0 - v) : (int64_t)v;
+	return 0;
+}
+
+static int
+number(struct jp *jp, json_object **out)
+{
+	const unsigned char	*a = jp->p, *p = jp->p, *end = jp->end;
+	char			 small[64], *text;
+	int64_t			 i;
+	size_t			 n;
+	int			 integral = 1;
+
+	if (*p == '-')
+		p++;
+	if (p < end && *p == 'I')
+		return fail(jp, a, "NaN and Infinity are not JSON numbers");
+	if (!is_digit(p, end))
+		return fail(jp, a, "a '-' must be followed by a digit");
+	if (*p == '0') {
+		p++;
+		if (is_digit(p, end))
+			return fail(jp, a, "a number cannot have leading "
+			    "zeros");
+	} else
+		while (is_digit(p, end))
+			p++;
+	if (p < end && *p == '.') {
+		integral = 0;
+		if (!is_digit(++p, end))
+			return fail(jp, a, "a number needs a digit after '.'");
+		while (is_digit(p, end))
+			p++;
+	}
+	if (p < end && (*p == 'e' || *p == 'E')) {
+		integral = 0;
+		p++;
+		if (p < end && (*p == '+' || *p == '-'))
+			p++;
+		if (!is_digit(p, end))
+			return fail(jp, a, "a number needs a digit in its "
+			    "exponent");
+		while (is_digit(p, end))
+			p++;
+	}
+	jp->p = p;
+	if (!jp->build)
+		return 0;
+	if (integral && int64_of(a, p, &i) == 0) {
+		*out = json_object_new_int64(i);
+		return 0;
+	}
+	/* a double that is written back as it was read */
+	n = (size_t)(p - a);
+	text = n < sizeof(small) ? small : xmalloc(n + 1);
+	memcpy(text, a, n);
+	text[n] = '\0';
+	*out = json_object_new_double_s(strtod(text, NULL), text);
+	if (text != small)
+		free(text);
+	if (*out == NULL)
+		diag_fatal(1, "out of memory");
+	return 0;
+}
+
+static int
+word(struct jp *jp, json_object **out)
+{
+	static const char *const words[] = { "true", "false", "null" };
+	size_t			 i, n;
+
+	for (i = 0; i < 3; i++) {
+		n = strlen(words[i]);
+		if ((size_t)(jp->end - jp->p) >= n &&
+		    memcmp(jp->p, words[i], n) == 0) {
+			jp->p += n;
+			if (jp->build)
+				*out = i == 2 ? NULL :
+				    json_object_new_boolean(i == 0);
+			return 0;
+		}
+	}
+	return fail(jp, jp->p, "expected a value (true, false and null are "
+	    "written in lower case)");
+}
+
+static int
+enter(struct jp *jp)
+{
+	if (++jp->depth > JSONSTRICT_MAX_DEPTH)
+		return fail(jp, jp->p, "nesting deeper than %d levels",
+		    JSONSTRICT_MAX_DEPTH);
+	jp->p++;
+	skip_space(jp);
+	return 0;
+}
+
+/* After a member or an element: ',' or the closing byte. */
+static int
+next_item(struct jp *jp, unsigned char close, int *more)
+{
+	char	what[24];
+
+	skip_space(jp);
+	if (jp->p < jp->end && *jp->p == ',') {
+		jp->p++;
+		skip_space(jp);
+		if (jp->p < jp->end && *jp->p == close)
+			return fail(jp, jp->p - 1, "a comma before '%c'",
+			    close);
+		*more = 1;
+		return 0;
+	}
+	if (jp->p < jp->end && *jp->p == close) {
+		jp->p++;
+		jp->depth--;
+		*more = 0;
+		return 0;
+	}
+	if (jp->p >= jp->end)
+		return fail(jp, jp->p, "unexpected end of input");
+	return fail(jp, jp->p, "expected ',' or '%c', got %s", close,
+	    show(jp->p, jp->end, what, sizeof(what)));
+}
+
+static int
+member(struct jp *jp, json_object *obj)
+{
+	json_object	*v = NULL;
+	char		*key = NULL, what[24];
+
+	if (jp->p >= jp->end)
+		return fail(jp, jp->p, "unexpected end of input");
+	if (*jp->p == '\'')
+		return fail(jp, jp->p, "strings take double quotes, not "
+		    "single");
+	if (*jp->p != '"')
+		return fail(jp, jp->p, "expected a key in double quotes, got "
+		    "%s", show(jp->p, jp->end, what, sizeof(what)));
+	if (string(jp, 1, &key, NULL) == -1)
+		return -1;
+	skip_space(jp);
+	if (jp->p >= jp->end || *jp->p != ':') {
+		free(key);
+		return fail(jp, jp->p, jp->p >= jp->end ? "unexpected end of "
+		    "input" : "expected ':' after a key");
+	}
+	jp->p++;
+	skip_space(jp);
+	if (value(jp, &v) == -1) {
+		free(key);
+		return -1;
+	}
+	if (jp->build) {
+		/* a key given twice: the last value wins, as in most readers */
+		if (json_object_object_add(obj, key, v) != 0)
+			diag_fatal(1, "out of memory");
+		free(key);
+	}
+	return 0;
+}
+
+static int
+object(struct jp *jp, json_object **out)
+{
+	json_object	*obj = NULL;
+	int		 more = 1;
+
+	if (enter(jp) == -1)
+		return -1;
+	if (jp->build && (obj = json_object_new_object()) == NULL)
+		diag_fatal(1, "out of memory");
+	if (jp->p < jp->end && *jp->p == '}') {
+		jp->p++;
+		jp->depth--;
+		more = 0;
+	}
+	while (more)
+		if (member(jp, obj) == -1 || next_item(jp, '}', &more) == -1) {
+			json_object_put(obj);
+			return -1;
+		}
+	if (jp->build)
+		*out = obj;
+	return 0;
+}
+
+static int
+array(struct jp *jp, json_object **out)
+{
+	json_object	*arr = NULL, *v = NULL;
+	int		 more = 1;
+
+	if (enter(jp) == -1)
+		return -1;
+	if (jp->build && (arr = json_object_new_array()) == NULL)
+		diag_fatal(1, "out of memory");
+	if (jp->p < jp->end && *jp->p == ']') {
+		jp->p++;
+		jp->depth--;
+		more = 0;
+	}
+	while (more) {
+		if (value(jp, &v) == -1) {
+			json_object_put(arr);
+			return -1;
+		}
+		if (jp->build && json_object_array_add(arr, v) != 0)
+			diag_fatal(1, "out of memory");
+		if (next_item(jp, ']', &more) == -1) {
+			json_object_put(arr);
+			return -1;
+		}
+	}
+	if (jp->build)
+		*out = arr;
+	return 0;
+}
+
+static int
+value(struct jp *jp, json_object **out)
+{
+	char	what[24];
+
+	if (jp->p >= jp->end)
+		return fail(jp, jp->p, "unexpected end of input");
+	switch (*jp->p) {
+	case '{':
+		return object(jp, out);
+	case '[':
+		return array(jp, out);
+	case '"':
+		return string(jp, 0, NULL, out);
+	case '-': case '0': case '1': case '2': case '3': case '4':
+	case '5': case '6': case '7': case '8': case '9':
+		return number(jp, out);
+	case 't': case 'f': case 'n':
+		return word(jp, out);
+	case 'N': case 'I':
+		return fail(jp, jp->p, "NaN and Infinity are not JSON numbers");
+	case '\'':
+		return fail(jp, jp->p, "strings take double quotes, not "
+		    "single");
+	case '+':
+		return fail(jp, jp->p, "a number cannot start with '+'");
+	case '.':
+		return fail(jp, jp->p, "a number needs a digit before '.'");
+	default:
+		return fail(jp, jp->p, "expected a value, got %s",
+		    show(jp->p, jp->end, what, sizeof(what)));
+	}
+}
+
+static int
+text(struct jp *jp, json_object **out)
+{
+	skip_space(jp);
+	if (jp->p >= jp->end)
+		return fail(jp, jp->p, "no JSON value on the line");
+	if (value(jp, out) == -1)
+		return -1;
+	skip_space(jp);
+	if (jp->p < jp->end) {
+		if (jp->build)
+			json_object_put(*out);
+		return fail(jp, jp->p, "text after the JSON value");
+	}
+	return 0;
+}
+
+json_object *
+jsonstrict_parse(const char *s, size_t len, struct jsonstrict_error *err)
+{
+	struct jp	 jp;
+	json_object	*v = NULL;
+
+	jp.s = jp.p = (const unsigned char *)s;
+	jp.end = jp.s + len;
+	jp.build = 1;
+	jp.depth = 0;
+	jp.err = err;
+	err->offset = 0;
+	err->msg[0] = '\0';
+	if (text(&jp, &v) == -1)
+		return NULL;
+	return v;
+}
+
+int
+jsonstrict_valid(const char *s, size_t len)
+{
+	struct jp	jp;
+
+	jp.s = jp.p = (const unsigned char *)s;
+	jp.end = jp.s + len;
+	jp.build = 0;
+	jp.depth = 0;
+	jp.err = NULL;
+	return text(&jp, NULL) == 0;
+}
+
+int
+jsonstrict_number(const char *s, size_t len)
+{
+	struct jp	jp;
+
+	jp.s = jp.p = (const unsigned char *)s;
+	jp.end = jp.s + len;
+	jp.build = 0;
+	jp.depth = 0;
+	jp.err = NULL;
+	if (len == 0 || !(*s == '-' || (*s >= '0' && *s <= '9')))
+		return 0;
+	return number(&jp, NULL) == 0 && jp.p == jp.end;
+}
+
+/* --- the writer's side ---------------------------------------------------- */
+
+/* 1 if a double must become null; mends a finite one in place. */
+static int
+bad_double(json_object *d, size_t *changes)
+{
+	const char	*t;
+
+	t = json_object_to_json_string_ext(d, JSON_C_TO_STRING_PLAIN);
+	if (t == NULL)
+		diag_fatal(1, "out of memory");
+	if (jsonstrict_number(t, strlen(t)))
+		return 0;
+	(*changes)++;
+	if (!isfinite(json_object_get_double(d)))
+		return 1;
+	/* written from its value, by json-c's own format */
+	json_object_set_serializer(d, NULL, NULL, NULL);
+	return 0;
+}
+
+static size_t	sanitize(json_object *v);
+
+/* The key is there: its value is replaced, the table is not changed. */
+static void
+null_member(json_object *obj, const char *key)
+{
+	if (json_object_object_add(obj, key, NULL) != 0)
+		diag_fatal(1, "out of memory");
+}
+
+static void
+sanitize_keys(json_object *obj, size_t *changes)
+{
+	struct json_object_iterator	 it, end;
+	char				**bad = NULL, *fixed;
+	size_t				 n = 0, i;
+	json_object			*v;
+
+	it = json_object_iter_begin(obj);
+	end = json_object_iter_end(obj);
+	for (; !json_object_iter_equal(&it, &end); json_object_iter_next(&it)) {
+		const char *k = json_object_iter_peek_name(&it);
+
+		if (!utf8_valid(k, strlen(k))) {
+			bad = xreallocarray(bad, n + 1, sizeof(*bad));
+			bad[n++] = xstrdup(k);
+		}
+	}
+	/* renamed keys go to the end: the table cannot change in a walk */
+	for (i = 0; i < n; i++) {
+		(void)json_object_object_get_ex(obj, bad[i], &v);
+		v = json_object_get(v);
+		json_object_object_del(obj, bad[i]);
+		fixed = utf8_fix(bad[i], strlen(bad[i]), NULL, 1);
+		if (json_object_object_add(obj, fixed, v) != 0)
+			diag_fatal(1, "out of memory");
+		free(fixed);
+		free(bad[i]);
+		(*changes)++;
+	}
+	free(bad);
+}
+
+static size_t
+sanitize(json_object *v)
+{
+	struct json_object_iterator	 it, end;
+	size_t				 changes = 0, i, n, len;
+	const char			*s;
+	char				*fixed;
+	json_object			*c;
+
+	switch (json_object_get_type(v)) {
+	case json_type_string:
+		s = json_object_get_string(v);
+		len = (size_t)json_object_get_string_len(v);
+		if (utf8_valid(s, len))
+			return 0;
+		fixed = utf8_fix(s, len, &len, 0);
+		if (json_object_set_string_len(v, fixed, (int)len) == 0)
+			diag_fatal(1, "out of memory");
+		free(fixed);
+		return 1;
+	case json_type_array:
+		n = json_object_array_length(v);
+		for (i = 0; i < n; i++) {
+			c = json_object_array_get_idx(v, i);
+			if (json_object_is_type(c, json_type_double) &&
+			    bad_double(c, &changes))
+				(void)json_object_array_put_idx(v, i, NULL);
+			else
+				changes += sanitize(c);
+		}
+		return changes;
+	case json_type_object:
+		it = json_object_iter_begin(v);
+		end = json_object_iter_end(v);
+		for (; !json_object_iter_equal(&it, &end);
+		    json_object_iter_next(&it)) {
+			c = json_object_iter_peek_value(&it);
+			if (json_object_is_type(c, json_type_double) &&
+			    bad_double(c, &changes))
+				null_member(v, json_object_iter_peek_name(&it));
+			else
+				changes += sanitize(c);
+		}
+		sanitize_keys(v, &changes);
+		return changes;
+	case json_type_double:
+		(void)bad_double(v, &changes);
+		return changes;
+	default:
+		return 0;
+	}
+}
+
+size_t
+jsonstrict_sanitize(json_object *v)
+{
+	return sanitize(v);
+}
