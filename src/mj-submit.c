@@ -15,6 +15,7 @@
 
 #include "api.h"
 #include "config.h"
+#include "detect.h"
 #include "diag.h"
 #include "http.h"
 #include "input.h"
@@ -1194,30 +1195,13 @@ abandon_running(void)
 	}
 }
 
-/*
- * The column that makes "auto" pick CSV: --prompt-field, else the first
- * field a --template names (a CSV of items has no prompt column), else
- * "prompt".  Returns a static buffer or a borrowed string.
- */
 static const char *
 detect_field(void)
 {
 	static char	 field[256];
-	const char	*t = opt.so.template, *open, *close;
 
-	if (opt.prompt_field != NULL || t == NULL)
-		return opt.prompt_field;
-	for (open = strchr(t, '{'); open != NULL; open = strchr(open + 2, '{')) {
-		if (open[1] == '{')
-			continue;	/* "{{" is a literal brace */
-		if ((close = strchr(open, '}')) == NULL ||
-		    (size_t)(close - open - 1) >= sizeof(field) || close == open + 1)
-			break;
-		memcpy(field, open + 1, (size_t)(close - open - 1));
-		field[close - open - 1] = '\0';
-		return field;
-	}
-	return NULL;
+	return detect_column(opt.prompt_field, opt.so.template, field,
+	    sizeof(field));
 }
 
 static int
@@ -1227,38 +1211,42 @@ room(void)
 	    st.ready.n < opt.jobs * QUEUE_PER_JOB;
 }
 
+/* r and the records after it that one line gave; a usage error exits. */
+static void
+take_records(struct source *src, struct record *r)
+{
+	if (source_fatal(src) != NULL) {
+		diag_error("%s", source_fatal(src));
+		exit(MJ_EXIT_USAGE);
+	}
+	for (; r != NULL; r = source_next(src))
+		take_record(r, r->line);
+}
+
 /* Hand the lines already read to the source while there is room. */
 static void
 take_lines(struct input *in, struct source **srcp)
 {
 	const char	*line;
 	size_t		 len;
-	struct record	*r;
 	struct source	*src = *srcp;
 
 	while (room() && input_next(in, &line, &len)) {
 		if (input_new_file(in) && st.files++ > 0) {
 			/* each file has its own format and header */
-			if ((r = source_finish(src)) != NULL)
-				take_record(r, r->line);
+			take_records(src, source_finish(src));
 			source_free(src);
 			src = *srcp = source_new(opt.format, detect_field());
 		}
 		if (input_overlong(in))
 			diag_warn("line %ld: longer than %u bytes; cut",
 			    input_lineno(in), INPUT_LINE_MAX);
-		r = source_push(src, line, len, input_lineno(in));
-		if (source_fatal(src) != NULL) {
-			diag_error("%s", source_fatal(src));
-			exit(MJ_EXIT_USAGE);
-		}
-		if (r != NULL)
-			take_record(r, input_lineno(in));
+		take_records(src, source_push(src, line, len,
+		    input_lineno(in)));
 	}
 	if (input_done(in) && !st.source_done) {
 		st.source_done = 1;
-		if ((r = source_finish(src)) != NULL)
-			take_record(r, r->line);
+		take_records(src, source_finish(src));
 	}
 }
 
