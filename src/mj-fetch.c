@@ -220,6 +220,7 @@ parse_options(int argc, char **argv)
 {
 	int	c;
 
+	opterr = 0;	/* opt_bad says what was wrong, once */
 	while ((c = getopt_long(argc, argv, "d:hj:qv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -272,7 +273,7 @@ parse_options(int argc, char **argv)
 			exit(version_print(stdout, "mj-fetch") == 0 &&
 			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		default:
-			diag_usage_error("unknown option");
+			opt_bad("d:hj:qv", argv);
 		}
 	}
 	return optind;

@@ -249,6 +249,7 @@ parse_options(int argc, char **argv)
 {
 	int	c, f;
 
+	opterr = 0;	/* opt_bad says what was wrong, once */
 	while ((c = getopt_long(argc, argv, "f:hj:nqv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -366,7 +367,7 @@ parse_options(int argc, char **argv)
 			set_kind(SUBMIT_VIDEO, "--video");
 			break;
 		default:
-			diag_usage_error("unknown option");
+			opt_bad("f:hj:nqv", argv);
 		}
 	}
 	if (opt.so.kind == SUBMIT_IMAGINE && opt.so.modal_prompt != NULL)

@@ -146,6 +146,7 @@ parse_options(int argc, char **argv)
 {
 	int	c;
 
+	opterr = 0;	/* opt_bad says what was wrong, once */
 	while ((c = getopt_long(argc, argv, "hi:j:qv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
@@ -196,7 +197,7 @@ parse_options(int argc, char **argv)
 			exit(version_print(stdout, "mj-wait") == 0 &&
 			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		default:
-			diag_usage_error("unknown option");
+			opt_bad("hi:j:qv", argv);
 		}
 	}
 	return optind;
