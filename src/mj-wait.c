@@ -395,8 +395,7 @@ note_event(struct pending *p, json_object *task, const char *status,
 	if (json_get_string(task, "failReason") != NULL)
 		json_add_string(ev, "failReason",
 		    json_get_string(task, "failReason"));
-	if (fprintf(st.events, "%s\n", json_object_to_json_string_ext(ev,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)) < 0 ||
+	if (fprintf(st.events, "%s\n", json_line(ev, NULL)) < 0 ||
 	    fflush(st.events) == EOF)
 		diag_warn("%s: %s", opt.events_path, strerror(errno));
 	json_object_put(ev);
@@ -739,34 +738,6 @@ hold(struct pending *p, int poll_now)
 	schedule_scan(p->due);
 }
 
-/* A line that is not a JSON object is a task id, as text. */
-static int
-bare_id(const char *line, size_t len, char *id)
-{
-	size_t	i;
-
-	while (len > 0 && (*line == ' ' || *line == '\t')) {
-		line++;
-		len--;
-	}
-	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' ||
-	    line[len - 1] == '\r'))
-		len--;
-	if (len >= 2 && line[0] == '"' && line[len - 1] == '"') {
-		line++;
-		len -= 2;
-	}
-	if (len == 0 || len >= ID_MAX)
-		return -1;
-	for (i = 0; i < len; i++)
-		if ((unsigned char)line[i] <= ' ' || line[i] == '"' ||
-		    line[i] == '{')
-			return -1;
-	memcpy(id, line, len);
-	id[len] = '\0';
-	return 0;
-}
-
 static int
 blank(const char *line, size_t len)
 {
@@ -799,7 +770,7 @@ take_line(const char *line, size_t len, long lineno)
 
 	if (blank(line, len))
 		return;
-	if (memchr(line, '{', len) == NULL && bare_id(line, len, bare) == 0) {
+	if (record_bare_id(line, len, bare, sizeof(bare)) == 0) {
 		p = pending_new(bare, "", 0, lineno);
 		p->bare = 1;
 		hold(p, 1);

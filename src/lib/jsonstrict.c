@@ -93,8 +93,8 @@ hex4(const unsigned char *p, const unsigned char *end, unsigned *out)
 
 /*
  * Scan p just past "\u": checks the escape (and the low half of a pair)
- * and returns the bytes it spans after the backslash, code point in *cp
- * (0xFFFD for a lone surrogate, *lone set).
+ * and returns the bytes it spans after the backslash, code point in *cp.
+ * A lone surrogate gives its own value in *cp and sets *lone.
  */
 static int
 unicode_escape(struct jp *jp, const unsigned char *p, unsigned *cp, int *lone)
@@ -104,17 +104,15 @@ unicode_escape(struct jp *jp, const unsigned char *p, unsigned *cp, int *lone)
 	*lone = 0;
 	if (hex4(p + 1, jp->end, &hi) == -1)
 		return fail(jp, p - 1, "\\u needs four hex digits");
-	if (hi < 0xd800 || hi > 0xdfff) {
-		*cp = hi;
+	*cp = hi;
+	if (hi < 0xd800 || hi > 0xdfff)
 		return 5;
-	}
 	if (hi <= 0xdbff && jp->end - p >= 11 && p[5] == '\\' &&
 	    p[6] == 'u' && hex4(p + 7, jp->end, &lo) == 0 &&
 	    lo >= 0xdc00 && lo <= 0xdfff) {
 		*cp = 0x10000 + ((hi - 0xd800) << 10) + (lo - 0xdc00);
 		return 11;
 	}
-	*cp = 0xfffd;
 	*lone = 1;
 	return 5;
 }
@@ -149,7 +147,7 @@ put_utf8(unsigned char *o, unsigned cp)
  * closing quote.  *escaped tells whether it holds escapes.
  */
 static int
-scan_string(struct jp *jp, int is_key, int *escaped)
+scan_string(struct jp *jp, int *escaped)
 {
 	const unsigned char	*p = jp->p + 1, *end = jp->end;
 	unsigned		 cp;
@@ -177,14 +175,6 @@ scan_string(struct jp *jp, int is_key, int *escaped)
 				if ((k = unicode_escape(jp, p + 1, &cp,
 				    &lone)) == -1)
 					return -1;
-				if (is_key && lone)
-					return fail(jp, p, "a key holds a lone "
-					    "surrogate (\\u%.4s), which is no "
-					    "character", p + 2);
-				if (is_key && cp == 0)
-					return fail(jp, p, "a key holds "
-					    "\\u0000, which mjpipe cannot "
-					    "carry in a key");
 				p += 1 + k;
 				continue;
 			default:
@@ -210,14 +200,21 @@ scan_string(struct jp *jp, int is_key, int *escaped)
 	return 0;
 }
 
-/* Decode the checked string between the quotes at a and b into out. */
+/*
+ * Decode the checked string between the quotes at a and b into out.  In
+ * a value a lone surrogate becomes U+FFFD.  In a key, U+0000 and a lone
+ * surrogate, which a C string or UTF-8 cannot hold, become the marked
+ * escape 0xFF "u" and four hex digits, which json_line() writes back as
+ * "\\u" and the digits: keys are never changed.
+ */
 static size_t
 decode(const unsigned char *a, const unsigned char *b, unsigned char *out,
-    struct jp *jp)
+    int is_key, struct jp *jp)
 {
-	unsigned char	*o = out;
-	unsigned	 cp;
-	int		 k, lone;
+	static const char	 hex[] = "0123456789abcdef";
+	unsigned char		*o = out;
+	unsigned		 cp;
+	int			 k, lone;
 
 	while (a < b) {
 		if (*a != '\\') {
@@ -232,10 +229,19 @@ decode(const unsigned char *a, const unsigned char *b, unsigned char *out,
 		case 't': *o++ = '\t'; break;
 		case 'u':
 			k = unicode_escape(jp, a + 1, &cp, &lone);
-			o += put_utf8(o, cp);
 			a += 1 + k;
+			if (is_key && (lone || cp == 0)) {
+				*o++ = JSONSTRICT_KEY_MARK;
+				*o++ = 'u';
+				*o++ = (unsigned char)hex[cp >> 12 & 0xf];
+				*o++ = (unsigned char)hex[cp >> 8 & 0xf];
+				*o++ = (unsigned char)hex[cp >> 4 & 0xf];
+				*o++ = (unsigned char)hex[cp & 0xf];
+				continue;
+			}
+			o += put_utf8(o, lone ? 0xfffd : cp);
 			continue;
-		default: *o++ = a[1]; break;	/* " \ / */
+		default: *o++ = a[1]; break;	/* " \\ / */
 		}
 		a += 2;
 	}
@@ -244,8 +250,7 @@ decode(const unsigned char *a, const unsigned char *b, unsigned char *out,
 
 /*
  * A string at jp->p.  With build: a key gets a NUL-ended copy in *key
- * (the caller frees it), a value a json-c string in *out.  Keys are
- * checked for what a key cannot carry even when only checking.
+ * (the caller frees it), a value a json-c string in *out.
  */
 static int
 string(struct jp *jp, int is_key, char **key, json_object **out)
@@ -255,7 +260,7 @@ string(struct jp *jp, int is_key, char **key, json_object **out)
 	size_t			 n;
 	int			 escaped;
 
-	if (scan_string(jp, is_key, &escaped) == -1)
+	if (scan_string(jp, &escaped) == -1)
 		return -1;
 	if (!jp->build)
 		return 0;
@@ -269,7 +274,7 @@ string(struct jp *jp, int is_key, char **key, json_object **out)
 	/* decoded text is never longer than its escaped form */
 	n = (size_t)(b - a);
 	text = is_key || n >= sizeof(small) ? xmalloc(n + 1) : small;
-	n = escaped ? decode(a, b, text, jp) : (memcpy(text, a, n), n);
+	n = escaped ? decode(a, b, text, is_key, jp) : (memcpy(text, a, n), n);
 	text[n] = '\0';
 	if (is_key) {
 		*key = (char *)text;
@@ -618,6 +623,49 @@ jsonstrict_number(const char *s, size_t len)
 
 /* --- the writer's side ---------------------------------------------------- */
 
+/* The marked escape at p (decode()): 0xFF 'u' and four hex digits. */
+static int
+key_mark(const unsigned char *p)
+{
+	unsigned	v;
+
+	return p[0] == JSONSTRICT_KEY_MARK && p[1] == 'u' &&
+	    hex4(p + 2, p + 6, &v) == 0;
+}
+
+int
+jsonstrict_key_valid(const char *key)
+{
+	const unsigned char	*p = (const unsigned char *)key;
+	size_t			 n, len = strlen(key);
+
+	while (*p != '\0') {
+		if (*p == JSONSTRICT_KEY_MARK && len >= 6 && key_mark(p))
+			n = 6;
+		else if ((n = utf8_seq_len(p, len)) == 0)
+			return 0;
+		p += n;
+		len -= n;
+	}
+	return 1;
+}
+
+size_t
+jsonstrict_unmark(char *s, size_t len)
+{
+	unsigned char	*p = (unsigned char *)s, *end = p + len;
+	size_t		 n = 0;
+
+	while ((p = memchr(p, JSONSTRICT_KEY_MARK, (size_t)(end - p))) != NULL) {
+		if (end - p >= 6 && key_mark(p)) {
+			*p = '\\';
+			n++;
+		}
+		p++;
+	}
+	return n;
+}
+
 /* 1 if a double must become null; mends a finite one in place. */
 static int
 bad_double(json_object *d, size_t *changes)
@@ -660,7 +708,7 @@ sanitize_keys(json_object *obj, size_t *changes)
 	for (; !json_object_iter_equal(&it, &end); json_object_iter_next(&it)) {
 		const char *k = json_object_iter_peek_name(&it);
 
-		if (!utf8_valid(k, strlen(k))) {
+		if (!jsonstrict_key_valid(k)) {
 			bad = xreallocarray(bad, n + 1, sizeof(*bad));
 			bad[n++] = xstrdup(k);
 		}

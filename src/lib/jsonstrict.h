@@ -31,21 +31,31 @@ struct jsonstrict_error {
  * One JSON text of len bytes (a value between optional whitespace) as a
  * json-c value the caller owns.  NULL on error, err filled in; a JSON
  * null is returned as NULL too, with err->msg[0] == '\0'.
- *  - A key holding U+0000 or a lone UTF-16 surrogate (\ud800) is an
- *    error: json-c keys are C strings, and a surrogate is no character.
+ *  - Keys are kept whole: U+0000 or a lone UTF-16 surrogate (\ud800) in
+ *    a key, which a C string or UTF-8 cannot hold, is kept as the marked
+ *    escape JSONSTRICT_KEY_MARK "u" XXXX, which json_line() (record.h)
+ *    writes back as \uXXXX (jsonstrict_unmark).
  *  - In a string value, U+0000 is kept; a lone surrogate becomes U+FFFD.
  *  - An integer that fits 64 bits (other than "-0") is an int; any other
  *    number is a double that keeps its text.
  */
+#define JSONSTRICT_KEY_MARK	0xff	/* never in UTF-8 */
 json_object	*jsonstrict_parse(const char *s, size_t len,
 		    struct jsonstrict_error *err);
 /* 1 if the len bytes are one JSON text (RFC 8259) in valid UTF-8. */
 int		 jsonstrict_valid(const char *s, size_t len);
 /* 1 if the len bytes are one JSON number (RFC 8259 section 6). */
 int		 jsonstrict_number(const char *s, size_t len);
+/* 1 if key is UTF-8 with marked escapes, as jsonstrict_parse makes keys. */
+int		 jsonstrict_key_valid(const char *key);
 /*
- * Make v serialize as strict JSON: text that is not UTF-8 (in strings and
- * keys) gets U+FFFD for each bad byte; a double that is NaN or infinite
+ * Turn each marked escape in serialized text into the escape it stands
+ * for (the mark becomes '\\', in place); returns how many.
+ */
+size_t		 jsonstrict_unmark(char *s, size_t len);
+/*
+ * Make v serialize as strict JSON: text that is not UTF-8 (in strings, and
+ * in keys outside marked escapes) gets U+FFFD for each bad byte; a double that is NaN or infinite
  * without a JSON number's text becomes null; a finite double whose text
  * is not a JSON number is written from its value.  v is changed in place
  * (a top-level NaN cannot be: the caller writes null).  Returns the

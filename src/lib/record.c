@@ -134,6 +134,55 @@ record_parse(struct json_tokener *tok, const char *line, size_t len,
 	return record_new(obj, lineno);
 }
 
+/* A byte that a bare task id cannot hold (it would be JSON, or two words). */
+static int
+not_id_byte(unsigned char c)
+{
+	return c <= ' ' || c == 0x7f || strchr("\"\\{}[],", c) != NULL;
+}
+
+int
+record_bare_id(const char *line, size_t len, char *id, size_t size)
+{
+	struct jsonstrict_error	 err;
+	json_object		*v;
+	const char		*s;
+	size_t			 i, n;
+
+	while (len > 0 && (*line == ' ' || *line == '\t')) {
+		line++;
+		len--;
+	}
+	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' ||
+	    line[len - 1] == '\r'))
+		len--;
+	if (len == 0 || *line == '{' || *line == '[')
+		return -1;
+	s = line;
+	n = len;
+	v = NULL;
+	if (*line == '"') {
+		/* a JSON string: its text */
+		v = jsonstrict_parse(line, len, &err);
+		if (!json_object_is_type(v, json_type_string)) {
+			json_object_put(v);
+			return -1;
+		}
+		s = json_object_get_string(v);
+		n = (size_t)json_object_get_string_len(v);
+	}
+	for (i = 0; i < n && !not_id_byte((unsigned char)s[i]); i++)
+		continue;
+	if (n == 0 || i < n || n >= size || !utf8_valid(s, n)) {
+		json_object_put(v);
+		return -1;
+	}
+	memcpy(id, s, n);
+	id[n] = '\0';
+	json_object_put(v);
+	return 0;
+}
+
 void
 json_add(json_object *obj, const char *key, json_object *val)
 {
@@ -269,17 +318,20 @@ json_line(json_object *obj, size_t *lenp)
 	if (s == NULL)
 		diag_fatal(1, "out of memory");
 	/*
-	 * What a server sent was read leniently (api.md): mend what would
-	 * not be JSON in UTF-8 (mjpipe(7), "Strict JSON").  The check costs
-	 * little next to the serialization; a record read by jsonstrict
-	 * always passes it.
+	 * A key that holds U+0000 or a lone surrogate is written back as its
+	 * escape (jsonstrict.h): the text is json-c's own buffer, rewritten
+	 * in place, byte for byte.  Then what a server sent, read leniently
+	 * (api.md), is mended where it would not be JSON in UTF-8 (mjpipe(7),
+	 * "Strict JSON").  The check costs little next to the serialization.
 	 */
-	if (!jsonstrict_valid(s, len)) {
+	if (!jsonstrict_valid(s, len) && (jsonstrict_unmark((char *)s,
+	    len) == 0 || !jsonstrict_valid(s, len))) {
 		(void)jsonstrict_sanitize(obj);
 		s = json_object_to_json_string_length(obj, SERIALIZE_FLAGS,
 		    &len);
 		if (s == NULL)
 			diag_fatal(1, "out of memory");
+		(void)jsonstrict_unmark((char *)s, len);
 		if (!jsonstrict_valid(s, len))
 			diag_fatal(1, "internal error: a record that is not "
 			    "JSON: %.60s", s);

@@ -49,6 +49,16 @@ struct record	*record_parse(struct json_tokener *tok, const char *line,
  */
 struct record	*record_input_error(const char *text, size_t len, long lineno,
 		    const char *msg);
+/*
+ * mj-wait's bare task id (design.md): a line that is not a JSON object
+ * but one word, as text, into id (size bytes): a JSON string's text, or
+ * the word itself (a number keeps its digits: ids pass 2^53).  -1 if the
+ * line is not one: it starts with '{' or '[' (JSON was meant: record_parse
+ * says what is wrong), or holds spaces, quotes, braces, brackets, commas,
+ * backslashes or bytes that are not UTF-8.
+ */
+int		 record_bare_id(const char *line, size_t len, char *id,
+		    size_t size);
 /* A tokener configured as record_parse wants it; json_tokener_free it. */
 struct json_tokener *record_tokener_new(void);
 
