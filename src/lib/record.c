@@ -141,6 +141,14 @@ not_id_byte(unsigned char c)
 	return c <= ' ' || c == 0x7f || strchr("\"\\{}[],", c) != NULL;
 }
 
+/* true, false and null are JSON too: not a task id (design.md). */
+static int
+json_word(const char *s, size_t n)
+{
+	return (n == 4 && (memcmp(s, "true", 4) == 0 ||
+	    memcmp(s, "null", 4) == 0)) || (n == 5 && memcmp(s, "false", 5) == 0);
+}
+
 int
 record_bare_id(const char *line, size_t len, char *id, size_t size)
 {
@@ -173,7 +181,8 @@ record_bare_id(const char *line, size_t len, char *id, size_t size)
 	}
 	for (i = 0; i < n && !not_id_byte((unsigned char)s[i]); i++)
 		continue;
-	if (n == 0 || i < n || n >= size || !utf8_valid(s, n)) {
+	if (n == 0 || i < n || n >= size || !utf8_valid(s, n) ||
+	    (v == NULL && json_word(s, n))) {
 		json_object_put(v);
 		return -1;
 	}

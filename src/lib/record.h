@@ -54,7 +54,7 @@ struct record	*record_input_error(const char *text, size_t len, long lineno,
  * but one word, as text, into id (size bytes): a JSON string's text, or
  * the word itself (a number keeps its digits: ids pass 2^53).  -1 if the
  * line is not one: it starts with '{' or '[' (JSON was meant: record_parse
- * says what is wrong), or holds spaces, quotes, braces, brackets, commas,
+ * says what is wrong), it is true, false or null, or it holds spaces, quotes, braces, brackets, commas,
  * backslashes or bytes that are not UTF-8.
  */
 int		 record_bare_id(const char *line, size_t len, char *id,
