@@ -10,15 +10,18 @@
 suite=$top_srcdir/tests/jsonsuite
 ref() { "$PYTHON3" "$top_srcdir/tests/cli/jsonref.py" "$@"; }
 # jsonref prints "STATUS description" and "# detail" lines
+# (a check that did not run, the reference crashing, fails: see checked)
+reported=0
 report() {
 	local st desc
 	while IFS=' ' read -r st desc; do
 		case $st in
-		0|1) _result "$st" "$desc" ;;
+		0|1) _result "$st" "$desc"; reported=$((reported + 1)) ;;
 		*) printf '%s %s\n' "$st" "$desc" ;;
 		esac
 	done
 }
+checked() { is "$reported" "$1" "the reference ran all $1 checks"; }
 ref suite "$suite" .
 is "$(wc -l < y.names) $(wc -l < n.names)" "95 185" "the suite: 95 y_ and 185 n_ files on lines, 3 n_ files alone"
 
@@ -44,4 +47,5 @@ for k in y n; do
 	is "$?" 1 "mj-wait, ${k}_ files: status 1 (unknown ids, lines that are not records)"
 	report < <(ref check-wait . "$k" "wait-$k.out")
 done
+checked 8
 done_testing
