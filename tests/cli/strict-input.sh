@@ -35,7 +35,9 @@ nums='[-0,-0.0,1.0E+2,1e999,0.5e-3,123456789012345678901234567890,-9223372036854
 printf '%s\n' "{\"prompt\":\"p\",\"v\":$nums}" '{"prompt":"p","v":{"foo\u0000bar":42,"\ud800":1}}' \
     '{"prompt":"a\u0000b \ud800 \ud83d\ude00","s":"\u00e9\/"}' > good.jsonl
 mj-submit -n -f jsonl good.jsonl > out 2> err
-is "$?" 0 "valid lines: status 0"
+is "$?" 1 "valid lines: status 1 (a prompt holding U+0000 is not sent)"
+jq_ok out '.[2].error | .stage == "submit" and .message == "field '"'prompt'"' holds U+0000, which cannot be sent"' \
+    "a prompt holding U+0000 is refused, not cut short and paid for"
 ok "numbers written back byte for byte" grep -qF "\"v\":$nums" out
 ok "a key holding U+0000 and a lone surrogate written back as escapes" \
     grep -qF '"v":{"foo\u0000bar":42,"\ud800":1}' out
