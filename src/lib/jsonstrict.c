@@ -144,10 +144,12 @@ put_utf8(unsigned char *o, unsigned cp)
 
 /*
  * Check the string whose opening quote is at jp->p; leave jp->p past the
- * closing quote.  *escaped tells whether it holds escapes.
+ * closing quote.  *escaped tells whether it holds escapes.  A lone
+ * surrogate in a key refuses the line: no UTF-8 holds it, and written
+ * back as an escape it would stop the next reader (jq 1.6 refuses it).
  */
 static int
-scan_string(struct jp *jp, int *escaped)
+scan_string(struct jp *jp, int is_key, int *escaped)
 {
 	const unsigned char	*p = jp->p + 1, *end = jp->end;
 	unsigned		 cp;
@@ -175,6 +177,10 @@ scan_string(struct jp *jp, int *escaped)
 				if ((k = unicode_escape(jp, p + 1, &cp,
 				    &lone)) == -1)
 					return -1;
+				if (is_key && lone)
+					return fail(jp, p, "a key holds a lone "
+					    "surrogate (\\u%.4s), which is no "
+					    "character", p + 2);
 				p += 1 + k;
 				continue;
 			default:
@@ -202,10 +208,9 @@ scan_string(struct jp *jp, int *escaped)
 
 /*
  * Decode the checked string between the quotes at a and b into out.  In
- * a value a lone surrogate becomes U+FFFD.  In a key, U+0000 and a lone
- * surrogate, which a C string or UTF-8 cannot hold, become the marked
- * escape 0xFF "u" and four hex digits, which json_line() writes back as
- * "\\u" and the digits: keys are never changed.
+ * a value a lone surrogate becomes U+FFFD.  In a key, U+0000, which a C
+ * string cannot hold, becomes the marked escape 0xFF "u0000", which
+ * json_line() writes back as "\\u0000": keys are never changed.
  */
 static size_t
 decode(const unsigned char *a, const unsigned char *b, unsigned char *out,
@@ -230,7 +235,7 @@ decode(const unsigned char *a, const unsigned char *b, unsigned char *out,
 		case 'u':
 			k = unicode_escape(jp, a + 1, &cp, &lone);
 			a += 1 + k;
-			if (is_key && (lone || cp == 0)) {
+			if (is_key && cp == 0) {
 				*o++ = JSONSTRICT_KEY_MARK;
 				*o++ = 'u';
 				*o++ = (unsigned char)hex[cp >> 12 & 0xf];
@@ -260,7 +265,7 @@ string(struct jp *jp, int is_key, char **key, json_object **out)
 	size_t			 n;
 	int			 escaped;
 
-	if (scan_string(jp, &escaped) == -1)
+	if (scan_string(jp, is_key, &escaped) == -1)
 		return -1;
 	if (!jp->build)
 		return 0;

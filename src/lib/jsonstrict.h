@@ -31,10 +31,11 @@ struct jsonstrict_error {
  * One JSON text of len bytes (a value between optional whitespace) as a
  * json-c value the caller owns.  NULL on error, err filled in; a JSON
  * null is returned as NULL too, with err->msg[0] == '\0'.
- *  - Keys are kept whole: U+0000 or a lone UTF-16 surrogate (\ud800) in
- *    a key, which a C string or UTF-8 cannot hold, is kept as the marked
- *    escape JSONSTRICT_KEY_MARK "u" XXXX, which json_line() (record.h)
- *    writes back as \uXXXX (jsonstrict_unmark).
+ *  - Keys are never changed: U+0000 in a key, which a C string cannot
+ *    hold, is kept as the marked escape JSONSTRICT_KEY_MARK "u0000",
+ *    which json_line() (record.h) writes back as \u0000
+ *    (jsonstrict_unmark); a key holding a lone UTF-16 surrogate (\ud800),
+ *    which is no character, is an error.
  *  - In a string value, U+0000 is kept; a lone surrogate becomes U+FFFD.
  *  - An integer that fits 64 bits (other than "-0") is an int; any other
  *    number is a double that keeps its text.

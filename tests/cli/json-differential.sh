@@ -26,6 +26,7 @@ ref gen "$seed" "$n" "$top_srcdir/tests/jsonsuite" in.jsonl
 mj-submit -n -f jsonl in.jsonl > out 2> err
 is "$?" 1 "status 1: lines that are not records"
 report < <(ref check-diff in.jsonl out)
+ok "jq reads every line written" jq -c . out
 ok "no crash, no sanitizer report" test "$(grep -c -v '^mj-submit: line [0-9]*: ' err)" = 0
 checked 2
 done_testing
