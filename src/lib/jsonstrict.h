@@ -19,8 +19,12 @@
 
 #include <json-c/json.h>
 
-/* Deeper nesting is refused (RFC 8259 section 9 lets a parser set one). */
-#define JSONSTRICT_MAX_DEPTH	512
+/*
+ * Deeper nesting is refused (RFC 8259 section 9 lets a parser set a
+ * limit): jq 1.6, as Debian 12 has it, reads no deeper, and what mjpipe
+ * writes must be read by the next program.
+ */
+#define JSONSTRICT_MAX_DEPTH	255
 
 struct jsonstrict_error {
 	size_t	offset;		/* the byte (0-based) where reading stopped */

@@ -2,7 +2,7 @@
 # The differential test of the strict reader: generated lines (random
 # objects, the JSON suite's files, both mutated byte by byte) go through
 # mj-submit -n; it must read a line as a record exactly when the strict
-# reference does (Python's json, NaN refused, an object, at most 512
+# reference does (Python's json, NaN refused, an object, at most 255
 # levels deep: tests/cli/jsonref.py), keep what it read, and write
 # nothing but strict JSON.  JSON_DIFF_SEED and JSON_DIFF_LINES run others.
 . "$top_srcdir/tests/cli/lib.sh"

@@ -4,8 +4,8 @@ strict-JSON tests (json-suite.sh, json-differential.sh).
 
 The reference: a line is a record exactly when it is UTF-8 (strict: no
 surrogates, no overlongs), Python's json reads it with NaN and Infinity
-refused, the value is an object, it nests no deeper than 512 levels
-(mjpipe's limit, RFC 8259 section 9), and no key holds a lone surrogate
+refused, the value is an object, it nests no deeper than 255 levels
+(mjpipe's limit, RFC 8259 section 9, jq 1.6's too), and no key holds a lone surrogate
 escape (mjpipe refuses such a line rather than change the key: mjpipe(7)).  What mjpipe writes must read back
 under the same reference, equal to what was read, except that a lone
 surrogate in a string value becomes U+FFFD (mjpipe(7), "Strict JSON").
@@ -25,7 +25,7 @@ import os
 import random
 import sys
 
-MAX_DEPTH = 512
+MAX_DEPTH = 255
 # room for MAX_DEPTH levels in json.loads and in the walks below
 sys.setrecursionlimit(4 * MAX_DEPTH + 1000)
 RESERVED = ("task", "submit", "parent", "error", "files", "archive")
