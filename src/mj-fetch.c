@@ -1031,7 +1031,11 @@ take_line(const char *line, size_t len, long lineno)
 	    strcasecmp(api_task_status(task), "SUCCESS") == 0)
 		n = api_task_urls(task, urls, URLS_MAX);
 	if (n == 0) {
-		emit_raw(line, len);	/* nothing to do: untouched */
+		/* nothing to do: untouched, unless a lone surrogate was read */
+		if (r->mended)
+			emit(r);
+		else
+			emit_raw(line, len);
 		record_free(r);
 		return;
 	}

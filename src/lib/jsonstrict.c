@@ -245,6 +245,8 @@ decode(const unsigned char *a, const unsigned char *b, unsigned char *out,
 				continue;
 			}
 			o += put_utf8(o, lone ? 0xfffd : cp);
+			if (lone && jp->err != NULL)
+				jp->err->replaced++;
 			continue;
 		default: *o++ = a[1]; break;	/* " \\ / */
 		}
@@ -593,6 +595,7 @@ jsonstrict_parse(const char *s, size_t len, struct jsonstrict_error *err)
 	jp.err = err;
 	err->offset = 0;
 	err->msg[0] = '\0';
+	err->replaced = 0;
 	if (text(&jp, &v) == -1)
 		return NULL;
 	return v;

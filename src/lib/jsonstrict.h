@@ -29,6 +29,7 @@
 struct jsonstrict_error {
 	size_t	offset;		/* the byte (0-based) where reading stopped */
 	char	msg[96];	/* what was wrong there */
+	size_t	replaced;	/* lone surrogates read as U+FFFD */
 };
 
 /*

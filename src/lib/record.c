@@ -114,6 +114,7 @@ record_parse(struct json_tokener *tok, const char *line, size_t len,
 {
 	struct jsonstrict_error	 err;
 	json_object		*obj;
+	struct record		*r;
 	char			 why[160];
 
 	(void)tok;	/* jsonstrict reads the line: see jsonstrict.h */
@@ -131,7 +132,9 @@ record_parse(struct json_tokener *tok, const char *line, size_t len,
 		json_object_put(obj);
 		return record_unreadable(line, len, lineno, why);
 	}
-	return record_new(obj, lineno);
+	r = record_new(obj, lineno);
+	r->mended = err.replaced > 0;
+	return r;
 }
 
 /* A byte that a bare task id cannot hold (it would be JSON, or two words). */

@@ -21,6 +21,9 @@
 struct record {
 	json_object	*obj;	/* a JSON object; owned */
 	long		 line;	/* input line number, 0 if unknown */
+	int		 mended;	/* record_parse changed a value: the raw
+					   line is not what it read (lone
+					   surrogates became U+FFFD) */
 };
 
 /* The reserved top-level fields; record_reserved() tells if name is one. */

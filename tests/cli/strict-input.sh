@@ -46,6 +46,16 @@ r = [json.loads(ln) for ln in open(sys.argv[1])][2]
 sys.exit(not (r["prompt"] == "a\x00b \ufffd \U0001f600" and r["s"] == "\u00e9/"))' out
 ok "every line written reads back strictly" strict out
 
+# records passed on untouched are what was read: jq 1.6 reads them back
+printf '%s\n' '{"a":"x\ud800"}' '{"b":"\u00e9 \/"}' > pass.jsonl
+mj-fetch pass.jsonl > out 2>/dev/null
+is "$?" 0 "mj-fetch: records with nothing to fetch: status 0"
+is "$(cat out)" "$(printf '{"a":"x\357\277\275"}\n{"b":"\\u00e9 \\/"}')" \
+    "... passed on as they came, but a lone surrogate as U+FFFD"
+ok "... which jq reads back" jq -c . out
+MJ_API_KEY=k mj-wait pass.jsonl > out 2>/dev/null
+is "$(cat out)" "$(printf '{"a":"x\357\277\275"}\n{"b":"\303\251 /"}')" "mj-wait: the same"
+
 # a key holding a lone surrogate: refused rather than changed
 echo '{"prompt":"p","\udc00x":1}' | mj-submit -n -f jsonl > out 2>/dev/null
 jq_ok out '.[0].error | .stage == "input" and (.message | test("a key holds a lone surrogate \\(\\\\udc00\\)"))' \
