@@ -997,17 +997,6 @@ input_error(struct record *r, const char *line, size_t len, long lineno)
 	return 1;
 }
 
-static int
-blank(const char *line, size_t len)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++)
-		if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
-			return 0;
-	return 1;
-}
-
 static void
 take_line(const char *line, size_t len, long lineno)
 {
@@ -1016,7 +1005,7 @@ take_line(const char *line, size_t len, long lineno)
 	const char	*urls[URLS_MAX];
 	size_t		 n = 0;
 
-	if (blank(line, len))
+	if (record_blank(line, len))
 		return;
 	if (len > 0 && line[len - 1] == '\r')
 		len--;

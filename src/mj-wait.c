@@ -738,17 +738,6 @@ hold(struct pending *p, int poll_now)
 	schedule_scan(p->due);
 }
 
-static int
-blank(const char *line, size_t len)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++)
-		if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
-			return 0;
-	return 1;
-}
-
 static void
 pass_record(struct record *r)
 {
@@ -768,7 +757,7 @@ take_line(const char *line, size_t len, long lineno)
 	char		 bare[ID_MAX];
 	size_t		 tlen;
 
-	if (blank(line, len))
+	if (record_blank(line, len))
 		return;
 	if (record_bare_id(line, len, bare, sizeof(bare)) == 0) {
 		p = pending_new(bare, "", 0, lineno);

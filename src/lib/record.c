@@ -90,6 +90,17 @@ record_unreadable(const char *line, size_t len, long lineno, const char *why)
 	return r;
 }
 
+int
+record_blank(const char *line, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
+			return 0;
+	return 1;
+}
+
 /* "a JSON array" and so on, for the message about a line that is one. */
 static const char *
 json_kind(json_object *v)

@@ -44,6 +44,8 @@ void		 record_free(struct record *);
  */
 struct record	*record_parse(struct json_tokener *tok, const char *line,
 		    size_t len, long lineno);
+/* 1 if the line holds nothing but spaces, tabs and a CR: no record. */
+int		 record_blank(const char *line, size_t len);
 /*
  * The error record for input that cannot be used: {"error":{"stage":
  * "input","line":lineno,"message":msg,"retryable":false},"input":"<text>"},
