@@ -143,12 +143,13 @@ put_utf8(unsigned char *o, unsigned cp)
 }
 
 /*
- * 1 if none of the 8 bytes at p ends or escapes a string, is a control
- * character or starts a UTF-8 sequence: the common run of plain text is
- * checked a word at a time (the "has a byte less than n" tricks).
+ * The bytes of the 8 at p that end or escape a string, are control
+ * characters or start a UTF-8 sequence, as the high bit of each (the
+ * "has a byte less than n" tricks); 0 when the word is plain text, which
+ * is then checked a word at a time.  The lowest bit set is exact.
  */
-static int
-plain8(const unsigned char *p)
+static uint64_t
+special8(const unsigned char *p)
 {
 	const uint64_t	ones = 0x0101010101010101ULL;
 	const uint64_t	high = 0x8080808080808080ULL;
@@ -157,8 +158,27 @@ plain8(const unsigned char *p)
 	memcpy(&w, p, sizeof(w));
 	q = w ^ (ones * '"');
 	b = w ^ (ones * '\\');
-	return ((w | ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
-	    ((b - ones) & ~b)) & high) == 0;
+	return (w | ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) |
+	    ((b - ones) & ~b)) & high;
+}
+
+/* Skip the plain text at p: to the first byte that needs a look. */
+static const unsigned char *
+skip_plain(const unsigned char *p, const unsigned char *end)
+{
+	uint64_t	m;
+
+	while (end - p >= 8) {
+		if ((m = special8(p)) == 0) {
+			p += 8;
+			continue;
+		}
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+		p += __builtin_ctzll(m) >> 3;	/* the first byte in memory */
+#endif
+		break;
+	}
+	return p;
 }
 
 /*
@@ -177,8 +197,7 @@ scan_string(struct jp *jp, int is_key, int *escaped)
 
 	*escaped = 0;
 	for (;;) {
-		while (end - p >= 8 && plain8(p))
-			p += 8;
+		p = skip_plain(p, end);
 		if (p >= end)
 			return fail(jp, p, "unexpected end of input inside a "
 			    "string");
