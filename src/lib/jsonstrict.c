@@ -671,14 +671,11 @@ jsonstrict_number(const char *s, size_t len)
 
 /* --- the writer's side ---------------------------------------------------- */
 
-/* The marked escape at p (decode()): 0xFF 'u' and four hex digits. */
+/* The marked escape at p (decode()): 0xFF "u0000", and nothing else. */
 static int
 key_mark(const unsigned char *p)
 {
-	unsigned	v;
-
-	return p[0] == JSONSTRICT_KEY_MARK && p[1] == 'u' &&
-	    hex4(p + 2, p + 6, &v) == 0;
+	return p[0] == JSONSTRICT_KEY_MARK && memcmp(p + 1, "u0000", 5) == 0;
 }
 
 int

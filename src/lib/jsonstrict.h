@@ -52,11 +52,11 @@ json_object	*jsonstrict_parse(const char *s, size_t len,
 int		 jsonstrict_valid(const char *s, size_t len);
 /* 1 if the len bytes are one JSON number (RFC 8259 section 6). */
 int		 jsonstrict_number(const char *s, size_t len);
-/* 1 if key is UTF-8 with marked escapes, as jsonstrict_parse makes keys. */
+/* 1 if key is UTF-8 with marked U+0000, as jsonstrict_parse makes keys. */
 int		 jsonstrict_key_valid(const char *key);
 /*
- * Turn each marked escape in serialized text into the escape it stands
- * for (the mark becomes '\\', in place); returns how many.
+ * Turn each marked U+0000 in serialized text into its escape "\u0000"
+ * (the mark becomes '\\', in place); returns how many.
  */
 size_t		 jsonstrict_unmark(char *s, size_t len);
 /*
