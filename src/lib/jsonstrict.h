@@ -9,8 +9,8 @@
  * Numbers keep their text: what is read is written back byte for byte.
  *
  * The writer's side: jsonstrict_valid() checks a serialized line, and
- * jsonstrict_sanitize() mends a value that would not serialize as JSON
- * (a server's reply, read leniently): see mjpipe(7), "Strict JSON".
+ * jsonmend.h mends a value that would not serialize as JSON (a server's
+ * reply, read leniently): see mjpipe(7), "Strict JSON".
  */
 #ifndef MJ_JSONSTRICT_H
 #define MJ_JSONSTRICT_H
@@ -39,7 +39,7 @@ struct jsonstrict_error {
  *  - Keys are never changed: U+0000 in a key, which a C string cannot
  *    hold, is kept as the marked escape JSONSTRICT_KEY_MARK "u0000",
  *    which json_line() (record.h) writes back as \u0000
- *    (jsonstrict_unmark); a key holding a lone UTF-16 surrogate (\ud800),
+ *    (jsonmend_unmark); a key holding a lone UTF-16 surrogate (\ud800),
  *    which is no character, is an error.
  *  - In a string value, U+0000 is kept; a lone surrogate becomes U+FFFD.
  *  - An integer that fits 64 bits (other than "-0") is an int; any other
@@ -52,21 +52,4 @@ json_object	*jsonstrict_parse(const char *s, size_t len,
 int		 jsonstrict_valid(const char *s, size_t len);
 /* 1 if the len bytes are one JSON number (RFC 8259 section 6). */
 int		 jsonstrict_number(const char *s, size_t len);
-/* 1 if key is UTF-8 with marked U+0000, as jsonstrict_parse makes keys. */
-int		 jsonstrict_key_valid(const char *key);
-/*
- * Turn each marked U+0000 in serialized text into its escape "\u0000"
- * (the mark becomes '\\', in place); returns how many.
- */
-size_t		 jsonstrict_unmark(char *s, size_t len);
-/*
- * Make v serialize as strict JSON: text that is not UTF-8 (in strings, and
- * in keys outside marked escapes) gets U+FFFD for each bad byte; a double that is NaN or infinite
- * without a JSON number's text becomes null; a finite double whose text
- * is not a JSON number is written from its value.  v is changed in place
- * (a top-level NaN cannot be: the caller writes null).  Returns the
- * number of values changed.
- */
-size_t		 jsonstrict_sanitize(json_object *v);
-
 #endif

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "jsonmend.h"
 #include "jsonstrict.h"
 #include "record.h"
 #include "utf8.h"
@@ -347,14 +348,14 @@ json_line(json_object *obj, size_t *lenp)
 	 * (api.md), is mended where it would not be JSON in UTF-8 (mjpipe(7),
 	 * "Strict JSON").  The check costs little next to the serialization.
 	 */
-	if (!jsonstrict_valid(s, len) && (jsonstrict_unmark((char *)s,
+	if (!jsonstrict_valid(s, len) && (jsonmend_unmark((char *)s,
 	    len) == 0 || !jsonstrict_valid(s, len))) {
-		(void)jsonstrict_sanitize(obj);
+		(void)jsonmend_sanitize(obj);
 		s = json_object_to_json_string_length(obj, SERIALIZE_FLAGS,
 		    &len);
 		if (s == NULL)
 			diag_fatal(1, "out of memory");
-		(void)jsonstrict_unmark((char *)s, len);
+		(void)jsonmend_unmark((char *)s, len);
 		if (!jsonstrict_valid(s, len))
 			diag_fatal(1, "internal error: a record that is not "
 			    "JSON: %.60s", s);

@@ -96,7 +96,7 @@ json_object	*record_task(const struct record *);
  * One compact line, without a newline (no slash escaping); borrowed
  * until the next call on rec.  *lenp gets its length.  Always RFC 8259
  * in UTF-8: a value that would not be (read leniently from a server) is
- * mended first, in place (jsonstrict_sanitize).
+ * mended first, in place (jsonmend.h).
  */
 const char	*record_serialize(struct record *, size_t *lenp);
 /* The same for any json-c value that is written out as a line. */

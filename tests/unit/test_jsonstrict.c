@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "jsonmend.h"
 #include "jsonstrict.h"
 #include "record.h"
 #include "tap.h"
@@ -78,7 +79,7 @@ check_sanitize(void)
 	    "\"k\xef\xbf\xbdy\":1}",
 	    "mended: NaN and Infinity null, 2. as 2.0, bad bytes U+FFFD");
 	TAP_OK(jsonstrict_valid(s, len), "... strict JSON");
-	TAP_INT(jsonstrict_sanitize(v), 0, "... and nothing left to mend");
+	TAP_INT(jsonmend_sanitize(v), 0, "... and nothing left to mend");
 	json_object_put(v);
 	json_tokener_free(tok);
 }
