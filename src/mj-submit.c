@@ -105,6 +105,7 @@ static struct {
 	int		 no_task_list;	/* the server has none */
 	int		 source_done;	/* source_finish was called */
 	unsigned long	 files;		/* input files begun */
+	unsigned long	 taken;		/* records taken from the input */
 	int		 signal_status;
 	unsigned long	 started;	/* sent in this run (for --max-tasks) */
 	unsigned long	 done, failed;
@@ -1212,15 +1213,24 @@ room(void)
 	    st.ready.n < opt.jobs * QUEUE_PER_JOB;
 }
 
-/* r and the records after it that one line gave; a usage error exits. */
+/*
+ * r and the records after it that one line gave.  A file that cannot be
+ * used is a usage error: before any record, nothing was sent and the run
+ * stops; after, the work in flight is finished and the file skipped.
+ */
 static void
 take_records(struct source *src, struct record *r)
 {
-	if (source_fatal(src) != NULL) {
+	static unsigned long	said;	/* the file whose error was said */
+
+	if (source_fatal(src) != NULL && said != st.files) {
 		diag_error("%s", source_fatal(src));
-		exit(MJ_EXIT_USAGE);
+		if (st.taken == 0)
+			exit(MJ_EXIT_USAGE);
+		said = st.files;
+		st.status = MJ_EXIT_USAGE;
 	}
-	for (; r != NULL; r = source_next(src))
+	for (; r != NULL; r = source_next(src), st.taken++)
 		take_record(r, r->line);
 }
 

@@ -365,6 +365,8 @@ source_finish(struct source *s)
 {
 	struct record	*r = NULL;
 
+	if (s->fatal != NULL)
+		return NULL;	/* a refused file gives nothing */
 	if (s->format == SOURCE_AUTO && s->nheld > 0) {
 		/* a header and no row, or a row still in quotes */
 		if (!s->next_row) {

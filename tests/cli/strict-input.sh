@@ -77,6 +77,12 @@ ok "... the message names the columns and both ways out" grep -qF \
     "mj-submit: the input looks like CSV whose header has no 'prompt' column (columns: text, sku); nothing was sent: name the prompt's column with --prompt-field NAME, or read each line as a prompt with -f lines" err
 ok "... one message, then the pointer to --help" test "$(wc -l < err)" = 1
 is "$(sim_stats | jq .tasks_created)" 0 "... and nothing was sent"
+printf 'a red boat\n' > first.txt
+mj-submit first.txt items.csv > out 2> err
+is "$?" 2 "auto: a second file with such a header: status 2"
+jq_ok out 'length == 1 and .[0].prompt == "a red boat" and .[0].task.id' \
+    "... the first file's record still comes out, with its task"
+is "$(grep -c 'columns: text, sku' err)" 1 "... the second file named once"
 mj-submit --prompt-field text items.csv > out 2>/dev/null
 jq_ok out 'length == 2 and all(.task.id) and (map(.text) == ["hello","world"])' \
     "--prompt-field text: the rows are submitted"

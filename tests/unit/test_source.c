@@ -326,6 +326,16 @@ main(void)
 	record_free(r);
 	source_free(s);
 
+	/* a refused header: the lines held give nothing, even at the end */
+	s = source_new(SOURCE_AUTO, NULL);
+	TAP_OK(source_push(s, "text,sku", 8, 1) == NULL, "header-like: held");
+	TAP_OK(source_push(s, "hello,S1", 8, 2) == NULL &&
+	    source_fatal(s) != NULL, "a row as long: refused");
+	TAP_OK(source_push(s, "more", 4, 3) == NULL, "... the next line: nothing");
+	TAP_OK(source_finish(s) == NULL && source_next(s) == NULL,
+	    "... the end: nothing either");
+	source_free(s);
+
 	/* a bad JSON line does not stop the next one */
 	s = source_new(SOURCE_JSONL, NULL);
 	r = source_push(s, "{\"prompt\": broken", 17, 7);
