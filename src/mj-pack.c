@@ -296,8 +296,8 @@ parse_options(int argc, char **argv)
 				    "than 0");
 			break;
 		case OPT_VERSION:
-			exit(version_print(stdout, "mj-pack") == 0 &&
-			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
+			exit(version_print(stdout, "mj-pack", thumbnail_version())
+			    == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		default:
 			diag_usage_error("unknown option");
 		}
