@@ -258,8 +258,8 @@ parse_options(int argc, char **argv)
 			opt.split = 1;
 			break;
 		case OPT_VERSION:
-			exit(version_print(stdout, "mj-fetch") == 0 &&
-			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
+			exit(version_print(stdout, "mj-fetch", image_version())
+			    == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		default:
 			opt_bad("d:hj:qv", argv);
 		}

@@ -297,8 +297,8 @@ parse_options(int argc, char **argv)
 				    "than 0");
 			break;
 		case OPT_VERSION:
-			exit(version_print(stdout, "mj-pack") == 0 &&
-			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
+			exit(version_print(stdout, "mj-pack", thumbnail_version())
+			    == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		default:
 			opt_bad("ho:qv", argv);
 		}

@@ -366,7 +366,7 @@ parse_options(int argc, char **argv)
 			opt.upload = 1;
 			break;
 		case OPT_VERSION:
-			exit(version_print(stdout, "mj-submit") == 0 &&
+			exit(version_print(stdout, "mj-submit", NULL) == 0 &&
 			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		case OPT_VIDEO:
 			set_kind(SUBMIT_VIDEO, "--video");

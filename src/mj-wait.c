@@ -205,7 +205,7 @@ parse_options(int argc, char **argv)
 			opt.timeout = opt_duration_ms("--timeout", optarg);
 			break;
 		case OPT_VERSION:
-			exit(version_print(stdout, "mj-wait") == 0 &&
+			exit(version_print(stdout, "mj-wait", NULL) == 0 &&
 			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		default:
 			opt_bad("hi:j:qv", argv);
