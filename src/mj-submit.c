@@ -768,9 +768,7 @@ got_failure(struct sub *s, struct http_request *r)
 		account_stop(s, why, r->status, 0);
 		return;
 	}
-	if (r->verdict == RETRY_SAFE || (r->verdict == RETRY_NO && !r->sent) ||
-	    (r->verdict == RETRY_NO && r->status >= 400 && r->status < 500)) {
-		/* refused or never sent: nothing was created */
+	if (http_created_nothing(r)) {
 		note_refused(s);
 		msg = xasprintf("not submitted: %s", r->error);
 		sub_fail(s, msg, r->verdict == RETRY_SAFE, 0, r->status);
