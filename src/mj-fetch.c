@@ -205,6 +205,7 @@ parse_options(int argc, char **argv)
 {
 	int	c;
 
+	opterr = 0;	/* opt_bad says what was wrong, once */
 	while ((c = getopt_long(argc, argv, "d:hj:qv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
@@ -257,10 +258,10 @@ parse_options(int argc, char **argv)
 			opt.split = 1;
 			break;
 		case OPT_VERSION:
-			exit(version_print(stdout, "mj-fetch") == 0 &&
-			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
+			exit(version_print(stdout, "mj-fetch", image_version())
+			    == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		default:
-			diag_usage_error("unknown option");
+			opt_bad("d:hj:qv", argv);
 		}
 	}
 	return optind;
@@ -942,17 +943,6 @@ input_error(struct record *r, const char *line, size_t len, long lineno)
 	return 1;
 }
 
-static int
-blank(const char *line, size_t len)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++)
-		if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
-			return 0;
-	return 1;
-}
-
 static void
 take_line(const char *line, size_t len, long lineno)
 {
@@ -961,7 +951,7 @@ take_line(const char *line, size_t len, long lineno)
 	const char	*urls[URLS_MAX];
 	size_t		 n = 0;
 
-	if (blank(line, len))
+	if (record_blank(line, len))
 		return;
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
@@ -976,7 +966,11 @@ take_line(const char *line, size_t len, long lineno)
 	    strcasecmp(api_task_status(task), "SUCCESS") == 0)
 		n = api_task_urls(task, urls, URLS_MAX);
 	if (n == 0) {
-		emit_raw(line, len);	/* nothing to do: untouched */
+		/* nothing to do: untouched, unless a lone surrogate was read */
+		if (r->mended)
+			emit(r);
+		else
+			emit_raw(line, len);
 		record_free(r);
 		return;
 	}

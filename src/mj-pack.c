@@ -244,6 +244,7 @@ parse_options(int argc, char **argv)
 	const char	*format = NULL, *sde;
 	int		 c;
 
+	opterr = 0;	/* opt_bad says what was wrong, once */
 	while ((c = getopt_long(argc, argv, "ho:qv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
@@ -296,10 +297,10 @@ parse_options(int argc, char **argv)
 				    "than 0");
 			break;
 		case OPT_VERSION:
-			exit(version_print(stdout, "mj-pack") == 0 &&
-			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
+			exit(version_print(stdout, "mj-pack", thumbnail_version())
+			    == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		default:
-			diag_usage_error("unknown option");
+			opt_bad("ho:qv", argv);
 		}
 	}
 	if (opt.output == NULL)

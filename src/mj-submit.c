@@ -16,6 +16,7 @@
 #include "account.h"
 #include "api.h"
 #include "config.h"
+#include "detect.h"
 #include "diag.h"
 #include "http.h"
 #include "input.h"
@@ -109,6 +110,7 @@ static struct {
 	int		 no_task_list;	/* the server has none */
 	int		 source_done;	/* source_finish was called */
 	unsigned long	 files;		/* input files begun */
+	unsigned long	 taken;		/* records taken from the input */
 	int		 signal_status;
 	unsigned long	 started;	/* sent in this run (for --max-tasks) */
 	unsigned long	 done, failed;
@@ -249,6 +251,7 @@ parse_options(int argc, char **argv)
 {
 	int	c, f;
 
+	opterr = 0;	/* opt_bad says what was wrong, once */
 	while ((c = getopt_long(argc, argv, "f:hj:nqv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
@@ -363,13 +366,13 @@ parse_options(int argc, char **argv)
 			opt.upload = 1;
 			break;
 		case OPT_VERSION:
-			exit(version_print(stdout, "mj-submit") == 0 &&
+			exit(version_print(stdout, "mj-submit", NULL) == 0 &&
 			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		case OPT_VIDEO:
 			set_kind(SUBMIT_VIDEO, "--video");
 			break;
 		default:
-			diag_usage_error("unknown option");
+			opt_bad("f:hj:nqv", argv);
 		}
 	}
 	if (opt.so.kind == SUBMIT_IMAGINE && opt.so.modal_prompt != NULL)
@@ -1174,30 +1177,13 @@ abandon_running(void)
 	}
 }
 
-/*
- * The column that makes "auto" pick CSV: --prompt-field, else the first
- * field a --template names (a CSV of items has no prompt column), else
- * "prompt".  Returns a static buffer or a borrowed string.
- */
 static const char *
 detect_field(void)
 {
 	static char	 field[256];
-	const char	*t = opt.so.template, *open, *close;
 
-	if (opt.prompt_field != NULL || t == NULL)
-		return opt.prompt_field;
-	for (open = strchr(t, '{'); open != NULL; open = strchr(open + 2, '{')) {
-		if (open[1] == '{')
-			continue;	/* "{{" is a literal brace */
-		if ((close = strchr(open, '}')) == NULL ||
-		    (size_t)(close - open - 1) >= sizeof(field) || close == open + 1)
-			break;
-		memcpy(field, open + 1, (size_t)(close - open - 1));
-		field[close - open - 1] = '\0';
-		return field;
-	}
-	return NULL;
+	return detect_column(opt.prompt_field, opt.so.template, field,
+	    sizeof(field));
 }
 
 static int
@@ -1207,38 +1193,51 @@ room(void)
 	    st.ready.n < opt.jobs * QUEUE_PER_JOB;
 }
 
+/*
+ * r and the records after it that one line gave.  A file that cannot be
+ * used is a usage error: before any record, nothing was sent and the run
+ * stops; after, the work in flight is finished and the file skipped.
+ */
+static void
+take_records(struct source *src, struct record *r)
+{
+	static unsigned long	said;	/* the file whose error was said */
+
+	if (source_fatal(src) != NULL && said != st.files) {
+		diag_error("%s", source_fatal(src));
+		if (st.taken == 0)
+			exit(MJ_EXIT_USAGE);
+		said = st.files;
+		st.status = MJ_EXIT_USAGE;
+	}
+	for (; r != NULL; r = source_next(src), st.taken++)
+		take_record(r, r->line);
+}
+
 /* Hand the lines already read to the source while there is room. */
 static void
 take_lines(struct input *in, struct source **srcp)
 {
 	const char	*line;
 	size_t		 len;
-	struct record	*r;
 	struct source	*src = *srcp;
 
 	while (room() && input_next(in, &line, &len)) {
 		if (input_new_file(in) && st.files++ > 0) {
 			/* each file has its own format and header */
-			if ((r = source_finish(src)) != NULL)
-				take_record(r, r->line);
+			take_records(src, source_finish(src));
 			source_free(src);
 			src = *srcp = source_new(opt.format, detect_field());
 		}
 		if (input_overlong(in))
 			diag_warn("line %ld: longer than %u bytes; cut",
 			    input_lineno(in), INPUT_LINE_MAX);
-		r = source_push(src, line, len, input_lineno(in));
-		if (source_fatal(src) != NULL) {
-			diag_error("%s", source_fatal(src));
-			exit(MJ_EXIT_USAGE);
-		}
-		if (r != NULL)
-			take_record(r, input_lineno(in));
+		take_records(src, source_push(src, line, len,
+		    input_lineno(in)));
 	}
 	if (input_done(in) && !st.source_done) {
 		st.source_done = 1;
-		if ((r = source_finish(src)) != NULL)
-			take_record(r, r->line);
+		take_records(src, source_finish(src));
 	}
 }
 

@@ -154,6 +154,7 @@ parse_options(int argc, char **argv)
 {
 	int	c;
 
+	opterr = 0;	/* opt_bad says what was wrong, once */
 	while ((c = getopt_long(argc, argv, "hi:j:qv", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'h':
@@ -204,10 +205,10 @@ parse_options(int argc, char **argv)
 			opt.timeout = opt_duration_ms("--timeout", optarg);
 			break;
 		case OPT_VERSION:
-			exit(version_print(stdout, "mj-wait") == 0 &&
+			exit(version_print(stdout, "mj-wait", NULL) == 0 &&
 			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		default:
-			diag_usage_error("unknown option");
+			opt_bad("hi:j:qv", argv);
 		}
 	}
 	return optind;
@@ -409,8 +410,7 @@ note_event(struct pending *p, json_object *task, const char *status,
 	if (json_get_string(task, "failReason") != NULL)
 		json_add_string(ev, "failReason",
 		    json_get_string(task, "failReason"));
-	if (fprintf(st.events, "%s\n", json_object_to_json_string_ext(ev,
-	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)) < 0 ||
+	if (fprintf(st.events, "%s\n", json_line(ev, NULL)) < 0 ||
 	    fflush(st.events) == EOF)
 		diag_warn("%s: %s", opt.events_path, strerror(errno));
 	json_object_put(ev);
@@ -778,45 +778,6 @@ hold(struct pending *p, int poll_now)
 	schedule_scan(p->due);
 }
 
-/* A line that is not a JSON object is a task id, as text. */
-static int
-bare_id(const char *line, size_t len, char *id)
-{
-	size_t	i;
-
-	while (len > 0 && (*line == ' ' || *line == '\t')) {
-		line++;
-		len--;
-	}
-	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' ||
-	    line[len - 1] == '\r'))
-		len--;
-	if (len >= 2 && line[0] == '"' && line[len - 1] == '"') {
-		line++;
-		len -= 2;
-	}
-	if (len == 0 || len >= ID_MAX)
-		return -1;
-	for (i = 0; i < len; i++)
-		if ((unsigned char)line[i] <= ' ' || line[i] == '"' ||
-		    line[i] == '{')
-			return -1;
-	memcpy(id, line, len);
-	id[len] = '\0';
-	return 0;
-}
-
-static int
-blank(const char *line, size_t len)
-{
-	size_t	i;
-
-	for (i = 0; i < len; i++)
-		if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
-			return 0;
-	return 1;
-}
-
 static void
 pass_record(struct record *r)
 {
@@ -836,9 +797,9 @@ take_line(const char *line, size_t len, long lineno)
 	char		 bare[ID_MAX];
 	size_t		 tlen;
 
-	if (blank(line, len))
+	if (record_blank(line, len))
 		return;
-	if (memchr(line, '{', len) == NULL && bare_id(line, len, bare) == 0) {
+	if (record_bare_id(line, len, bare, sizeof(bare)) == 0) {
 		p = pending_new(bare, "", 0, lineno);
 		p->bare = 1;
 		hold(p, 1);

@@ -381,7 +381,7 @@ redacted(const struct config *c, char *err, size_t errlen)
 
 	if (err == NULL || errlen == 0 || c->api_key == NULL)
 		return -1;
-	for (p = err; (hit = strstr(p, c->api_key)) != NULL;
+	for (p = err; (hit = diag_find_secret(p, c->api_key)) != NULL;
 	    p = hit + strlen(c->api_key)) {
 		buf_append(&b, p, (size_t)(hit - p));
 		buf_appends(&b, "***");

@@ -80,6 +80,32 @@ diag_add_secret(const char *s)
 		secrets[nsecrets++] = xstrdup(s);
 }
 
+/* A byte that makes a short secret part of a longer word. */
+static int
+word_byte(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+	    (c | 0x20) <= 'z') || c == '_' || c == '-' || c >= 0x80;
+}
+
+const char *
+diag_find_secret(const char *s, const char *secret)
+{
+	const char	*hit, *from = s;
+	size_t		 len = strlen(secret);
+
+	if (len == 0)
+		return NULL;
+	while ((hit = strstr(from, secret)) != NULL) {
+		if (len >= DIAG_SECRET_ANYWHERE ||
+		    ((hit == s || !word_byte((unsigned char)hit[-1])) &&
+		    !word_byte((unsigned char)hit[len])))
+			return hit;
+		from = hit + 1;
+	}
+	return NULL;
+}
+
 char *
 diag_redact(const char *s)
 {
@@ -92,7 +118,7 @@ diag_redact(const char *s)
 		first = NULL;
 		which = -1;
 		for (i = 0; i < nsecrets; i++) {
-			hit = strstr(s, secrets[i]);
+			hit = diag_find_secret(s, secrets[i]);
 			if (hit != NULL && (first == NULL || hit < first)) {
 				first = hit;
 				which = i;

@@ -33,6 +33,13 @@ int	 diag_quiet(void);
  * replaced by "***".  The string is copied.  Several may be registered.
  */
 void	 diag_add_secret(const char *);
+/*
+ * Where secret occurs in s, or NULL.  A secret of DIAG_SECRET_ANYWHERE
+ * bytes or more is found anywhere; a shorter one, which could be part of
+ * any text, only as a word of its own (the key "x" is not in "x-ray").
+ */
+#define DIAG_SECRET_ANYWHERE	8
+const char *diag_find_secret(const char *s, const char *secret);
 /* Copy of s with every registered secret replaced by "***"; caller frees. */
 char	*diag_redact(const char *s);
 

@@ -75,6 +75,16 @@ image_init(char *err, size_t errlen)
 	return 0;
 }
 
+const char *
+image_version(void)
+{
+	static char	v[64];
+
+	/* a constant of the library: no need to start it */
+	(void)snprintf(v, sizeof(v), "libvips %s", vips_version_string());
+	return v;
+}
+
 void
 image_shutdown(void)
 {

@@ -3,6 +3,7 @@
  * value a usage error naming the option (style.md "Options and --help").
  */
 #include <errno.h>
+#include <getopt.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -124,4 +125,26 @@ opt_size(const char *name, const char *arg)
 		diag_usage_error("%s: not a size (like 512, 10K, 5M, 1G): %s",
 		    name, arg);
 	return v;
+}
+
+void
+opt_bad(const char *optstring, char *const *argv)
+{
+	const char	*arg = argv[optind > 0 ? optind - 1 : 0], *s;
+	int		 len;
+
+	s = strchr(arg, '=');
+	len = (int)(s != NULL ? (size_t)(s - arg) : strlen(arg));
+	if (strncmp(arg, "--", 2) == 0 && arg[2] != '\0') {
+		if (optopt == 0)
+			diag_usage_error("unknown option '%.*s'", len, arg);
+		diag_usage_error("option '%.*s' %s", len, arg, s != NULL ?
+		    "takes no value" : "needs a value");
+	}
+	if (optopt > 0 && optopt != ':' &&
+	    (s = strchr(optstring, optopt)) != NULL && s[1] == ':')
+		diag_usage_error("option '-%c' needs a value", optopt);
+	if (optopt > ' ' && optopt < 0x7f)
+		diag_usage_error("unknown option '-%c'", optopt);
+	diag_usage_error("unknown option '%.*s'", len, arg);
 }

@@ -2,9 +2,7 @@
  * Records: parse a line into a JSON object, or into an error record that
  * keeps the raw text; serialize one compact line; the reserved fields.
  */
-#include <ctype.h>
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +10,8 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "jsonmend.h"
+#include "jsonstrict.h"
 #include "record.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -65,27 +65,6 @@ record_tokener_new(void)
 	return tok;
 }
 
-/* The raw line as valid UTF-8 (bad bytes become U+FFFD); caller frees. */
-static char *
-utf8_clean(const char *s, size_t len)
-{
-	struct buf		 b = BUF_INIT;
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i = 0, n;
-
-	while (i < len) {
-		n = utf8_seq_len(p + i, len - i);
-		if (n == 0 || (n == 1 && p[i] == '\0')) {
-			buf_appends(&b, "\xef\xbf\xbd");
-			i++;
-			continue;
-		}
-		buf_append(&b, p + i, n);
-		i += n;
-	}
-	return buf_detach(&b, NULL);
-}
-
 struct record *
 record_input_error(const char *text, size_t len, long lineno, const char *msg)
 {
@@ -94,7 +73,7 @@ record_input_error(const char *text, size_t len, long lineno, const char *msg)
 
 	r = record_new(json_object_new_object(), lineno);
 	(void)record_set_error(r, "input", msg, 0);
-	raw = utf8_clean(text, len);
+	raw = utf8_fix(text, len, NULL, 1);
 	record_set_string(r, "input", raw);
 	free(raw);
 	return r;
@@ -112,53 +91,32 @@ record_unreadable(const char *line, size_t len, long lineno, const char *why)
 	return r;
 }
 
-static int
-only_space(const char *p, const char *end)
+int
+record_blank(const char *line, size_t len)
 {
-	for (; p < end; p++)
-		if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+	size_t	i;
+
+	for (i = 0; i < len; i++)
+		if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r')
 			return 0;
 	return 1;
 }
 
-/*
- * True if v holds NaN, Infinity or -Infinity anywhere.  json-c reads them
- * even when strict and writes them back as they are: not JSON.  A number
- * too large for a double (1e999) is JSON and keeps its text, so it is the
- * text that decides.
- */
-static int
-has_non_json_number(json_object *v)
+/* "a JSON array" and so on, for the message about a line that is one. */
+static const char *
+json_kind(json_object *v)
 {
-	struct json_object_iterator	 it, end;
-	const char			*s;
-	size_t				 i, n;
-
 	switch (json_object_get_type(v)) {
-	case json_type_double:
-		if (isfinite(json_object_get_double(v)))
-			return 0;
-		s = json_object_to_json_string_ext(v, SERIALIZE_FLAGS);
-		if (s == NULL)
-			diag_fatal(1, "out of memory");
-		return !isdigit((unsigned char)s[*s == '-']);
+	case json_type_null:
+		return "JSON null";
+	case json_type_boolean:
+		return "a JSON boolean";
 	case json_type_array:
-		n = json_object_array_length(v);
-		for (i = 0; i < n; i++)
-			if (has_non_json_number(json_object_array_get_idx(v, i)))
-				return 1;
-		return 0;
-	case json_type_object:
-		it = json_object_iter_begin(v);
-		end = json_object_iter_end(v);
-		for (; !json_object_iter_equal(&it, &end);
-		    json_object_iter_next(&it))
-			if (has_non_json_number(
-			    json_object_iter_peek_value(&it)))
-				return 1;
-		return 0;
+		return "a JSON array";
+	case json_type_string:
+		return "a JSON string";
 	default:
-		return 0;
+		return "a JSON number";
 	}
 }
 
@@ -166,41 +124,87 @@ struct record *
 record_parse(struct json_tokener *tok, const char *line, size_t len,
     long lineno)
 {
+	struct jsonstrict_error	 err;
 	json_object		*obj;
-	enum json_tokener_error	 jerr;
-	size_t			 end;
+	struct record		*r;
+	char			 why[160];
 
+	(void)tok;	/* jsonstrict reads the line: see jsonstrict.h */
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
-	/* json-c's own check lets overlongs and surrogates through */
-	if (!utf8_valid(line, len))
-		return record_unreadable(line, len, lineno, "not valid UTF-8");
-	json_tokener_reset(tok);
-	obj = json_tokener_parse_ex(tok, line, (int)len);
-	jerr = json_tokener_get_error(tok);
-	if (jerr == json_tokener_continue)
-		return record_unreadable(line, len, lineno,
-		    "unexpected end of input");
-	if (jerr != json_tokener_success)
-		return record_unreadable(line, len, lineno,
-		    json_tokener_error_desc(jerr));
-	end = json_tokener_get_parse_end(tok);
-	if (!only_space(line + end, line + len)) {
-		json_object_put(obj);
-		return record_unreadable(line, len, lineno,
-		    "text after the JSON value");
+	obj = jsonstrict_parse(line, len, &err);
+	if (obj == NULL && err.msg[0] != '\0') {
+		(void)snprintf(why, sizeof(why), "%s at byte %zu", err.msg,
+		    err.offset + 1);
+		return record_unreadable(line, len, lineno, why);
 	}
 	if (!json_object_is_type(obj, json_type_object)) {
+		(void)snprintf(why, sizeof(why), "the line is %s, not an object",
+		    json_kind(obj));
 		json_object_put(obj);
-		return record_unreadable(line, len, lineno,
-		    "the line is JSON but not an object");
+		return record_unreadable(line, len, lineno, why);
 	}
-	if (has_non_json_number(obj)) {
-		json_object_put(obj);
-		return record_unreadable(line, len, lineno,
-		    "NaN and Infinity are not JSON numbers");
+	r = record_new(obj, lineno);
+	r->mended = err.replaced > 0;
+	return r;
+}
+
+/* A byte that a bare task id cannot hold (it would be JSON, or two words). */
+static int
+not_id_byte(unsigned char c)
+{
+	return c <= ' ' || c == 0x7f || strchr("\"\\{}[],", c) != NULL;
+}
+
+/* true, false and null are JSON too: not a task id (design.md). */
+static int
+json_word(const char *s, size_t n)
+{
+	return (n == 4 && (memcmp(s, "true", 4) == 0 ||
+	    memcmp(s, "null", 4) == 0)) || (n == 5 && memcmp(s, "false", 5) == 0);
+}
+
+int
+record_bare_id(const char *line, size_t len, char *id, size_t size)
+{
+	struct jsonstrict_error	 err;
+	json_object		*v;
+	const char		*s;
+	size_t			 i, n;
+
+	while (len > 0 && (*line == ' ' || *line == '\t')) {
+		line++;
+		len--;
 	}
-	return record_new(obj, lineno);
+	while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t' ||
+	    line[len - 1] == '\r'))
+		len--;
+	if (len == 0 || *line == '{' || *line == '[')
+		return -1;
+	s = line;
+	n = len;
+	v = NULL;
+	if (*line == '"') {
+		/* a JSON string: its text */
+		v = jsonstrict_parse(line, len, &err);
+		if (!json_object_is_type(v, json_type_string)) {
+			json_object_put(v);
+			return -1;
+		}
+		s = json_object_get_string(v);
+		n = (size_t)json_object_get_string_len(v);
+	}
+	for (i = 0; i < n && !not_id_byte((unsigned char)s[i]); i++)
+		continue;
+	if (n == 0 || i < n || n >= size || !utf8_valid(s, n) ||
+	    (v == NULL && json_word(s, n))) {
+		json_object_put(v);
+		return -1;
+	}
+	memcpy(id, s, n);
+	id[n] = '\0';
+	json_object_put(v);
+	return 0;
 }
 
 void
@@ -354,17 +358,42 @@ record_task_id(const struct record *r)
 }
 
 const char *
-record_serialize(struct record *r, size_t *lenp)
+json_line(json_object *obj, size_t *lenp)
 {
 	const char	*s;
 	size_t		 len;
 
-	s = json_object_to_json_string_length(r->obj, SERIALIZE_FLAGS, &len);
+	s = json_object_to_json_string_length(obj, SERIALIZE_FLAGS, &len);
 	if (s == NULL)
 		diag_fatal(1, "out of memory");
+	/*
+	 * A key that holds U+0000 or a lone surrogate is written back as its
+	 * escape (jsonstrict.h): the text is json-c's own buffer, rewritten
+	 * in place, byte for byte.  Then what a server sent, read leniently
+	 * (api.md), is mended where it would not be JSON in UTF-8 (mjpipe(7),
+	 * "Strict JSON").  The check costs little next to the serialization.
+	 */
+	if (!jsonstrict_valid(s, len) && (jsonmend_unmark((char *)s,
+	    len) == 0 || !jsonstrict_valid(s, len))) {
+		(void)jsonmend_sanitize(obj);
+		s = json_object_to_json_string_length(obj, SERIALIZE_FLAGS,
+		    &len);
+		if (s == NULL)
+			diag_fatal(1, "out of memory");
+		(void)jsonmend_unmark((char *)s, len);
+		if (!jsonstrict_valid(s, len))
+			diag_fatal(1, "internal error: a record that is not "
+			    "JSON: %.60s", s);
+	}
 	if (lenp != NULL)
 		*lenp = len;
 	return s;
+}
+
+const char *
+record_serialize(struct record *r, size_t *lenp)
+{
+	return json_line(r->obj, lenp);
 }
 
 int

@@ -21,6 +21,9 @@
 struct record {
 	json_object	*obj;	/* a JSON object; owned */
 	long		 line;	/* input line number, 0 if unknown */
+	int		 mended;	/* record_parse changed a value: the raw
+					   line is not what it read (lone
+					   surrogates became U+FFFD) */
 };
 
 /* The reserved top-level fields; record_reserved() tells if name is one. */
@@ -34,11 +37,15 @@ void		 record_free(struct record *);
 /*
  * Parse one line.  Never NULL: a line that is not a JSON object gives
  * {"error":{"stage":"input","line":N,"message":"...","retryable":false},
- *  "input":"<raw line>"} (record_is_error() is then true).  tok is reused
- * across lines (strict, UTF-8 validated).  A trailing '\r' is ignored.
+ *  "input":"<raw line>"} (record_is_error() is then true).  The line is
+ * read by jsonstrict (exactly RFC 8259 in UTF-8; jsonstrict.h says what
+ * is refused and what is kept); tok is no longer used by it and is kept
+ * for the callers that hold one.  A trailing '\r' is ignored.
  */
 struct record	*record_parse(struct json_tokener *tok, const char *line,
 		    size_t len, long lineno);
+/* 1 if the line holds nothing but spaces, tabs and a CR: no record. */
+int		 record_blank(const char *line, size_t len);
 /*
  * The error record for input that cannot be used: {"error":{"stage":
  * "input","line":lineno,"message":msg,"retryable":false},"input":"<text>"},
@@ -47,6 +54,16 @@ struct record	*record_parse(struct json_tokener *tok, const char *line,
  */
 struct record	*record_input_error(const char *text, size_t len, long lineno,
 		    const char *msg);
+/*
+ * mj-wait's bare task id (design.md): a line that is not a JSON object
+ * but one word, as text, into id (size bytes): a JSON string's text, or
+ * the word itself (a number keeps its digits: ids pass 2^53).  -1 if the
+ * line is not one: it starts with '{' or '[' (JSON was meant: record_parse
+ * says what is wrong), it is true, false or null, or it holds spaces, quotes, braces, brackets, commas,
+ * backslashes or bytes that are not UTF-8.
+ */
+int		 record_bare_id(const char *line, size_t len, char *id,
+		    size_t size);
 /* A tokener configured as record_parse wants it; json_tokener_free it. */
 struct json_tokener *record_tokener_new(void);
 
@@ -84,9 +101,13 @@ json_object	*record_task(const struct record *);
 
 /*
  * One compact line, without a newline (no slash escaping); borrowed
- * until the next call on rec.  *lenp gets its length.
+ * until the next call on rec.  *lenp gets its length.  Always RFC 8259
+ * in UTF-8: a value that would not be (read leniently from a server) is
+ * mended first, in place (jsonmend.h).
  */
 const char	*record_serialize(struct record *, size_t *lenp);
+/* The same for any json-c value that is written out as a line. */
+const char	*json_line(json_object *, size_t *lenp);
 /* Serialize, one fwrite, fflush.  0, or -1 with errno (EPIPE: reader gone). */
 int		 record_write(struct record *, FILE *);
 

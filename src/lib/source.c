@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "csv.h"
+#include "detect.h"
 #include "record.h"
 #include "source.h"
 #include "utf8.h"
@@ -24,7 +25,22 @@ struct source {
 	struct buf		 raw;		/* the current CSV row's text */
 	long			 row_line;	/* its first line */
 	char			*fatal;
+	/* "auto" after a header-like first line (detect.h): held lines */
+	struct held {
+		char	*text;
+		size_t	 len;
+		long	 lineno;
+	}			*held;
+	size_t			 nheld;
+	size_t			 head_cols;	/* the header-like line's fields */
+	int			 next_row;	/* the row after it has begun */
+	char			*refusal;	/* the usage error, if a header */
+	struct record		**queue;	/* records the held lines gave */
+	size_t			 qhead, qlen;
 };
+
+/* Lines held while "auto" looks at the row after a header-like line. */
+#define HOLD_MAX	64
 
 struct source *
 source_new(enum source_format format, const char *prompt_field)
@@ -54,6 +70,13 @@ source_free(struct source *s)
 	json_tokener_free(s->tok);
 	buf_free(&s->raw);
 	free(s->fatal);
+	free(s->refusal);
+	for (i = 0; i < s->nheld; i++)
+		free(s->held[i].text);
+	free(s->held);
+	for (i = s->qhead; i < s->qlen; i++)
+		record_free(s->queue[i]);
+	free(s->queue);
 	free(s);
 }
 
@@ -218,30 +241,93 @@ push_line(struct source *s, const char *line, size_t len, long lineno)
 	return record_new(obj, lineno);
 }
 
-/* "auto": decide from the first non-blank line. */
+/* "auto": decide from the first non-blank line (detect.h). */
 static void
 decide(struct source *s, const char *line, size_t len)
 {
-	struct csv	*probe;
-	const char	*f;
-	size_t		 i, flen, k;
+	struct csv	*probe = csv_new();
 
-	for (k = 0; k < len && (line[k] == ' ' || line[k] == '\t'); k++)
-		continue;
-	if (k < len && line[k] == '{') {
+	switch (detect_first(line, len, s->prompt_field, probe)) {
+	case DETECT_JSONL:
 		s->format = SOURCE_JSONL;
-		return;
+		break;
+	case DETECT_CSV:
+		s->format = SOURCE_CSV;
+		break;
+	case DETECT_HEADER:
+		/* still SOURCE_AUTO: the next row decides */
+		s->head_cols = csv_nfields(probe);
+		s->refusal = detect_refusal(probe, s->prompt_field);
+		break;
+	default:
+		s->format = SOURCE_LINES;
+		break;
 	}
-	s->format = SOURCE_LINES;
-	probe = csv_new();
-	if (csv_push_line(probe, line, len) == CSV_ROW)
-		for (i = 0; i < csv_nfields(probe); i++) {
-			f = csv_field(probe, i, &flen);
-			if (flen == strlen(s->prompt_field) &&
-			    memcmp(f, s->prompt_field, flen) == 0)
-				s->format = SOURCE_CSV;
-		}
 	csv_free(probe);
+}
+
+static struct record *
+dequeue(struct source *s)
+{
+	if (s->qhead == s->qlen)
+		return NULL;
+	return s->queue[s->qhead++];
+}
+
+/* Not a header after all: the held lines are prompts, one each. */
+static struct record *
+release(struct source *s)
+{
+	struct record	*r;
+	size_t		 i;
+
+	s->format = SOURCE_LINES;
+	s->queue = xreallocarray(s->queue, s->nheld, sizeof(*s->queue));
+	for (i = 0; i < s->nheld; i++) {
+		r = push_line(s, s->held[i].text, s->held[i].len,
+		    s->held[i].lineno);
+		if (r != NULL)
+			s->queue[s->qlen++] = r;
+		free(s->held[i].text);
+	}
+	s->nheld = 0;
+	return dequeue(s);
+}
+
+static void
+refuse(struct source *s)
+{
+	s->fatal = s->refusal;
+	s->refusal = NULL;
+}
+
+/* Hold a line after a header-like first line until the next row is read. */
+static struct record *
+hold(struct source *s, const char *line, size_t len, long lineno)
+{
+	int	rc;
+
+	s->held = xreallocarray(s->held, s->nheld + 1, sizeof(*s->held));
+	s->held[s->nheld].text = xstrndup(line, len);
+	s->held[s->nheld].len = len;
+	s->held[s->nheld++].lineno = lineno;
+	if (s->nheld == 1 || (!s->next_row && blank(line, len)))
+		return NULL;
+	s->next_row = 1;
+	rc = csv_push_line(s->csv, line, len);
+	if (rc == CSV_MORE && s->nheld < HOLD_MAX)
+		return NULL;
+	if (rc == CSV_ROW && csv_nfields(s->csv) == s->head_cols) {
+		refuse(s);
+		return NULL;
+	}
+	return release(s);
+}
+
+struct record *
+source_next(struct source *s)
+{
+	return dequeue(s);
 }
 
 struct record *
@@ -261,6 +347,8 @@ source_push(struct source *s, const char *line, size_t len, long lineno)
 			decide(s, line, len);
 	}
 	switch (s->format) {
+	case SOURCE_AUTO:
+		return hold(s, line, len, lineno);
 	case SOURCE_JSONL:
 		if (blank(line, len))
 			return NULL;
@@ -277,6 +365,16 @@ source_finish(struct source *s)
 {
 	struct record	*r = NULL;
 
+	if (s->fatal != NULL)
+		return NULL;	/* a refused file gives nothing */
+	if (s->format == SOURCE_AUTO && s->nheld > 0) {
+		/* a header and no row, or a row still in quotes */
+		if (!s->next_row) {
+			refuse(s);
+			return NULL;
+		}
+		return release(s);
+	}
 	if (s->format == SOURCE_CSV && csv_finish(s->csv) == CSV_ERROR &&
 	    s->raw.len > 0)
 		r = input_error(s->raw.data, s->raw.len, s->row_line,

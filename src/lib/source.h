@@ -35,7 +35,18 @@ void		 source_free(struct source *);
  */
 struct record	*source_push(struct source *, const char *line, size_t len,
 		    long lineno);
-/* At end of input: an error record for an unterminated quoted field, or NULL. */
+/*
+ * After source_push or source_finish returned a record: the next record
+ * the same line gave, or NULL.  With "auto", a header-like first line is
+ * held until the row after it is read (detect.h); then the held lines
+ * come out together, or the input is refused (source_fatal).
+ */
+struct record	*source_next(struct source *);
+/*
+ * At end of input: an error record for an unterminated quoted field, the
+ * first of the lines "auto" still held, or NULL (source_fatal() may be
+ * set: a header with no row after it).
+ */
 struct record	*source_finish(struct source *);
 /* NULL, or why the input cannot be used at all; borrowed. */
 const char	*source_fatal(const struct source *);

@@ -254,6 +254,20 @@ field_text(const struct record *rec, const char *name)
 	}
 }
 
+/*
+ * 1 if the field is a string holding U+0000 (JSON allows it): sent as a
+ * C string it would be cut there, and the cut prompt paid for.
+ */
+static int
+nul_field(const struct record *rec, const char *name)
+{
+	json_object	*v = record_get(rec, name);
+
+	return json_object_is_type(v, json_type_string) &&
+	    strlen(json_object_get_string(v)) !=
+	    (size_t)json_object_get_string_len(v);
+}
+
 char *
 template_expand(const char *t, const struct record *rec, char *err,
     size_t errlen)
@@ -279,6 +293,13 @@ template_expand(const char *t, const struct record *rec, char *err,
 		}
 		name = xstrndup(t + 1, (size_t)(close - t - 1));
 		val = field_text(rec, name);
+		if (val != NULL && nul_field(rec, name)) {
+			(void)fail(err, errlen, "field '%s' holds U+0000, which "
+			    "cannot be sent", name);
+			free(name);
+			buf_free(&b);
+			return NULL;
+		}
 		if (val == NULL) {
 			(void)fail(err, errlen, "no field '%s' for {%s}", name,
 			    name);
@@ -375,6 +396,10 @@ prompt_of(const struct submit_opts *o, const struct record *rec, int required,
 	if (o->template != NULL) {
 		if ((t = template_expand(o->template, rec, err, errlen)) == NULL)
 			return NULL;
+	} else if (nul_field(rec, o->prompt_field)) {
+		(void)fail(err, errlen, "field '%s' holds U+0000, which cannot "
+		    "be sent", o->prompt_field);
+		return NULL;
 	} else if ((p = field_text(rec, o->prompt_field)) != NULL)
 		t = xstrdup(p);
 	else

@@ -37,16 +37,23 @@ FUNCS(DECLARE)
 static __typeof__(vips_block_untrusted_set) *p_vips_block_untrusted_set;
 #endif
 
+/* The library of the ABI mjpipe was built against: libvips.so.42. */
+static void *
+open_vips(void)
+{
+	char	soname[32];
+
+	snprintf(soname, sizeof(soname), "libvips.so.%d",
+	    VIPS_LIBRARY_CURRENT - VIPS_LIBRARY_AGE);
+	return dlopen(soname, RTLD_NOW | RTLD_LOCAL);
+}
+
 static int
 load(char *err, size_t errlen)
 {
-	char	 soname[32];
 	void	*h;
 
-	/* the ABI mjpipe was built against: libvips.so.42 */
-	snprintf(soname, sizeof(soname), "libvips.so.%d",
-	    VIPS_LIBRARY_CURRENT - VIPS_LIBRARY_AGE);
-	if ((h = dlopen(soname, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+	if ((h = open_vips()) == NULL) {
 		snprintf(err, errlen, "libvips: %s", dlerror());
 		return -1;
 	}
@@ -61,6 +68,26 @@ load(char *err, size_t errlen)
 	    "vips_block_untrusted_set");
 #endif
 	return 0;
+}
+
+const char *
+thumbnail_version(void)
+{
+	static char	 v[512];
+	const char	*(*version)(void);
+	void		*h;
+
+	/* loading costs 30 to 60 ms, once: cheap for --version, which
+	 * then names the very library --gallery would use */
+	if ((h = open_vips()) == NULL)
+		snprintf(v, sizeof(v), "libvips %s (built with; cannot be "
+		    "loaded: %s)", VIPS_VERSION, dlerror());
+	else if ((*(void **)&version = dlsym(h, "vips_version_string"))
+	    == NULL)
+		snprintf(v, sizeof(v), "libvips %s (built with)", VIPS_VERSION);
+	else
+		snprintf(v, sizeof(v), "libvips %s", version());
+	return v;
 }
 
 static int

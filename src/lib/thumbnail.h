@@ -50,6 +50,12 @@ void	thumbpool_put(struct thumbpool *, struct thumbjob *);
 void	thumbpool_wait(struct thumbpool *, struct thumbjob *);
 /* Jobs not started are dropped (left not done); the workers end. */
 void	thumbpool_free(struct thumbpool *);
+/*
+ * "libvips X.Y.Z", the library a thumbnail would load (for --version):
+ * loaded to ask it, and not started; if it cannot be loaded, the version
+ * built against and why.
+ */
+const char *thumbnail_version(void);
 /* Stop libvips if it was started (at exit; for leak checkers). */
 void	thumbnail_shutdown(void);
 

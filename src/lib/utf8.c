@@ -5,6 +5,7 @@
  */
 #include <stddef.h>
 
+#include "buf.h"
 #include "utf8.h"
 
 size_t
@@ -53,4 +54,25 @@ utf8_valid(const char *s, size_t len)
 		if ((n = utf8_seq_len(p + i, len - i)) == 0)
 			return 0;
 	return 1;
+}
+
+char *
+utf8_fix(const char *s, size_t len, size_t *outlen, int no_nul)
+{
+	struct buf		 b = BUF_INIT;
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, n;
+
+	buf_append(&b, "", 0);	/* an empty text is "", not NULL */
+	while (i < len) {
+		n = utf8_seq_len(p + i, len - i);
+		if (n == 0 || (no_nul && p[i] == '\0')) {
+			buf_appends(&b, "\xef\xbf\xbd");
+			i++;
+			continue;
+		}
+		buf_append(&b, p + i, n);
+		i += n;
+	}
+	return buf_detach(&b, outlen);
 }

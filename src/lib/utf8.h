@@ -17,5 +17,12 @@
 size_t	 utf8_seq_len(const unsigned char *p, size_t avail);
 /* 1 if the len bytes at s are all well-formed sequences, else 0. */
 int	 utf8_valid(const char *s, size_t len);
+/*
+ * A copy of the len bytes at s in which each byte that starts no
+ * well-formed sequence becomes U+FFFD (and so does a NUL byte when
+ * no_nul is set); NUL-ended, *outlen (if not NULL) gets its length.
+ * The caller frees it.
+ */
+char	*utf8_fix(const char *s, size_t len, size_t *outlen, int no_nul);
 
 #endif

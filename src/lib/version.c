@@ -1,5 +1,6 @@
 /*
- * Versions of mjpipe and of the libcurl, json-c and libarchive it runs with.
+ * Versions of mjpipe and of the libcurl, json-c and libarchive it runs
+ * with, and of what the program adds (libvips).
  */
 #include "autoconf.h"
 
@@ -12,7 +13,7 @@
 #include "version.h"
 
 int
-version_print(FILE *out, const char *progname)
+version_print(FILE *out, const char *progname, const char *more)
 {
 	const curl_version_info_data *cv;
 
@@ -21,6 +22,8 @@ version_print(FILE *out, const char *progname)
 	    PACKAGE_VERSION, cv->version, cv->ssl_version != NULL ?
 	    cv->ssl_version : "no TLS", json_c_version(),
 	    archive_version_details()) < 0)
+		return -1;
+	if (more != NULL && fprintf(out, "%s\n", more) < 0)
 		return -1;
 	return fflush(out) == 0 ? 0 : -1;
 }

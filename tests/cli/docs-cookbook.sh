@@ -29,8 +29,24 @@ done
 jq_ok done.jsonl 'length == 5 and all(.task.status == "SUCCESS" and (.files | length) >= 1 and .archive.path == "out.tar.gz")' \
     "csv to archive: five tasks, their files, packed"
 ok "csv to archive: the archive holds a gallery and the manifest" sh -c 'bsdtar -tf out.tar.gz | grep -qx index.html && bsdtar -tf out.tar.gz | grep -qx manifest.jsonl'
-jq_ok shards.jsonl 'length == 5 and all(.archive.path == "shards/data-000000.tar" and (.archive.members | length) == 3 * (.files | length))' \
-    "dataset: every image a WebDataset sample (image, .json, .txt) in shard 000000"
+jq_ok shards.jsonl 'length == 5 and all(.archive.path == "shards/data-000000.tar" and (.files | length) == 5 and (.archive.members | length) == 12)' \
+    "dataset: each grid's four images four WebDataset samples (image, .json, .txt) in shard 000000"
+# read back as the webdataset library groups members: by the name before
+# the first dot; every sample whole, with its seed and its place
+ok "dataset: 20 whole samples, each with its seed and index 1..4" "$PYTHON3" -c '
+import json, sys, tarfile
+samples = {}
+with tarfile.open("shards/data-000000.tar") as t:
+    for m in t.getmembers():
+        key, ext = m.name.split(".", 1)
+        samples.setdefault(key, {})[ext] = t.extractfile(m).read()
+assert len(samples) == 20, len(samples)
+for key, s in samples.items():
+    assert set(s) == {"png", "json", "txt"}, (key, sorted(s))
+    rec = json.loads(s["json"])
+    assert isinstance(rec["task"]["seed"], str) and rec["file"]["index"] in (1, 2, 3, 4)
+    assert s["txt"].decode() == rec["prompt"] and s["png"][:8] == b"\x89PNG\r\n\x1a\n"
+'
 jq_ok products.jsonl 'length == 3 and all(.task.status == "SUCCESS") and (map(.sku) | sort) == ["S-310","T-100","W-220"]' \
     "template: three products"
 jq_ok rows.jsonl 'map(select(.sku == "J-2"))[0].task.botType == "NIJI_JOURNEY"' "jsonl: per-row botType sent"

@@ -1,7 +1,9 @@
 #!/bin/sh
 # --help of every program: on stdout with status 0, first line the usage,
 # within 80 columns, naming every long option the program accepts; and
-# --version names the libraries.  A bad option is a usage error (status 2).
+# --version names the libraries: libvips too for mj-fetch and mj-pack,
+# which use it, while mj-submit and mj-wait neither name it nor link it.
+# A bad option is a usage error (status 2).
 set -u
 n=0
 check() {
@@ -27,6 +29,18 @@ for p in mj-submit mj-wait mj-fetch mj-pack; do
 	printf '%s\n' "$ver" | grep -q '^libcurl' && printf '%s\n' "$ver" |
 	    grep -q '^json-c' && printf '%s\n' "$ver" | grep -q 'libarchive'
 	check $? "$p --version names libcurl, json-c and libarchive"
+	case $p in
+	mj-fetch|mj-pack)
+		printf '%s\n' "$ver" | grep -q '^libvips [0-9][0-9]*\.[0-9][0-9]*\.[0-9]'
+		check $? "$p --version names libvips and its version" ;;
+	*)
+		! printf '%s\n' "$ver" | grep -q 'libvips'
+		check $? "$p --version does not name libvips"
+		if command -v readelf >/dev/null; then
+			! readelf -d "$bin" | grep -q 'NEEDED.*libvips'
+			check $? "$p is not linked with libvips"
+		fi ;;
+	esac
 	"$bin" --no-such-option >/dev/null 2>err.$$; rc=$?
 	[ "$rc" = 2 ]; check $? "$p: a bad option exits 2"
 	grep -q "try '$p --help'" err.$$; check $? "$p: a bad option points to --help"

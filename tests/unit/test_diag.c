@@ -17,6 +17,12 @@ static const struct {
 	{ "prefix sk-SECRET12 almost", "prefix sk-SECRET12 almost" },
 	{ "two keys: sk-SECRET123 other-KEY-9", "two keys: *** ***" },
 	{ "", "" },
+	/* a one-character key is redacted as a word, not inside words */
+	{ "key x: box x-ray x", "key ***: box x-ray ***" },
+	{ "\"x\" and (x)", "\"***\" and (***)" },
+	{ "xx x_y yx", "xx x_y yx" },
+	/* a short key, glued to text, stays: a long one never does */
+	{ "k9z7k9z7 tok-k9z7", "k9z7k9z7 tok-k9z7" },
 };
 
 static const struct {
@@ -46,6 +52,8 @@ main(void)
 	diag_add_secret("sk-SECRET123");
 	diag_add_secret("other-KEY-9");
 	diag_add_secret("");
+	diag_add_secret("x");
+	diag_add_secret("k9z7");
 	for (i = 0; i < sizeof(redactions) / sizeof(redactions[0]); i++) {
 		s = diag_redact(redactions[i].in);
 		TAP_STR(s, redactions[i].want, "redact '%s'", redactions[i].want);

@@ -326,7 +326,8 @@ main(void)
 	}
 	r = record_parse(tok, "{\"a\":NaN}", 9, 1);
 	text = json_get_string(record_get(r, "error"), "message");
-	TAP_STR(text, "not a JSON object: NaN and Infinity are not JSON numbers",
+	TAP_STR(text, "not a JSON object: NaN and Infinity are not JSON numbers "
+	    "at byte 6",
 	    "NaN: the message says why");
 	record_free(r);
 	r = record_parse(tok, "x\xff", 2, 5);

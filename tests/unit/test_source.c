@@ -108,6 +108,46 @@ static const struct {
 	{ "lines: quotes, braces and slashes kept", SOURCE_LINES, NULL,
 	  "say \"hi\" {x} a/b", SOURCE_LINES,
 	  "{\"prompt\":\"say \\\"hi\\\" {x} a/b\"}", NULL },
+	/* -f auto never pays for a header (detect.h): both sides of the rule */
+	{ "auto: a CSV header without a prompt column", SOURCE_AUTO, NULL,
+	  "text,sku\nhello,S1", SOURCE_AUTO, "", "columns: text, sku" },
+	{ "auto: the refusal names both ways out", SOURCE_AUTO, NULL,
+	  "text,sku\nhello,S1", SOURCE_AUTO, "",
+	  "--prompt-field NAME, or read each line as a prompt with -f lines" },
+	{ "auto: a header with spaces in its names", SOURCE_AUTO, NULL,
+	  "Product Name,Unit Price\r\nboat,3\r\n", SOURCE_AUTO, "",
+	  "Product Name, Unit Price" },
+	{ "auto: a header, a blank line, a row", SOURCE_AUTO, NULL,
+	  "text,sku\n\nhello,S1", SOURCE_AUTO, "", "text, sku" },
+	{ "auto: a header, then a row over two lines", SOURCE_AUTO, NULL,
+	  "text,sku\n\"a\nb\",S1", SOURCE_AUTO, "", "text, sku" },
+	{ "auto: a header and no row", SOURCE_AUTO, NULL,
+	  "text,sku\n", SOURCE_AUTO, "", "text, sku" },
+	{ "auto: a template's field is the prompt column", SOURCE_AUTO, "text",
+	  "text,sku\nhello,S1", SOURCE_CSV,
+	  "{\"text\":\"hello\",\"sku\":\"S1\"}", NULL },
+	{ "auto: a prompt with commas and spaces", SOURCE_AUTO, NULL,
+	  "a cat, watercolour, --ar 3:2\na dog, oil, --ar 2:3", SOURCE_LINES,
+	  "{\"prompt\":\"a cat, watercolour, --ar 3:2\"}\n"
+	  "{\"prompt\":\"a dog, oil, --ar 2:3\"}", NULL },
+	{ "auto: word,word then a line with other fields", SOURCE_AUTO, NULL,
+	  "cat,dog\n\na red bird\nfish,owl", SOURCE_LINES,
+	  "{\"prompt\":\"cat,dog\"}\n{\"prompt\":\"a red bird\"}\n"
+	  "{\"prompt\":\"fish,owl\"}", NULL },
+	{ "auto: word,word then three fields", SOURCE_AUTO, NULL,
+	  "cat,dog\nred,green,blue", SOURCE_LINES,
+	  "{\"prompt\":\"cat,dog\"}\n{\"prompt\":\"red,green,blue\"}",
+	  NULL },
+	{ "auto: a field that is no name (digits, '--ar 3:2')", SOURCE_AUTO,
+	  NULL, "boat,--ar 3:2\nship,--ar 2:3", SOURCE_LINES,
+	  "{\"prompt\":\"boat,--ar 3:2\"}\n{\"prompt\":\"ship,--ar 2:3\"}",
+	  NULL },
+	{ "auto: a quote still open at the end", SOURCE_AUTO, NULL,
+	  "cat,dog\n\"open", SOURCE_LINES,
+	  "{\"prompt\":\"cat,dog\"}\n{\"prompt\":\"\\\"open\"}", NULL },
+	{ "auto: one word is a prompt, not a header", SOURCE_AUTO, NULL,
+	  "sunset\nboat", SOURCE_LINES,
+	  "{\"prompt\":\"sunset\"}\n{\"prompt\":\"boat\"}", NULL },
 	{ "lines: not UTF-8", SOURCE_LINES, NULL, "a\xc3", SOURCE_LINES,
 	  "{\"error\":{\"stage\":\"input\",\"line\":1,\"message\":"
 	  "\"not valid UTF-8\",\"retryable\":false},"
@@ -224,20 +264,22 @@ run_case(size_t k)
 		r = source_push(s, line, strlen(line), ++lineno);
 		if (source_fatal(s) != NULL)
 			break;
-		if (r == NULL)
-			continue;
-		text = record_serialize(r, &len);
-		if (out.len > 0)
-			buf_appendc(&out, '\n');
-		buf_append(&out, text, len);
-		record_free(r);
+		for (; r != NULL; r = source_next(s)) {
+			text = record_serialize(r, &len);
+			if (out.len > 0)
+				buf_appendc(&out, '\n');
+			buf_append(&out, text, len);
+			record_free(r);
+		}
 	}
-	if (source_fatal(s) == NULL && (r = source_finish(s)) != NULL) {
-		text = record_serialize(r, &len);
-		buf_appendc(&out, '\n');
-		buf_append(&out, text, len);
-		record_free(r);
-	}
+	if (source_fatal(s) == NULL)
+		for (r = source_finish(s); r != NULL; r = source_next(s)) {
+			text = record_serialize(r, &len);
+			if (out.len > 0)
+				buf_appendc(&out, '\n');
+			buf_append(&out, text, len);
+			record_free(r);
+		}
 	if (cases[k].fatal != NULL) {
 		p = source_fatal(s);
 		TAP_OK(p != NULL && strstr(p, cases[k].fatal) != NULL,
@@ -282,6 +324,16 @@ main(void)
 	    "... with the raw text");
 	TAP_INT(r != NULL ? r->line : 0, 2, "... and the line the row began");
 	record_free(r);
+	source_free(s);
+
+	/* a refused header: the lines held give nothing, even at the end */
+	s = source_new(SOURCE_AUTO, NULL);
+	TAP_OK(source_push(s, "text,sku", 8, 1) == NULL, "header-like: held");
+	TAP_OK(source_push(s, "hello,S1", 8, 2) == NULL &&
+	    source_fatal(s) != NULL, "a row as long: refused");
+	TAP_OK(source_push(s, "more", 4, 3) == NULL, "... the next line: nothing");
+	TAP_OK(source_finish(s) == NULL && source_next(s) == NULL,
+	    "... the end: nothing either");
 	source_free(s);
 
 	/* a bad JSON line does not stop the next one */
