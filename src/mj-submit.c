@@ -24,11 +24,13 @@
 #include "loop.h"
 #include "modal.h"
 #include "opt.h"
+#include "parentfetch.h"
 #include "progress.h"
 #include "reconcile.h"
 #include "record.h"
 #include "source.h"
 #include "submission.h"
+#include "subrecord.h"
 #include "table.h"
 #include "upload.h"
 #include "version.h"
@@ -70,9 +72,7 @@ struct item {
 	struct sub	*s;		/* nsubs of them */
 	size_t		 nsubs;
 	size_t		 left;		/* not yet written out */
-	json_object	*fresh;		/* the parent as last fetched, or NULL */
-	unsigned	 gen;		/* how many times it was fetched */
-	int		 fetching;
+	struct parent_fetch parent;	/* read again after a stale customId */
 };
 
 struct list {
@@ -415,7 +415,7 @@ static void
 item_free(struct item *it)
 {
 	record_free(it->rec);
-	json_object_put(it->fresh);
+	parent_fetch_clear(&it->parent);
 	submission_free_all(it->subs, it->nsubs);
 	free(it->s);
 	free(it);
@@ -443,32 +443,13 @@ write_record(struct record *r)
 	}
 }
 
-/*
- * The output record of one submission: the input's fields as they came,
- * then ours.  A follow-up's record describes the new task, so the
- * parent's files and archive do not come along.
- */
+/* The output record of one submission (subrecord.h). */
 static struct record *
 out_record(struct sub *s)
 {
 	struct item	*it = s->item;
-	json_object	*copy = NULL;
-	struct submission *sub = &it->subs[s->i];
 
-	/* a record's only submission: the item goes with it, so its object
-	 * is taken over rather than copied (the copy was 6% of -n) */
-	if (it->nsubs == 1)
-		copy = json_object_get(it->rec->obj);
-	else if (json_object_deep_copy(it->rec->obj, &copy, NULL) != 0)
-		diag_fatal(1, "out of memory");
-	if (sub->parent != NULL) {
-		json_object_object_del(copy, "files");
-		json_object_object_del(copy, "archive");
-		json_object_object_del(copy, "task");
-		json_object_object_del(copy, "submit");
-		json_add(copy, "parent", json_object_get(sub->parent));
-	}
-	return record_new(copy, it->rec->line);
+	return subrecord_new(it->rec, &it->subs[s->i], it->nsubs == 1);
 }
 
 static void
@@ -501,17 +482,11 @@ sub_fail_say(struct sub *s, const char *msg, int retryable, int code,
     long http, int say)
 {
 	struct record	*out = out_record(s);
-	json_object	*err;
 
 	if (s->modal)	/* the task still waits in its modal */
 		record_set(out, "task", modal_task(&s->item->subs[s->i]));
-	err = record_set_error(out, "submit", msg, retryable);
-	if (code != 0)
-		json_add_int(err, "code", code);
-	if (http != 0)
-		json_add_int(err, "http", http);
-	if (st.journal != NULL && s->key[0] != '\0')
-		json_add_string(err, "key", s->key);
+	subrecord_fail(out, msg, retryable, code, http,
+	    st.journal != NULL ? s->key : NULL);
 	if (st.out_closed || !say)
 		;	/* a reader that is gone wants no more words */
 	else if (s->item->rec->line > 0)
@@ -532,12 +507,8 @@ sub_succeed(struct sub *s, const char *task_id, const char *status,
     json_object *submit)
 {
 	struct record	*out = out_record(s);
-	json_object	*task = json_object_new_object();
 
-	json_add_string(task, "id", task_id);
-	json_add_string(task, "status", status);
-	record_set(out, "task", task);
-	record_set(out, "submit", submit);
+	subrecord_task(out, task_id, status, submit);
 	sub_finish(s, out, 0);
 }
 
@@ -602,30 +573,16 @@ queue_full(struct sub *s, const struct api_reply *rep)
 /*
  * The parent as fetched again after a stale refusal: every submission of
  * the record that waited for it goes back to the ready list, and is
- * rebuilt from it when sent (one fetch serves them all: each fetch may
- * issue new customIds).
+ * rebuilt from it when sent.
  */
 static void
-parent_fetched(struct http_request *r)
+parent_fetched(void *arg, int ok)
 {
-	struct sub	*s = r->arg, *o;
+	struct sub	*s = arg, *o;
 	struct item	*it = s->item;
-	json_object	*task = NULL;
-	char		 err[512];
-	int		 notfound;
 	size_t		 i;
 
 	s->req = NULL;
-	it->fetching = 0;
-	if (r->verdict == RETRY_NONE)
-		task = api_parse_task(r->reply.data, r->reply.len, &notfound,
-		    err, sizeof(err));
-	http_request_free(r);
-	if (task != NULL) {
-		json_object_put(it->fresh);
-		it->fresh = task;
-		it->gen++;
-	}
 	it->left++;	/* hold the item while its submissions move */
 	for (i = 0; i < it->nsubs; i++) {
 		o = &it->s[i];
@@ -633,7 +590,7 @@ parent_fetched(struct http_request *r)
 			continue;
 		o->stale_wait = 0;
 		list_remove(&st.waiting, o);
-		if (task == NULL)
+		if (!ok)
 			sub_fail(o, "the customId was refused as stale and the "
 			    "parent task could not be fetched again", 0,
 			    API_CODE_INVALID, 0);
@@ -645,50 +602,41 @@ parent_fetched(struct http_request *r)
 }
 
 /*
- * A stale customId (code 4 on an action): rebuild from a fresher read of
- * the parent, wait for the one under way, or fetch it (once per
- * submission).  A refusal created nothing, so sending again is safe.
+ * A stale customId (code 4 on an action): resend, wait for the parent's
+ * read under way, or read it again (parentfetch.h).
  */
 static int
 stale_refusal(struct sub *s)
 {
 	struct submission	*sub = &s->item->subs[s->i];
 	struct item		*it = s->item;
-	struct http_request	*r;
 	const char		*id;
-	char			*path;
 
 	if (sub->button == NULL || st.stopping ||
 	    (id = json_get_string(sub->parent, "id")) == NULL)
 		return 0;
-	if (s->gen < it->gen) {
+	switch (parent_fetch_step(&it->parent, s->gen, s->refetched)) {
+	case PARENT_REFUSED:
+		return 0;
+	case PARENT_NEWER:
 		note_refused(s);
 		list_push(&st.ready, s);
 		return 1;
-	}
-	if (it->fetching) {
+	case PARENT_WAIT:
 		note_refused(s);
 		s->stale_wait = 1;
 		list_push(&st.waiting, s);
 		return 1;
+	case PARENT_FETCH:
+		break;
 	}
-	if (s->refetched)
-		return 0;
 	s->refetched = 1;
 	note_refused(s);
-	path = api_fetch_path(id);
-	r = http_request_new(HTTP_POLL, config_url(&opt.cfg, path), NULL);
-	free(path);
-	r->auth = 1;
-	r->retry_ambiguous = 1;	/* a read: safe to repeat */
-	r->on_done = parent_fetched;
-	r->arg = s;
-	s->req = r;
-	it->fetching = 1;
 	list_push(&st.waiting, s);
 	diag_info(1, "line %ld: customId refused; fetching task %s again",
 	    it->rec->line, id);
-	http_start(st.http, r);
+	s->req = parent_fetch_start(&it->parent, st.http, &opt.cfg, id,
+	    parent_fetched, s);
 	return 1;
 }
 
@@ -823,9 +771,7 @@ got_failure(struct sub *s, struct http_request *r)
 		account_stop(s, why, r->status, 0);
 		return;
 	}
-	if (r->verdict == RETRY_SAFE || (r->verdict == RETRY_NO && !r->sent) ||
-	    (r->verdict == RETRY_NO && r->status >= 400 && r->status < 500)) {
-		/* refused or never sent: nothing was created */
+	if (http_created_nothing(r)) {
 		note_refused(s);
 		msg = xasprintf("not submitted: %s", r->error);
 		sub_fail(s, msg, r->verdict == RETRY_SAFE, 0, r->status);
@@ -859,13 +805,14 @@ sub_send(struct sub *s)
 	char			 err[512], tag[JOURNAL_TAG_LEN + 1];
 	char			*body = NULL;
 
-	if (s->item->fresh != NULL && s->gen != s->item->gen && !s->modal) {
-		if (submission_rebuild_action(&opt.so, s->item->fresh, sub, err,
-		    sizeof(err)) == -1) {
+	if (s->item->parent.fresh != NULL && s->gen != s->item->parent.gen &&
+	    !s->modal) {
+		if (submission_rebuild_action(&opt.so, s->item->parent.fresh,
+		    sub, err, sizeof(err)) == -1) {
 			sub_fail(s, err, 0, API_CODE_INVALID, 0);
 			return;
 		}
-		s->gen = s->item->gen;
+		s->gen = s->item->parent.gen;
 	}
 	if (st.journal != NULL) {
 		/* the tag lets a later run find the task if the reply is lost */
@@ -897,11 +844,8 @@ static void
 sub_may_exist(struct sub *s, const char *lost, const char *why, int code,
     long http)
 {
-	char	*msg;
+	char	*msg = subrecord_may_exist(lost, why);
 
-	msg = xasprintf("%s; the task may exist%s%s%s: check before submitting "
-	    "again (or use --retry-unsafe)", lost, why != NULL ? " (" : "",
-	    why != NULL ? why : "", why != NULL ? ")" : "");
 	sub_fail(s, msg, 0, code, http);
 	free(msg);
 }
@@ -1101,14 +1045,9 @@ modal_next(struct sub *s, const char *task_id, int fresh)
 static void
 dry_run(struct sub *s)
 {
-	struct submission	*sub = &s->item->subs[s->i];
-	struct record		*out = out_record(s);
-	json_object		*submit = json_object_new_object();
+	struct record	*out = out_record(s);
 
-	json_add_bool(submit, "dryRun", 1);
-	json_add_string(submit, "endpoint", sub->endpoint);
-	json_add(submit, "body", json_raw(sub->body));
-	record_set(out, "submit", submit);
+	subrecord_dry_run(out, &s->item->subs[s->i]);
 	sub_finish(s, out, 0);
 }
 

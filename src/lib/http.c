@@ -695,6 +695,14 @@ http_never_sent(const struct http_request *r)
 	return r != NULL && r->state != REQ_IDLE && r->attempts == 0;
 }
 
+int
+http_created_nothing(const struct http_request *r)
+{
+	return r->verdict == RETRY_SAFE ||
+	    (r->verdict == RETRY_NO && !r->sent) ||
+	    (r->verdict == RETRY_NO && r->status >= 400 && r->status < 500);
+}
+
 const char *
 http_peek_content_type(struct http_request *r)
 {

@@ -125,6 +125,11 @@ void		 http_set_rate(struct http *, enum http_class, double per_second);
 void		 http_set_backoff(struct http *, long long base_ms, long long max_ms);
 /* Started but not yet sent at all: waiting for its turn under the rate limit. */
 int		 http_never_sent(const struct http_request *);
+/*
+ * A request that failed surely created nothing: it was refused (a 4xx, or
+ * a refusal safe to send again) or never sent.  Otherwise it may have.
+ */
+int		 http_created_nothing(const struct http_request *);
 /* Requests started (not yet done) of a class, retries waiting included. */
 size_t		 http_active(const struct http *, enum http_class);
 /* Requests actually sent on the wire since start, per class (for -v). */

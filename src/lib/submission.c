@@ -429,11 +429,18 @@ body_text(json_object *body)
 	return xstrdup(s != NULL ? s : "{}");
 }
 
+/* The record's one submission: body with the fields every kind shares. */
 static int
-finish_one(json_object *body, const char *endpoint, struct submission **out)
+finish_one(json_object *body, const struct submit_opts *o,
+    const struct record *rec, int with_bot, const char *endpoint,
+    struct submission **out, char *err, size_t errlen)
 {
 	struct submission	*s;
 
+	if (add_common(body, o, rec, with_bot, err, errlen) == -1) {
+		json_object_put(body);
+		return -1;
+	}
 	s = xcalloc(1, sizeof(*s));
 	s->endpoint = endpoint;
 	s->body = body_text(body);
@@ -442,18 +449,30 @@ finish_one(json_object *body, const char *endpoint, struct submission **out)
 	return 1;
 }
 
+/* A body with the record's prompt (imagine, shorten), or NULL. */
+static json_object *
+prompt_body(const struct submit_opts *o, const struct record *rec, char *err,
+    size_t errlen)
+{
+	json_object	*body;
+	char		*prompt;
+
+	if ((prompt = prompt_of(o, rec, 1, err, errlen)) == NULL)
+		return NULL;
+	body = json_object_new_object();
+	json_add_string(body, "prompt", prompt);
+	free(prompt);
+	return body;
+}
+
 static int
 build_imagine(const struct submit_opts *o, const struct record *rec,
     struct submission **out, char *err, size_t errlen)
 {
 	json_object	*body, *imgs;
-	char		*prompt;
 
-	if ((prompt = prompt_of(o, rec, 1, err, errlen)) == NULL)
+	if ((body = prompt_body(o, rec, err, errlen)) == NULL)
 		return -1;
-	body = json_object_new_object();
-	json_add_string(body, "prompt", prompt);
-	free(prompt);
 	if ((imgs = own_field(rec, "base64Array")) == NULL &&
 	    (imgs = uri_array(o, 0)) != NULL &&
 	    json_object_array_length(imgs) == 0) {
@@ -462,11 +481,8 @@ build_imagine(const struct submit_opts *o, const struct record *rec,
 	}
 	if (imgs != NULL)
 		json_add(body, "base64Array", imgs);
-	if (add_common(body, o, rec, 1, err, errlen) == -1) {
-		json_object_put(body);
-		return -1;
-	}
-	return finish_one(body, "/mj/submit/imagine", out);
+	return finish_one(body, o, rec, 1, "/mj/submit/imagine", out, err,
+	    errlen);
 }
 
 static int
@@ -489,11 +505,8 @@ build_blend(const struct submit_opts *o, const struct record *rec,
 	json_add(body, "base64Array", imgs);
 	add_string_or_own(body, rec, "dimensions",
 	    o->dimensions != NULL ? o->dimensions : "SQUARE");
-	if (add_common(body, o, rec, 1, err, errlen) == -1) {
-		json_object_put(body);
-		return -1;
-	}
-	return finish_one(body, "/mj/submit/blend", out);
+	return finish_one(body, o, rec, 1, "/mj/submit/blend", out, err,
+	    errlen);
 }
 
 /* The one image of describe and video: the record's, then --image's. */
@@ -532,11 +545,8 @@ build_describe(const struct submit_opts *o, const struct record *rec,
 		return fail(err, errlen, "--describe needs an image: --image "
 		    "FILE|URL or a 'base64' or 'link' field");
 	}
-	if (add_common(body, o, rec, 1, err, errlen) == -1) {
-		json_object_put(body);
-		return -1;
-	}
-	return finish_one(body, "/mj/submit/describe", out);
+	return finish_one(body, o, rec, 1, "/mj/submit/describe", out, err,
+	    errlen);
 }
 
 static int
@@ -559,11 +569,8 @@ build_video(const struct submit_opts *o, const struct record *rec,
 	if (*prompt != '\0')
 		json_add_string(body, "prompt", prompt);
 	free(prompt);
-	if (add_common(body, o, rec, 0, err, errlen) == -1) {
-		json_object_put(body);
-		return -1;
-	}
-	return finish_one(body, "/mj/submit/video", out);
+	return finish_one(body, o, rec, 0, "/mj/submit/video", out, err,
+	    errlen);
 }
 
 /* Prompt analysis: the prompt and the bot (api.md), nothing else. */
@@ -572,18 +579,11 @@ build_shorten(const struct submit_opts *o, const struct record *rec,
     struct submission **out, char *err, size_t errlen)
 {
 	json_object	*body;
-	char		*prompt;
 
-	if ((prompt = prompt_of(o, rec, 1, err, errlen)) == NULL)
+	if ((body = prompt_body(o, rec, err, errlen)) == NULL)
 		return -1;
-	body = json_object_new_object();
-	json_add_string(body, "prompt", prompt);
-	free(prompt);
-	if (add_common(body, o, rec, 1, err, errlen) == -1) {
-		json_object_put(body);
-		return -1;
-	}
-	return finish_one(body, "/mj/submit/shorten", out);
+	return finish_one(body, o, rec, 1, "/mj/submit/shorten", out, err,
+	    errlen);
 }
 
 static json_object *

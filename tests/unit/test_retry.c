@@ -56,6 +56,39 @@ static const struct {
 	{ CURLE_TOO_MANY_REDIRECTS, 0, 1, RETRY_NO, "redirect loop" },
 };
 
+/* http_created_nothing: which failures of a submission cost nothing. */
+static void
+created_nothing(void)
+{
+	static const struct {
+		enum retry_verdict	 verdict;
+		long			 status;
+		int			 sent, want;
+		const char		*why;
+	} c[] = {
+		{ RETRY_SAFE, 429, 1, 1, "a refusal safe to resend" },
+		{ RETRY_SAFE, 0, 0, 1, "not connected" },
+		{ RETRY_NO, 0, 0, 1, "a failure before sending" },
+		{ RETRY_NO, 400, 1, 1, "a 400 that will not change" },
+		{ RETRY_NO, 499, 1, 1, "any 4xx" },
+		{ RETRY_NO, 302, 1, 0, "an unfollowed redirect after sending" },
+		{ RETRY_NO, 200, 1, 0, "a reply we stopped reading" },
+		{ RETRY_AMBIGUOUS, 500, 1, 0, "a 500 may have created it" },
+		{ RETRY_AMBIGUOUS, 0, 1, 0, "a reply timeout may have" },
+	};
+	struct http_request	r;
+	size_t			i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		memset(&r, 0, sizeof(r));
+		r.verdict = c[i].verdict;
+		r.status = c[i].status;
+		r.sent = c[i].sent;
+		TAP_INT(http_created_nothing(&r), c[i].want,
+		    "created nothing: %s", c[i].why);
+	}
+}
+
 int
 main(void)
 {
@@ -85,5 +118,6 @@ main(void)
 	TAP_OK(http_trust_failure(CURLE_PEER_FAILED_VERIFICATION),
 	    "a certificate failure is a trust failure");
 	TAP_OK(!http_trust_failure(CURLE_OK), "success is not");
+	created_nothing();
 	return tap_done();
 }
