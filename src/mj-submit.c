@@ -116,6 +116,7 @@ static struct {
 	unsigned long	 done, failed;
 	int		 status;
 	enum account_refusal refused;	/* quota or key: send no more */
+	char		*stop_msg;	/* why nothing more is sent, or NULL */
 	int		 accepted;	/* the server took one in this run */
 	int		 stopping;	/* a signal: send nothing more */
 	int		 out_closed;	/* stdout's reader is gone */
@@ -552,7 +553,7 @@ queue_full(struct sub *s, const struct api_reply *rep)
 	const char	*base = getenv("MJ_RETRY_BASE_MS");
 
 	note_refused(s);
-	if (st.refused != ACCOUNT_OK) {
+	if (st.stop_msg != NULL) {
 		list_push(&st.ready, s);	/* start_ready says why */
 		return;
 	}
@@ -672,24 +673,53 @@ hold_back(void)
 }
 
 /*
- * The account is refused (a spent quota, a refused key): s created
- * nothing; nothing more is sent, and s and every record not sent are
- * written out retryable, with one word on stderr for them all.
+ * A refusal that every further submission would meet (a spent quota, a
+ * refused key, an untrusted certificate, a failed --upload): nothing more
+ * is sent; s (NULL if none) and every record not sent are written out
+ * retryable with record_msg, and advice goes to stderr once for them all.
  */
+static void
+run_stop(struct sub *s, const char *record_msg, const char *advice,
+    int code, long http)
+{
+	if (s != NULL)
+		note_refused(s);
+	if (st.stop_msg == NULL) {
+		st.stop_msg = xstrdup(record_msg);
+		diag_error("%s", advice);
+		hold_back();
+	}
+	if (s != NULL)
+		sub_fail_say(s, record_msg, 1, code, http, 0);
+}
+
+/*
+ * --upload failed (not for want of the endpoint: that falls back to
+ * base64): every record is still read, and written out not submitted.
+ */
+static void
+upload_failed(const char *err)
+{
+	char	*msg = xasprintf("not submitted: %s", err);
+	char	*advice = xasprintf("%s; nothing is submitted: run the same "
+	    "command again once the upload works", err);
+
+	run_stop(NULL, msg, advice, 0, 0);
+	st.status = MJ_EXIT_FAILED;
+	free(advice);
+	free(msg);
+}
+
+/* The account is refused: a spent quota, a refused key. */
 static void
 account_stop(struct sub *s, enum account_refusal why, long http, int code)
 {
-	char	*msg;
+	char	*advice = account_advice(why, http);
 
-	note_refused(s);
-	if (st.refused == ACCOUNT_OK) {
+	if (st.refused == ACCOUNT_OK)
 		st.refused = why;
-		msg = account_advice(why, http);
-		diag_error("%s", msg);
-		free(msg);
-		hold_back();
-	}
-	sub_fail_say(s, account_record_message(why), 1, code, http, 0);
+	run_stop(s, account_record_message(why), advice, code, http);
+	free(advice);
 }
 
 static void
@@ -764,11 +794,23 @@ static void
 got_failure(struct sub *s, struct http_request *r)
 {
 	enum account_refusal	 why;
-	char			*msg;
+	char			*msg, *advice;
 
 	if ((why = account_http(r->status, r->reply.data,
 	    r->reply.len)) != ACCOUNT_OK) {
 		account_stop(s, why, r->status, 0);
+		return;
+	}
+	if (http_created_nothing(r) && http_refusal_lasts(r->curl_result,
+	    r->status, r->connect_status)) {
+		/* the same host, the same trust store, the same proxy */
+		msg = xasprintf("not submitted: %s", r->error);
+		advice = xasprintf("%s: nothing more is sent; fix the trust "
+		    "store (CURL_CA_BUNDLE, SSL_CERT_FILE) or the proxy, then "
+		    "run the same command again", r->error);
+		run_stop(s, msg, advice, 0, r->status);
+		free(advice);
+		free(msg);
 		return;
 	}
 	if (http_created_nothing(r)) {
@@ -1112,11 +1154,10 @@ start_ready(void)
 	char		*msg;
 
 	while ((s = st.ready.head) != NULL) {
-		if (st.stopping || st.refused != ACCOUNT_OK) {
+		if (st.stopping || st.stop_msg != NULL) {
 			list_remove(&st.ready, s);
 			sub_fail_say(s, st.stopping ? "interrupted; not "
-			    "submitted" : account_record_message(st.refused), 1,
-			    0, 0, st.stopping);
+			    "submitted" : st.stop_msg, 1, 0, 0, st.stopping);
 			continue;
 		}
 		if (opt.max_tasks > 0 && st.started >= opt.max_tasks) {
@@ -1365,11 +1406,10 @@ main(int argc, char **argv)
 	if (opt.upload && !st.stopping && upload_run(&opt.so, st.journal,
 	    st.loop, opt.dry_run ? NULL : st.http, &opt.cfg,
 	    &st.upload, err, sizeof(err)) == -1) {
-		diag_error("%s; nothing submitted", err);
 		if (loop_signal(st.loop))
 			on_signal();
-		st.stopping = 1;	/* read nothing, send nothing */
-		st.status = MJ_EXIT_FAILED;
+		else
+			upload_failed(err);
 	}
 	srand((unsigned)loop_now());
 	in = input_new(argv + first, argc - first);
@@ -1382,6 +1422,7 @@ main(int argc, char **argv)
 	upload_free(st.upload);
 	http_free(st.http);
 	loop_free(st.loop);
+	free(st.stop_msg);
 	submit_opts_free(&opt.so);
 	free_images();
 	config_free(&opt.cfg);

@@ -73,6 +73,20 @@ is "$(sim_get "/_sim/task/$id" | jq -c '.request | [(.base64Array[0] | startswit
     '[true,true]' "... the image sent as base64, the prompt as it was"
 is "$(stat '.kinds.imagine')" 5 "... every row submitted"
 
+# an upload that fails (not for want of the endpoint): every record is
+# read and written out, not submitted and retryable, with one message
+sim_stop
+sim_start --duration 0.2 --capacity 20 --fault-every submit:500:1
+seq 1 6 | sed 's/^/upload fails /' | mj-submit --upload --image ref.png > uf.jsonl 2> err
+is "$?" 1 "a failed upload: exit status 1"
+jq_ok uf.jsonl 'length == 6 and all(.error.retryable == true and .task == null and (.error.message | startswith("not submitted: ")))' \
+    "... every record written out, not submitted, retryable"
+is "$(grep -c 'nothing is submitted' err)" 1 "... one message for them all"
+is "$(sim_stats | jq '[.requests | to_entries[] | select(.key | startswith("POST /mj/submit/imagine")) | .value] | add // 0')" 0 \
+    "... and no prompt sent"
+sim_stop
+sim_start --duration 0.2 --capacity 20
+
 # --shorten
 echo 'a paper boat floating on calm water at sunrise, soft light, many words' |
     mj-submit --shorten | mj-wait -i 200ms > sh.jsonl 2> err

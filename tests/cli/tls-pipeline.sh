@@ -81,6 +81,15 @@ tls_front "$SIM_PORT" "" "$TLS_WRONG_CERT" "$TLS_WRONG_KEY"	# our CA, for other.
 wrong_host=$TLS_URL
 wrong_trust "a certificate for another host name" w5.jsonl MJ_BASE_URL="$wrong_host"
 TLS_DIR=$main_front
+# twenty prompts against an untrusted certificate: one message, twenty
+# records, and no attempt after the first refusals
+seq 1 20 | sed 's/^/trust many /' |
+    CURL_CA_BUNDLE=$TLS_OTHER_CA mj-submit -j 4 > many.jsonl 2> many.err
+is "$?" 1 "twenty refused by the trust store: exit status 1"
+jq_ok many.jsonl 'length == 20 and all(.error.retryable == true and .task.id == null)' \
+    "... twenty records, retryable"
+is "$(grep -c 'TLS' many.err)" 1 "... one message on stderr for them all"
+ok "... the message says how to go on" grep -q 'run the same command again' many.err
 is "$(sim_stats | jq '[.submissions | to_entries[] | select(.key | startswith("trust"))] | length')" 0 \
     "the simulator never saw the refused prompts"
 # the trust store fixed: the rerun sends each one, once
