@@ -1,13 +1,14 @@
 /*
- * Images through libvips (image.h says what and why).  Every image is
- * opened for sequential access, so that libvips decodes it from the top
- * once and keeps only a window of rows, and with fail-on "error", so
- * that a truncated file fails instead of giving grey rows.  The operation
- * cache is off: it would keep every image opened so far (and its file)
- * alive for a later call that never comes.  libvips's own worker threads
- * are cut to one per pipeline: the caller runs several grids at once on
- * its threads, which uses the cores better than splitting one PNG, whose
- * decoding is sequential anyway.
+ * Images through libvips (image.h says what and why), loaded on first
+ * use by vipsload.c, so that mj-fetch without --split never maps it.
+ * Every image is opened for sequential access, so that libvips decodes
+ * it from the top once and keeps only a window of rows, and with
+ * fail-on "error", so that a truncated file fails instead of giving grey
+ * rows.  The operation cache is off (vipsload.c): it would keep every
+ * image opened so far (and its file) alive for a later call that never
+ * comes.  libvips's own worker threads are cut to one per pipeline: the
+ * caller runs several grids at once on its threads, which uses the cores
+ * better than splitting one PNG, whose decoding is sequential anyway.
  *
  * Leak checkers: glib and libvips keep type tables and thread pools for
  * the life of the process; image_shutdown (vips_shutdown) frees what can
@@ -19,79 +20,57 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <vips/vips.h>
-
 #include "image.h"
+#include "vipsload.h"
 
 static pthread_once_t	 once = PTHREAD_ONCE_INIT;
-static int		 init_failed;
-static int		 started;	/* libvips is up: shut it down */
 
-/* libvips warns on stderr of what its errors say again: ours say it. */
+/* Cut to one per pipeline in this process (the top of this file). */
 static void
-quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg,
-    gpointer arg)
+one_thread(void)
 {
-	(void)domain;
-	(void)level;
-	(void)msg;
-	(void)arg;
-}
-
-static void
-start(void)
-{
-	if (VIPS_INIT("mjpipe") != 0) {
-		init_failed = 1;
-		return;
-	}
-	(void)g_log_set_handler("VIPS", G_LOG_LEVEL_WARNING |
-	    G_LOG_LEVEL_MESSAGE, quiet, NULL);
-	vips_cache_set_max(0);
-	vips_concurrency_set(1);
-	started = 1;
+	vl.vips_concurrency_set(1);
 }
 
 /* libvips's last message, one line, into err; its buffer is cleared. */
 static int
 fail(char *err, size_t errlen, const char *what)
 {
-	char	*msg = vips_error_buffer_copy();
+	char	*msg = vl.vips_error_buffer_copy();
 	size_t	 n;
 
 	/* it ends in a newline and may hold several lines: keep the first */
 	n = strcspn(msg, "\n");
 	(void)snprintf(err, errlen, "%s%s%.*s", what, n > 0 ? ": " : "",
 	    (int)n, msg);
-	g_free(msg);
+	vl.g_free(msg);
 	return -1;
 }
 
 int
 image_init(char *err, size_t errlen)
 {
-	if (pthread_once(&once, start) != 0 || init_failed)
-		return fail(err, errlen, "libvips cannot start");
+	if (vipsload_start(err, errlen) == -1)
+		return -1;
+	if (pthread_once(&once, one_thread) != 0) {
+		(void)snprintf(err, errlen, "libvips cannot start: "
+		    "pthread_once failed");
+		return -1;
+	}
 	return 0;
 }
 
 const char *
 image_version(void)
 {
-	static char	v[64];
-
-	/* a constant of the library: no need to start it */
-	(void)snprintf(v, sizeof(v), "libvips %s", vips_version_string());
-	return v;
+	/* loaded to ask, not started */
+	return vipsload_version();
 }
 
 void
 image_shutdown(void)
 {
-	/* called once every thread using images is done: no race */
-	if (started)
-		vips_shutdown();
-	started = 0;
+	vipsload_shutdown();
 }
 
 void
@@ -120,7 +99,7 @@ image_split_ext(const char *path, char *err, size_t errlen)
 
 	if (image_init(err, errlen) == -1)
 		return NULL;
-	if ((loader = vips_foreign_find_load(path)) == NULL) {
+	if ((loader = vl.vips_foreign_find_load(path)) == NULL) {
 		(void)fail(err, errlen, "not an image libvips can read");
 		return NULL;
 	}
@@ -136,19 +115,19 @@ open_checked(const char *path, char *err, size_t errlen)
 
 	if (image_init(err, errlen) == -1)
 		return NULL;
-	img = vips_image_new_from_file(path, "access",
+	img = vl.vips_image_new_from_file(path, "access",
 	    VIPS_ACCESS_SEQUENTIAL, "fail_on", VIPS_FAIL_ON_ERROR, NULL);
 	if (img == NULL) {
 		(void)fail(err, errlen, "not an image libvips can read");
 		return NULL;
 	}
-	px = (long long)vips_image_get_width(img) *
-	    vips_image_get_height(img);
+	px = (long long)vl.vips_image_get_width(img) *
+	    vl.vips_image_get_height(img);
 	if (px > IMAGE_PIXELS_MAX) {
 		(void)snprintf(err, errlen, "%d x %d pixels: more than the "
-		    "limit of %lld", vips_image_get_width(img),
-		    vips_image_get_height(img), IMAGE_PIXELS_MAX);
-		g_object_unref(img);
+		    "limit of %lld", vl.vips_image_get_width(img),
+		    vl.vips_image_get_height(img), IMAGE_PIXELS_MAX);
+		vl.g_object_unref(img);
 		return NULL;
 	}
 	return img;
@@ -161,9 +140,9 @@ image_size(const char *path, int *w, int *h, char *err, size_t errlen)
 
 	if ((img = open_checked(path, err, errlen)) == NULL)
 		return -1;
-	*w = vips_image_get_width(img);
-	*h = vips_image_get_height(img);
-	g_object_unref(img);
+	*w = vl.vips_image_get_width(img);
+	*h = vl.vips_image_get_height(img);
+	vl.g_object_unref(img);
 	return 0;
 }
 
@@ -179,23 +158,23 @@ put_part(VipsImage *mem, int index, int x, int qw, int webp,
 	size_t			 len = 0;
 	int			 rc;
 
-	if (vips_extract_area(mem, &q, x, 0, qw, vips_image_get_height(mem),
-	    NULL) != 0)
+	if (vl.vips_extract_area(mem, &q, x, 0, qw,
+	    vl.vips_image_get_height(mem), NULL) != 0)
 		return fail(err, errlen, "cutting");
-	rc = webp ? vips_webpsave_buffer(q, &buf, &len, "lossless", TRUE,
-	    NULL) : vips_pngsave_buffer(q, &buf, &len, NULL);
-	g_object_unref(q);
+	rc = webp ? vl.vips_webpsave_buffer(q, &buf, &len, "lossless", TRUE,
+	    NULL) : vl.vips_pngsave_buffer(q, &buf, &len, NULL);
+	vl.g_object_unref(q);
 	if (rc != 0)
 		return fail(err, errlen, "encoding");
 	p.index = index;
 	p.width = qw;
-	p.height = vips_image_get_height(mem);
+	p.height = vl.vips_image_get_height(mem);
 	p.type = webp ? "image/webp" : "image/png";
 	p.ext = webp ? "webp" : "png";
 	p.data = buf;
 	p.len = len;
 	rc = out(arg, &p);
-	g_free(buf);
+	vl.g_free(buf);
 	return rc;
 }
 
@@ -212,23 +191,23 @@ split_decoded(VipsImage *img, unsigned want, int webp,
 {
 	VipsImage	*mem, *rows;
 	int		 x, y, qw, qh, i, rc = 0;
-	int		 w = vips_image_get_width(img);
-	int		 h = vips_image_get_height(img);
+	int		 w = vl.vips_image_get_width(img);
+	int		 h = vl.vips_image_get_height(img);
 
-	if ((mem = vips_image_copy_memory(img)) == NULL)
+	if ((mem = vl.vips_image_copy_memory(img)) == NULL)
 		return fail(err, errlen, "decoding");
 	for (i = 1; i <= 4 && rc == 0; i++) {
 		if ((want & (1u << (i - 1))) == 0)
 			continue;
 		image_quadrant(w, h, i, &x, &y, &qw, &qh);
-		if (vips_extract_area(mem, &rows, 0, y, w, qh, NULL) != 0) {
+		if (vl.vips_extract_area(mem, &rows, 0, y, w, qh, NULL) != 0) {
 			rc = fail(err, errlen, "cutting");
 			break;
 		}
 		rc = put_part(rows, i, x, qw, webp, out, arg, err, errlen);
-		g_object_unref(rows);
+		vl.g_object_unref(rows);
 	}
-	g_object_unref(mem);
+	vl.g_object_unref(mem);
 	return rc;
 }
 
@@ -243,18 +222,18 @@ image_split(const char *path, unsigned want,
 
 	if ((img = open_checked(path, err, errlen)) == NULL)
 		return -1;
-	*w = vips_image_get_width(img);
-	*h = vips_image_get_height(img);
+	*w = vl.vips_image_get_width(img);
+	*h = vl.vips_image_get_height(img);
 	if (*w < 2 || *h < 2) {
 		(void)snprintf(err, errlen, "%d x %d pixels: too small for a "
 		    "grid", *w, *h);
-		g_object_unref(img);
+		vl.g_object_unref(img);
 		return -1;
 	}
-	if (vips_image_get_typeof(img, VIPS_META_LOADER) != 0)
-		(void)vips_image_get_string(img, VIPS_META_LOADER, &loader);
+	if (vl.vips_image_get_typeof(img, VIPS_META_LOADER) != 0)
+		(void)vl.vips_image_get_string(img, VIPS_META_LOADER, &loader);
 	webp = is_webp(loader);
 	rc = split_decoded(img, want, webp, out, arg, err, errlen);
-	g_object_unref(img);
+	vl.g_object_unref(img);
 	return rc;
 }

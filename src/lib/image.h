@@ -52,7 +52,8 @@ struct image_part {
  * memory follows the images being worked on, not those already done.
  */
 int		 image_init(char *err, size_t errlen);
-/* "libvips X.Y.Z", the library linked and running (for --version). */
+/* "libvips X.Y.Z", the library images would load (for --version, as
+ * vipsload_version() says). */
 const char	*image_version(void);
 /* Stop libvips at exit (after every image call has returned). */
 void		 image_shutdown(void);

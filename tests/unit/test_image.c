@@ -2,17 +2,26 @@
  * The image module: quadrants tile any grid (odd sizes too), a split
  * gives back exactly the grid's pixels in U1..U4 order and only the
  * quadrants asked for, WebP stays WebP, and truncated, corrupt and
- * bomb-sized images are refused with a message.
+ * bomb-sized images are refused with a message.  libvips is not linked
+ * (vipsload.c): it is mapped only once image_init has run.
  */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <vips/vips.h>
-
 #include "image.h"
 #include "tap.h"
+#include "vipsload.h"
+
+/* What only the test uses, found in the libvips image_init loaded. */
+#define TEST_FUNCS(F) \
+	F(vips_image_new_from_memory) F(vips_webpsave) F(vips_pngsave) \
+	F(vips_image_new_from_buffer) F(vips_image_write_to_memory)
+#define DECLARE(f)	static __typeof__(f) *t_##f;
+TEST_FUNCS(DECLARE)
+#undef DECLARE
 
 static char	 dir[] = "/tmp/test_image.XXXXXX";
 static char	 path[4][512];
@@ -36,12 +45,12 @@ make_grid(const char *file, int w, int h)
 		for (x = 0; x < w; x++)
 			for (b = 0; b < 3; b++)
 				px[(y * w + x) * 3 + b] = value(x, y, b);
-	img = vips_image_new_from_memory(px, (size_t)w * h * 3, w, h, 3,
+	img = t_vips_image_new_from_memory(px, (size_t)w * h * 3, w, h, 3,
 	    VIPS_FORMAT_UCHAR);
 	rc = strstr(file, ".webp") != NULL ?
-	    vips_webpsave(img, file, "lossless", TRUE, NULL) :
-	    vips_pngsave(img, file, NULL);
-	g_object_unref(img);
+	    t_vips_webpsave(img, file, "lossless", TRUE, NULL) :
+	    t_vips_pngsave(img, file, NULL);
+	vl.g_object_unref(img);
 	free(px);
 	return rc;
 }
@@ -58,38 +67,36 @@ check_part(void *arg, const struct image_part *p)
 {
 	struct seen	*s = arg;
 	VipsImage	*img;
-	VipsRegion	*reg;
-	VipsRect	 r;
+	unsigned char	*px;
+	size_t		 len = 0;
 	int		 x0, y0, qw, qh, x, y, b, ok = 1;
 
 	s->order[s->n++] = p->index;
 	s->type = p->type;
 	image_quadrant(s->w, s->h, p->index, &x0, &y0, &qw, &qh);
-	img = vips_image_new_from_buffer(p->data, p->len, "", NULL);
-	if (img == NULL || vips_image_get_width(img) != qw ||
-	    vips_image_get_height(img) != qh || p->width != qw ||
+	img = t_vips_image_new_from_buffer(p->data, p->len, "", NULL);
+	if (img == NULL || vl.vips_image_get_width(img) != qw ||
+	    vl.vips_image_get_height(img) != qh || p->width != qw ||
 	    p->height != qh) {
 		s->exact = 0;
 		if (img != NULL)
-			g_object_unref(img);
+			vl.g_object_unref(img);
 		return 0;
 	}
-	reg = vips_region_new(img);
-	r.left = r.top = 0;
-	r.width = qw;
-	r.height = qh;
-	if (vips_region_prepare(reg, &r) != 0)
+	/* every pixel, rows of three bands of bytes (as made) */
+	px = t_vips_image_write_to_memory(img, &len);
+	if (px == NULL || len != (size_t)qw * qh * 3)
 		ok = 0;
 	for (y = 0; ok && y < qh; y++)
 		for (x = 0; x < qw; x++)
 			for (b = 0; b < 3; b++)
-				if (VIPS_REGION_ADDR(reg, x, y)[b] !=
+				if (px[((size_t)y * qw + x) * 3 + b] !=
 				    value(x0 + x, y0 + y, b))
 					ok = 0;
 	if (!ok)
 		s->exact = 0;
-	g_object_unref(reg);
-	g_object_unref(img);
+	vl.g_free(px);
+	vl.g_object_unref(img);
 	return 0;
 }
 
@@ -225,14 +232,48 @@ test_refused(void)
 	free(buf);
 }
 
+/* libvips.so.42, if this process has it mapped, else NULL. */
+static void *
+vips_mapped(void)
+{
+	char	soname[32];
+
+	snprintf(soname, sizeof(soname), "libvips.so.%d",
+	    VIPS_LIBRARY_CURRENT - VIPS_LIBRARY_AGE);
+	return dlopen(soname, RTLD_NOW | RTLD_NOLOAD);
+}
+
+static int
+find_test_funcs(void)
+{
+	void	*h = vips_mapped();
+
+	if (h == NULL)
+		return -1;
+#define FIND(f) \
+	if ((*(void **)&t_##f = dlsym(h, #f)) == NULL) \
+		return -1;
+	TEST_FUNCS(FIND)
+#undef FIND
+	return 0;
+}
+
 int
 main(void)
 {
 	char	err[256];
 	int	i, w, h;
 
+	/* a program that never splits never maps libvips's 100 libraries */
+	TAP_OK(vips_mapped() == NULL, "libvips is not loaded before "
+	    "image_init");
 	if (mkdtemp(dir) == NULL || image_init(err, sizeof(err)) == -1) {
 		printf("Bail out! %s\n", err);
+		return 1;
+	}
+	if (!TAP_OK(find_test_funcs() == 0, "libvips is loaded by "
+	    "image_init")) {
+		printf("Bail out! libvips's functions not found\n");
 		return 1;
 	}
 	snprintf(path[0], sizeof(path[0]), "%s/odd.png", dir);
