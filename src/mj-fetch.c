@@ -1149,14 +1149,14 @@ main(int argc, char **argv)
 	st.http = http_new(st.loop, &opt.cfg);
 	http_set_rate(st.http, HTTP_POLL, RELINK_RATE);
 	st.dirfd = -1;
+	if (opt.split && split_init() == -1)
+		return MJ_EXIT_USAGE;
 	st.syncq = syncq_new(opt.jobs < SYNC_THREADS ? (unsigned)opt.jobs :
 	    SYNC_THREADS, wake_loop, st.loop);
 	st.lanes = syncq_new_lanes(opt.jobs < WRITE_LANES ? (unsigned)opt.jobs :
 	    WRITE_LANES, 1, wake_loop, st.loop);
 	st.pieces = piecepool_new(st.lanes, opt.jobs * 2 + 2 < PIECES_MAX ?
 	    opt.jobs * 2 + 2 : PIECES_MAX);
-	if (opt.split && split_init() == -1)
-		return MJ_EXIT_USAGE;
 	st.tok = record_tokener_new();
 	in = input_new(argv + first, argc - first);
 	run(in);

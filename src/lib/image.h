@@ -50,6 +50,9 @@ struct image_part {
  * Start libvips once per process (any thread, any number of calls):
  * 0, or -1 with a message in err.  Its caches are turned off, so that
  * memory follows the images being worked on, not those already done.
+ * Best called before the program starts threads: libvips is loaded then
+ * (vipsload.h), and a dlopen() while other threads run leaves glibc
+ * blocks that valgrind counts as definitely lost.
  */
 int		 image_init(char *err, size_t errlen);
 /* "libvips X.Y.Z", the library images would load (for --version, as

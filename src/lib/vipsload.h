@@ -46,7 +46,8 @@ extern struct vipsload vl;
  * the Debian package when the library is missing).  Started without
  * its operation cache, which would keep every image opened so far (and
  * its file) alive for a later call that never comes, and with its
- * warnings on stderr silenced: our errors carry its messages.
+ * warnings on stderr silenced: our errors carry its messages.  Call it
+ * before starting threads where possible (image.h says why).
  */
 int	vipsload_start(char *err, size_t errlen);
 /*
