@@ -22,6 +22,7 @@
 #include "input.h"
 #include "journal.h"
 #include "loop.h"
+#include "lostreply.h"
 #include "modal.h"
 #include "opt.h"
 #include "parentfetch.h"
@@ -54,13 +55,8 @@ struct sub {
 	unsigned	 gen;		/* built from the parent read number gen */
 	struct timer	*timer;		/* a code-23 backoff */
 	struct http_request *req;	/* in flight, or NULL */
-	long long	 sent_at;	/* Unix seconds, if sent with its tag */
-	long long	 lost_at;	/* loop_now() when its reply was lost */
-	char		*why;		/* owned: how the reply was lost */
-	int		 why_code;	/* ... the API's code, or 0 */
-	long		 why_http;	/* ... the HTTP status, or 0 */
+	struct lost_reply lost;		/* its reply lost (lostreply.h) */
 	int		 resends;	/* after the task list showed no task */
-	int		 in_check;	/* looked for by the check under way */
 	int		 modal;		/* the modal that its action opened */
 	struct sub	*next, *prev;	/* on the ready or waiting list */
 };
@@ -104,10 +100,7 @@ static struct {
 	struct list	 ready;		/* built, not yet sent */
 	struct list	 waiting;	/* refused with 23, or fetching a parent */
 	struct list	 running;	/* submissions on the wire */
-	struct list	 lost;		/* reply lost: to look for in the task list */
-	struct timer	*check_timer;	/* the next look at the task list */
-	struct reconcile *check;	/* the look under way */
-	int		 no_task_list;	/* the server has none */
+	struct lost_replies *lost;	/* to look for in the task list */
 	int		 source_done;	/* source_finish was called */
 	unsigned long	 files;		/* input files begun */
 	unsigned long	 taken;		/* records taken from the input */
@@ -458,8 +451,8 @@ sub_finish(struct sub *s, struct record *out, int failed)
 {
 	struct item	*it = s->item;
 
-	free(s->why);
-	s->why = NULL;
+	free(s->lost.why);
+	s->lost.why = NULL;
 	write_record(out);
 	record_free(out);
 	if (failed) {
@@ -862,8 +855,8 @@ sub_send(struct sub *s)
 		/* a modal's task keeps its action's state: no tag to find */
 		body = strcmp(sub->endpoint, "/mj/submit/modal") != 0 ?
 		    submission_tagged_body(sub->body, tag) : NULL;
-		s->sent_at = body != NULL ? (long long)time(NULL) : 0;
-		if (journal_sent(st.journal, s->key, s->sent_at) == -1) {
+		s->lost.sent_at = body != NULL ? (long long)time(NULL) : 0;
+		if (journal_sent(st.journal, s->key, s->lost.sent_at) == -1) {
 			free(body);
 			journal_failed(s);
 			return;
@@ -894,30 +887,29 @@ sub_may_exist(struct sub *s, const char *lost, const char *why, int code,
 
 /*
  * Act on what the server's task list says of a request whose reply was
- * lost (reconcile.c); lost says how, for the record.  1 if s was written
+ * lost (lostreply.h); lost says how, for the record.  1 if s was written
  * out, 0 if it is to be sent (again).
  */
 static int
-settle_lost(struct sub *s, struct reconcile *rc, int resumed,
+settle_lost(struct sub *s, const struct lost_verdict *v, int resumed,
     const char *lost)
 {
-	const char	*task_id = NULL, *why = NULL;
 	json_object	*submit;
 	char		*msg;
 
-	switch (reconcile_verdict(rc, s->key, &task_id, &why)) {
+	switch (v->verdict) {
 	case RECON_FOUND:
-		if (journal_done(st.journal, s->key, task_id) == -1)
+		if (journal_done(st.journal, s->key, v->task_id) == -1)
 			diag_warn("journal %s: %s (task %s)", opt.journal_path,
-			    journal_error(st.journal), task_id);
+			    journal_error(st.journal), v->task_id);
 		/* the list shows a task still in its modal: the modal is due */
-		if (modal_next(s, task_id, reconcile_in_modal(rc, s->key)))
+		if (modal_next(s, v->task_id, v->in_modal))
 			return 1;
 		submit = submit_object(s, NULL);
 		if (resumed)
 			json_add_bool(submit, "resumed", 1);
 		json_add_bool(submit, "reconciled", 1);
-		sub_succeed(s, task_id, "SUBMITTED", submit);
+		sub_succeed(s, v->task_id, "SUBMITTED", submit);
 		return 1;
 	case RECON_ABSENT:
 		/* the list was read whole: that request created nothing */
@@ -942,60 +934,18 @@ settle_lost(struct sub *s, struct reconcile *rc, int resumed,
 	}
 	if (opt.retry_unsafe)
 		return 0;
-	sub_may_exist(s, lost, why, s->why_code, s->why_http);
+	sub_may_exist(s, lost, v->why, s->lost.code, s->lost.http);
 	return 1;
 }
 
-static void	check_lost(void *);
-
-/* The next look at the task list, for the oldest reply lost. */
+/* The task list's verdict on a reply lost in this run. */
 static void
-schedule_check(void)
+lost_settled(struct lost_reply *l, const struct lost_verdict *v)
 {
-	if (st.check_timer != NULL || st.check != NULL || st.lost.head == NULL)
-		return;
-	st.check_timer = loop_timer_at(st.loop, st.lost.head->lost_at +
-	    opt.settle_s * 1000, check_lost, NULL);
-}
+	struct sub	*s = l->arg;
 
-static void
-check_done(void *arg)
-{
-	struct sub	*s, *next;
-
-	(void)arg;
-	if (reconcile_no_list(st.check))
-		st.no_task_list = 1;
-	for (s = st.lost.head; s != NULL; s = next) {
-		next = s->next;
-		if (!s->in_check)
-			continue;
-		s->in_check = 0;
-		list_remove(&st.lost, s);
-		if (!settle_lost(s, st.check, 0, s->why))
-			list_push(&st.ready, s);
-	}
-	reconcile_free(st.check);
-	st.check = NULL;
-	schedule_check();
-}
-
-/* Look for the tasks of the replies lost at least --settle ago. */
-static void
-check_lost(void *arg)
-{
-	struct sub	*s;
-	long long	 now = loop_now();
-
-	(void)arg;
-	st.check_timer = NULL;
-	st.check = reconcile_new();
-	for (s = st.lost.head; s != NULL; s = s->next)
-		if (s->lost_at + opt.settle_s * 1000 <= now) {
-			s->in_check = 1;
-			reconcile_add(st.check, s->key, s->sent_at);
-		}
-	reconcile_start(st.check, st.http, &opt.cfg, check_done, NULL);
+	if (!settle_lost(s, v, 0, l->why))
+		list_push(&st.ready, s);
 }
 
 /*
@@ -1006,31 +956,22 @@ check_lost(void *arg)
 static void
 sub_lost(struct sub *s, const char *msg, int code, long http)
 {
-	char	*full;
-
-	if (s->sent_at == 0 || st.no_task_list || st.stopping ||
-	    st.out_closed) {
+	if (st.stopping || st.out_closed ||
+	    lost_replies_add(st.lost, &s->lost, msg, code, http) == -1) {
 		sub_may_exist(s, msg, NULL, code, http);
 		return;
 	}
-	full = xstrdup(msg);	/* msg may be s->why */
-	free(s->why);
-	s->why = full;
-	s->why_code = code;
-	s->why_http = http;
-	s->lost_at = loop_now();
 	diag_info(1, "line %ld: %s; looking for its task in %llds",
 	    s->item->rec->line, msg, opt.settle_s);
-	list_push(&st.lost, s);
-	schedule_check();
 }
 
 /* Decide, before anything is sent, what the journal says about s. */
 static void
 sub_ready(struct sub *s)
 {
-	const char	*task_id = NULL;
-	json_object	*submit;
+	const char		*task_id = NULL;
+	json_object		*submit;
+	struct lost_verdict	 v;
 
 	if (st.journal == NULL) {
 		list_push(&st.ready, s);
@@ -1048,7 +989,8 @@ sub_ready(struct sub *s)
 		sub_succeed(s, task_id, "SUBMITTED", submit);
 		return;
 	case JOURNAL_SENT:
-		if (settle_lost(s, st.recon, 1, "an earlier run sent this "
+		lost_verdict(st.recon, s->key, &v);
+		if (settle_lost(s, &v, 1, "an earlier run sent this "
 		    "request and got no reply"))
 			return;
 		break;
@@ -1136,6 +1078,8 @@ take_record(struct record *r, long lineno)
 	for (i = 0; i < it->nsubs; i++) {
 		it->s[i].item = it;
 		it->s[i].i = i;
+		it->s[i].lost.key = it->s[i].key;
+		it->s[i].lost.arg = &it->s[i];
 	}
 	/* sub_ready may write out (and free) the item: count first */
 	for (i = 0, n = (int)it->nsubs; i < (size_t)n; i++) {
@@ -1181,7 +1125,8 @@ start_ready(void)
 static void
 stop_waiting(void)
 {
-	struct sub	*s;
+	struct sub		*s;
+	struct lost_reply	*l;
 
 	while ((s = st.waiting.head) != NULL) {
 		list_remove(&st.waiting, s);
@@ -1192,15 +1137,9 @@ stop_waiting(void)
 		s->req = NULL;
 		sub_fail(s, "interrupted; not submitted", 1, 0, 0);
 	}
-	if (st.check_timer != NULL)
-		loop_timer_cancel(st.loop, st.check_timer);
-	st.check_timer = NULL;
-	reconcile_free(st.check);
-	st.check = NULL;
-	while ((s = st.lost.head) != NULL) {
-		list_remove(&st.lost, s);
-		sub_lost(s, s->why, s->why_code, s->why_http);
-	}
+	lost_replies_stop(st.lost);
+	while ((l = lost_replies_take(st.lost)) != NULL)
+		sub_may_exist(l->arg, l->why, NULL, l->code, l->http);
 }
 
 /* Replies still missing when the drain time is over. */
@@ -1288,7 +1227,7 @@ finished(struct input *in)
 	int	reading = !input_done(in) && !st.stopping;
 
 	return !reading && st.ready.n == 0 && st.waiting.n == 0 &&
-	    st.running.n == 0 && st.lost.n == 0;
+	    st.running.n == 0 && lost_replies_count(st.lost) == 0;
 }
 
 static void
@@ -1304,6 +1243,7 @@ static void
 run(struct input *in, struct source **srcp)
 {
 	int	ev, want;
+	size_t	lost;
 
 	for (;;) {
 		take_lines(in, srcp);
@@ -1315,7 +1255,8 @@ run(struct input *in, struct source **srcp)
 		    st.stopping ? 200 : -1);
 		if ((ev & LOOP_SIGNAL) && !st.stopping)
 			on_signal();
-		if (st.out_closed && (st.waiting.n > 0 || st.lost.n > 0))
+		if (st.out_closed && (st.waiting.n > 0 ||
+		    lost_replies_count(st.lost) > 0))
 			stop_waiting();
 		if (st.stopping && loop_now() >= st.drain_until) {
 			abandon_running();
@@ -1325,11 +1266,12 @@ run(struct input *in, struct source **srcp)
 			diag_error("%s: %s", input_name(in), strerror(errno));
 			st.status = MJ_EXIT_FAILED;
 		}
+		lost = lost_replies_count(st.lost);
 		progress_status(&st.progress, st.done + st.failed, progress_left(
 		    st.done + st.failed, st.ready.n + st.waiting.n + st.running.n +
-		    st.lost.n, st.source_done ? 1 : input_fraction(in)),
+		    lost, st.source_done ? 1 : input_fraction(in)),
 		    "%lu submitted, %zu in flight, %lu failed", st.done,
-		    st.running.n + st.lost.n, st.failed);
+		    st.running.n + lost, st.failed);
 	}
 	progress_end(&st.progress, -1, "%lu submitted, %lu failed", st.done,
 	    st.failed);
@@ -1396,6 +1338,8 @@ main(int argc, char **argv)
 	st.http = http_new(st.loop, &opt.cfg);
 	if (opt.rate > 0)
 		http_set_rate(st.http, HTTP_SUBMIT, opt.rate);
+	st.lost = lost_replies_new(st.loop, st.http, &opt.cfg, opt.settle_s,
+	    lost_settled);
 	if (st.journal != NULL) {
 		st.recon = reconcile_new();
 		reconcile_add_journal(st.recon, st.journal);
@@ -1420,6 +1364,7 @@ main(int argc, char **argv)
 	source_free(src);
 	input_free(in);
 	upload_free(st.upload);
+	lost_replies_free(st.lost);
 	http_free(st.http);
 	loop_free(st.loop);
 	free(st.stop_msg);
