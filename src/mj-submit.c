@@ -27,7 +27,6 @@
 #include "opt.h"
 #include "parentfetch.h"
 #include "progress.h"
-#include "reconcile.h"
 #include "record.h"
 #include "source.h"
 #include "submission.h"
@@ -95,7 +94,6 @@ static struct {
 	struct loop	*loop;
 	struct http	*http;
 	struct journal	*journal;
-	struct reconcile *recon;	/* the earlier runs' unanswered keys */
 	struct table	*ordinals;	/* identity -> count, for journal keys */
 	struct list	 ready;		/* built, not yet sent */
 	struct list	 waiting;	/* refused with 23, or fetching a parent */
@@ -887,13 +885,13 @@ sub_may_exist(struct sub *s, const char *lost, const char *why, int code,
 
 /*
  * Act on what the server's task list says of a request whose reply was
- * lost (lostreply.h); lost says how, for the record.  1 if s was written
- * out, 0 if it is to be sent (again).
+ * lost (lostreply.h), in this run or an earlier one; lost says how, for
+ * the record.  s is written out, or goes back to the ready list.
  */
-static int
-settle_lost(struct sub *s, const struct lost_verdict *v, int resumed,
-    const char *lost)
+static void
+settle_lost(void *arg, const char *lost, const struct lost_verdict *v)
 {
+	struct sub	*s = arg;
 	json_object	*submit;
 	char		*msg;
 
@@ -904,18 +902,18 @@ settle_lost(struct sub *s, const struct lost_verdict *v, int resumed,
 			    journal_error(st.journal), v->task_id);
 		/* the list shows a task still in its modal: the modal is due */
 		if (modal_next(s, v->task_id, v->in_modal))
-			return 1;
+			return;
 		submit = submit_object(s, NULL);
-		if (resumed)
+		if (v->earlier)
 			json_add_bool(submit, "resumed", 1);
 		json_add_bool(submit, "reconciled", 1);
 		sub_succeed(s, v->task_id, "SUBMITTED", submit);
-		return 1;
+		return;
 	case RECON_ABSENT:
 		/* the list was read whole: that request created nothing */
 		if (journal_refused(st.journal, s->key) == -1) {
 			journal_failed(s);
-			return 1;
+			return;
 		}
 		if (++s->resends > RESENDS_MAX) {
 			msg = xasprintf("%s; sent %d times, and the server's "
@@ -923,29 +921,20 @@ settle_lost(struct sub *s, const struct lost_verdict *v, int resumed,
 			    lost, s->resends);
 			sub_fail(s, msg, 1, 0, 0);
 			free(msg);
-			return 1;
+			return;
 		}
 		diag_info(1, "line %ld: the task list shows no task for a "
 		    "request whose reply was lost; sending it again",
 		    s->item->rec->line);
-		return 0;
+		list_push(&st.ready, s);
+		return;
 	case RECON_UNKNOWN:
 		break;
 	}
 	if (opt.retry_unsafe)
-		return 0;
-	sub_may_exist(s, lost, v->why, s->lost.code, s->lost.http);
-	return 1;
-}
-
-/* The task list's verdict on a reply lost in this run. */
-static void
-lost_settled(struct lost_reply *l, const struct lost_verdict *v)
-{
-	struct sub	*s = l->arg;
-
-	if (!settle_lost(s, v, 0, l->why))
 		list_push(&st.ready, s);
+	else
+		sub_may_exist(s, lost, v->why, s->lost.code, s->lost.http);
 }
 
 /*
@@ -989,11 +978,10 @@ sub_ready(struct sub *s)
 		sub_succeed(s, task_id, "SUBMITTED", submit);
 		return;
 	case JOURNAL_SENT:
-		lost_verdict(st.recon, s->key, &v);
-		if (settle_lost(s, &v, 1, "an earlier run sent this "
-		    "request and got no reply"))
-			return;
-		break;
+		lost_replies_earlier(st.lost, s->key, &v);
+		settle_lost(s, "an earlier run sent this request and got no "
+		    "reply", &v);
+		return;
 	default:
 		break;
 	}
@@ -1339,14 +1327,10 @@ main(int argc, char **argv)
 	if (opt.rate > 0)
 		http_set_rate(st.http, HTTP_SUBMIT, opt.rate);
 	st.lost = lost_replies_new(st.loop, st.http, &opt.cfg, opt.settle_s,
-	    lost_settled);
-	if (st.journal != NULL) {
-		st.recon = reconcile_new();
-		reconcile_add_journal(st.recon, st.journal);
-		if (reconcile_run(st.recon, st.loop, st.http, &opt.cfg,
-		    opt.settle_s) == -1)
-			on_signal();
-	}
+	    settle_lost);
+	if (st.journal != NULL && lost_replies_resume(st.lost, st.journal) ==
+	    -1)
+		on_signal();
 	if (opt.upload && !st.stopping && upload_run(&opt.so, st.journal,
 	    st.loop, opt.dry_run ? NULL : st.http, &opt.cfg,
 	    &st.upload, err, sizeof(err)) == -1) {
@@ -1359,7 +1343,6 @@ main(int argc, char **argv)
 	in = input_new(argv + first, argc - first);
 	src = source_new(opt.format, detect_field());
 	run(in, &src);
-	reconcile_free(st.recon);
 	close_journal();
 	source_free(src);
 	input_free(in);

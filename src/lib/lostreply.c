@@ -11,9 +11,10 @@ struct lost_replies {
 	struct loop		*loop;
 	struct http		*http;
 	const struct config	*cfg;
-	long long		 settle_ms;
-	void			(*settled)(struct lost_reply *,
+	long long		 settle_s;
+	void			(*settled)(void *, const char *,
 				    const struct lost_verdict *);
+	struct reconcile	*earlier;	/* the start-up's read */
 	struct lost_reply	*head, *tail;	/* oldest first */
 	size_t			 n;
 	struct timer		*timer;		/* the next read of the list */
@@ -25,6 +26,7 @@ void
 lost_verdict(struct reconcile *rc, const char *key, struct lost_verdict *v)
 {
 	v->task_id = v->why = NULL;
+	v->earlier = 0;
 	v->verdict = reconcile_verdict(rc, key, &v->task_id, &v->why);
 	v->in_modal = v->verdict == RECON_FOUND &&
 	    reconcile_in_modal(rc, key);
@@ -33,15 +35,16 @@ lost_verdict(struct reconcile *rc, const char *key, struct lost_verdict *v)
 struct lost_replies *
 lost_replies_new(struct loop *loop, struct http *http,
     const struct config *cfg, long long settle_s,
-    void (*settled)(struct lost_reply *, const struct lost_verdict *))
+    void (*settled)(void *, const char *, const struct lost_verdict *))
 {
 	struct lost_replies	*lr = xcalloc(1, sizeof(*lr));
 
 	lr->loop = loop;
 	lr->http = http;
 	lr->cfg = cfg;
-	lr->settle_ms = settle_s * 1000;
+	lr->settle_s = settle_s;
 	lr->settled = settled;
+	lr->earlier = reconcile_new();
 	return lr;
 }
 
@@ -51,6 +54,7 @@ lost_replies_free(struct lost_replies *lr)
 	if (lr == NULL)
 		return;
 	lost_replies_stop(lr);
+	reconcile_free(lr->earlier);
 	free(lr);
 }
 
@@ -90,7 +94,8 @@ schedule_check(struct lost_replies *lr)
 {
 	if (lr->timer != NULL || lr->check != NULL || lr->head == NULL)
 		return;
-	lr->timer = loop_timer_at(lr->loop, lr->head->lost_at + lr->settle_ms,
+	lr->timer = loop_timer_at(lr->loop, lr->head->lost_at +
+	    lr->settle_s * 1000,
 	    check_lost, lr);
 }
 
@@ -111,7 +116,7 @@ check_done(void *arg)
 		l->in_check = 0;
 		unlink_reply(lr, l);
 		lost_verdict(lr->check, l->key, &v);
-		lr->settled(l, &v);	/* may free l */
+		lr->settled(l->arg, l->why, &v);	/* may free l */
 	}
 	reconcile_free(lr->check);
 	lr->check = NULL;
@@ -129,11 +134,27 @@ check_lost(void *arg)
 	lr->timer = NULL;
 	lr->check = reconcile_new();
 	for (l = lr->head; l != NULL; l = l->next)
-		if (l->lost_at + lr->settle_ms <= now) {
+		if (l->lost_at + lr->settle_s * 1000 <= now) {
 			l->in_check = 1;
 			reconcile_add(lr->check, l->key, l->sent_at);
 		}
 	reconcile_start(lr->check, lr->http, lr->cfg, check_done, lr);
+}
+
+int
+lost_replies_resume(struct lost_replies *lr, struct journal *j)
+{
+	reconcile_add_journal(lr->earlier, j);
+	return reconcile_run(lr->earlier, lr->loop, lr->http, lr->cfg,
+	    lr->settle_s);
+}
+
+void
+lost_replies_earlier(struct lost_replies *lr, const char *key,
+    struct lost_verdict *v)
+{
+	lost_verdict(lr->earlier, key, v);
+	v->earlier = 1;
 }
 
 int

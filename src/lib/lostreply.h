@@ -16,6 +16,7 @@
 
 #include "config.h"
 #include "http.h"
+#include "journal.h"
 #include "loop.h"
 #include "reconcile.h"
 
@@ -38,6 +39,7 @@ struct lost_verdict {
 	const char	*task_id;	/* RECON_FOUND: the task */
 	int		 in_modal;	/* RECON_FOUND: it waits in its modal */
 	const char	*why;		/* RECON_UNKNOWN: why nobody can tell */
+	int		 earlier;	/* of the start-up's read */
 };
 
 /* The verdict of a list read (or of the start-up's) on key. */
@@ -48,15 +50,25 @@ struct lost_replies;
 
 /*
  * Replies lost are looked for settle_s seconds after they were lost;
- * settled(l, v) gets each back, off the list, with its verdict (l may be
- * freed by it).
+ * settled(l->arg, l->why, v) gets each back, off the list, with its
+ * verdict (l may be freed by it).
  */
 struct lost_replies *lost_replies_new(struct loop *, struct http *,
 		    const struct config *, long long settle_s,
-		    void (*settled)(struct lost_reply *,
+		    void (*settled)(void *arg, const char *why,
 		    const struct lost_verdict *));
 /* Stop looking; the replies on the list are left as they are. */
 void		 lost_replies_free(struct lost_replies *);
+
+/*
+ * At start-up: look for the keys an earlier run sent and got no reply for
+ * (the journal's, borrowed for the call) with reconcile_run.  0, or -1 if
+ * a signal came first.
+ */
+int		 lost_replies_resume(struct lost_replies *, struct journal *);
+/* The start-up's verdict on key (earlier set). */
+void		 lost_replies_earlier(struct lost_replies *, const char *key,
+		    struct lost_verdict *);
 
 /*
  * Look for l's task (l->key, l->sent_at and l->arg set): why, code and

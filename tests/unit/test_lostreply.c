@@ -4,11 +4,14 @@
  * verdict is "may exist" (RECON_UNKNOWN) with the reason; which replies
  * are looked for, and when, is what is tested.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "config.h"
 #include "http.h"
+#include "journal.h"
 #include "loop.h"
 #include "lostreply.h"
 #include "reconcile.h"
@@ -17,17 +20,20 @@
 #define KEY_A	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 #define KEY_B	"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
 
-static struct lost_reply	*got[4];
+static void			*got[4];
 static struct lost_verdict	 verdicts[4];
 static char			 whys[4][256];
 static int			 ngot;
 
+static const char		*lost_whys[4];
+
 static void
-settled(struct lost_reply *l, const struct lost_verdict *v)
+settled(void *arg, const char *why, const struct lost_verdict *v)
 {
 	if (ngot >= 4)
 		return;
-	got[ngot] = l;
+	got[ngot] = arg;
+	lost_whys[ngot] = why;
 	verdicts[ngot] = *v;
 	/* v->why is borrowed: valid only in here */
 	(void)snprintf(whys[ngot], sizeof(whys[0]), "%s",
@@ -39,6 +45,7 @@ static void
 reply(struct lost_reply *l, const char *key, long long sent_at)
 {
 	memset(l, 0, sizeof(*l));
+	l->arg = l;
 	l->key = key;
 	l->sent_at = sent_at;
 }
@@ -52,8 +59,8 @@ test_verdict(void)
 	reconcile_add(rc, KEY_A, 1000);
 	lost_verdict(rc, KEY_A, &v);
 	TAP_INT(v.verdict, RECON_UNKNOWN, "a list not read: may exist");
-	TAP_OK(v.why != NULL && v.task_id == NULL && !v.in_modal,
-	    "... with a reason, no task");
+	TAP_OK(v.why != NULL && v.task_id == NULL && !v.in_modal &&
+	    !v.earlier, "... with a reason, no task");
 	lost_verdict(rc, KEY_B, &v);
 	TAP_INT(v.verdict, RECON_UNKNOWN, "a key not looked for: may exist");
 	TAP_OK(v.why != NULL && strstr(v.why, "state tag") != NULL,
@@ -97,6 +104,8 @@ test_lookups(struct loop *loop, struct http *http, struct config *cfg)
 	turn_until(loop, 2);
 	TAP_INT(ngot, 2, "one read of the list settles both");
 	TAP_OK(got[0] == &a && got[1] == &b, "... oldest first");
+	TAP_OK(lost_whys[1] == b.why, "... each with how it was lost");
+	TAP_OK(!verdicts[0].earlier, "... a verdict of this run's read");
 	TAP_INT(verdicts[0].verdict, RECON_UNKNOWN,
 	    "a list that cannot be read: may exist");
 	TAP_OK(strstr(whys[0], "could not be read") != NULL,
@@ -130,6 +139,34 @@ test_lookups(struct loop *loop, struct http *http, struct config *cfg)
 	free(c.why);
 }
 
+/* An earlier run's journal with nothing unanswered: no read at all. */
+static void
+test_earlier(struct loop *loop, struct http *http, struct config *cfg)
+{
+	struct lost_replies	*lr;
+	struct journal		*j;
+	struct lost_verdict	 v;
+	char			 path[] = "/tmp/test_lostreply.XXXXXX", err[256];
+	int			 fd;
+
+	if ((fd = mkstemp(path)) == -1 || close(fd) == -1 ||
+	    unlink(path) == -1 || (j = journal_open(path, err,
+	    sizeof(err))) == NULL) {
+		TAP_OK(0, "a journal to resume from");
+		return;
+	}
+	lr = lost_replies_new(loop, http, cfg, 3600, settled);
+	TAP_INT(lost_replies_resume(lr, j), 0,
+	    "nothing unanswered: resumed at once, no settle time waited");
+	lost_replies_earlier(lr, KEY_A, &v);
+	TAP_INT(v.verdict, RECON_UNKNOWN, "a key the start-up did not look for"
+	    ": may exist");
+	TAP_OK(v.earlier && v.why != NULL, "... a verdict of the start-up's");
+	lost_replies_free(lr);
+	(void)journal_close(j, err, sizeof(err));
+	(void)unlink(path);
+}
+
 int
 main(void)
 {
@@ -144,6 +181,7 @@ main(void)
 	http = http_new(loop, &cfg);
 	http_set_backoff(http, 1, 2);
 	test_lookups(loop, http, &cfg);
+	test_earlier(loop, http, &cfg);
 	http_free(http);
 	loop_free(loop);
 	config_free(&cfg);
