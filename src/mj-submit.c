@@ -22,11 +22,11 @@
 #include "input.h"
 #include "journal.h"
 #include "loop.h"
+#include "lostreply.h"
 #include "modal.h"
 #include "opt.h"
 #include "parentfetch.h"
 #include "progress.h"
-#include "reconcile.h"
 #include "record.h"
 #include "source.h"
 #include "submission.h"
@@ -54,13 +54,8 @@ struct sub {
 	unsigned	 gen;		/* built from the parent read number gen */
 	struct timer	*timer;		/* a code-23 backoff */
 	struct http_request *req;	/* in flight, or NULL */
-	long long	 sent_at;	/* Unix seconds, if sent with its tag */
-	long long	 lost_at;	/* loop_now() when its reply was lost */
-	char		*why;		/* owned: how the reply was lost */
-	int		 why_code;	/* ... the API's code, or 0 */
-	long		 why_http;	/* ... the HTTP status, or 0 */
+	struct lost_reply lost;		/* its reply lost (lostreply.h) */
 	int		 resends;	/* after the task list showed no task */
-	int		 in_check;	/* looked for by the check under way */
 	int		 modal;		/* the modal that its action opened */
 	struct sub	*next, *prev;	/* on the ready or waiting list */
 };
@@ -99,15 +94,11 @@ static struct {
 	struct loop	*loop;
 	struct http	*http;
 	struct journal	*journal;
-	struct reconcile *recon;	/* the earlier runs' unanswered keys */
 	struct table	*ordinals;	/* identity -> count, for journal keys */
 	struct list	 ready;		/* built, not yet sent */
 	struct list	 waiting;	/* refused with 23, or fetching a parent */
 	struct list	 running;	/* submissions on the wire */
-	struct list	 lost;		/* reply lost: to look for in the task list */
-	struct timer	*check_timer;	/* the next look at the task list */
-	struct reconcile *check;	/* the look under way */
-	int		 no_task_list;	/* the server has none */
+	struct lost_replies *lost;	/* to look for in the task list */
 	int		 source_done;	/* source_finish was called */
 	unsigned long	 files;		/* input files begun */
 	unsigned long	 taken;		/* records taken from the input */
@@ -458,8 +449,8 @@ sub_finish(struct sub *s, struct record *out, int failed)
 {
 	struct item	*it = s->item;
 
-	free(s->why);
-	s->why = NULL;
+	free(s->lost.why);
+	s->lost.why = NULL;
 	write_record(out);
 	record_free(out);
 	if (failed) {
@@ -862,8 +853,8 @@ sub_send(struct sub *s)
 		/* a modal's task keeps its action's state: no tag to find */
 		body = strcmp(sub->endpoint, "/mj/submit/modal") != 0 ?
 		    submission_tagged_body(sub->body, tag) : NULL;
-		s->sent_at = body != NULL ? (long long)time(NULL) : 0;
-		if (journal_sent(st.journal, s->key, s->sent_at) == -1) {
+		s->lost.sent_at = body != NULL ? (long long)time(NULL) : 0;
+		if (journal_sent(st.journal, s->key, s->lost.sent_at) == -1) {
 			free(body);
 			journal_failed(s);
 			return;
@@ -894,36 +885,35 @@ sub_may_exist(struct sub *s, const char *lost, const char *why, int code,
 
 /*
  * Act on what the server's task list says of a request whose reply was
- * lost (reconcile.c); lost says how, for the record.  1 if s was written
- * out, 0 if it is to be sent (again).
+ * lost (lostreply.h), in this run or an earlier one; lost says how, for
+ * the record.  s is written out, or goes back to the ready list.
  */
-static int
-settle_lost(struct sub *s, struct reconcile *rc, int resumed,
-    const char *lost)
+static void
+settle_lost(void *arg, const char *lost, const struct lost_verdict *v)
 {
-	const char	*task_id = NULL, *why = NULL;
+	struct sub	*s = arg;
 	json_object	*submit;
 	char		*msg;
 
-	switch (reconcile_verdict(rc, s->key, &task_id, &why)) {
+	switch (v->verdict) {
 	case RECON_FOUND:
-		if (journal_done(st.journal, s->key, task_id) == -1)
+		if (journal_done(st.journal, s->key, v->task_id) == -1)
 			diag_warn("journal %s: %s (task %s)", opt.journal_path,
-			    journal_error(st.journal), task_id);
+			    journal_error(st.journal), v->task_id);
 		/* the list shows a task still in its modal: the modal is due */
-		if (modal_next(s, task_id, reconcile_in_modal(rc, s->key)))
-			return 1;
+		if (modal_next(s, v->task_id, v->in_modal))
+			return;
 		submit = submit_object(s, NULL);
-		if (resumed)
+		if (v->earlier)
 			json_add_bool(submit, "resumed", 1);
 		json_add_bool(submit, "reconciled", 1);
-		sub_succeed(s, task_id, "SUBMITTED", submit);
-		return 1;
+		sub_succeed(s, v->task_id, "SUBMITTED", submit);
+		return;
 	case RECON_ABSENT:
 		/* the list was read whole: that request created nothing */
 		if (journal_refused(st.journal, s->key) == -1) {
 			journal_failed(s);
-			return 1;
+			return;
 		}
 		if (++s->resends > RESENDS_MAX) {
 			msg = xasprintf("%s; sent %d times, and the server's "
@@ -931,71 +921,20 @@ settle_lost(struct sub *s, struct reconcile *rc, int resumed,
 			    lost, s->resends);
 			sub_fail(s, msg, 1, 0, 0);
 			free(msg);
-			return 1;
+			return;
 		}
 		diag_info(1, "line %ld: the task list shows no task for a "
 		    "request whose reply was lost; sending it again",
 		    s->item->rec->line);
-		return 0;
+		list_push(&st.ready, s);
+		return;
 	case RECON_UNKNOWN:
 		break;
 	}
 	if (opt.retry_unsafe)
-		return 0;
-	sub_may_exist(s, lost, why, s->why_code, s->why_http);
-	return 1;
-}
-
-static void	check_lost(void *);
-
-/* The next look at the task list, for the oldest reply lost. */
-static void
-schedule_check(void)
-{
-	if (st.check_timer != NULL || st.check != NULL || st.lost.head == NULL)
-		return;
-	st.check_timer = loop_timer_at(st.loop, st.lost.head->lost_at +
-	    opt.settle_s * 1000, check_lost, NULL);
-}
-
-static void
-check_done(void *arg)
-{
-	struct sub	*s, *next;
-
-	(void)arg;
-	if (reconcile_no_list(st.check))
-		st.no_task_list = 1;
-	for (s = st.lost.head; s != NULL; s = next) {
-		next = s->next;
-		if (!s->in_check)
-			continue;
-		s->in_check = 0;
-		list_remove(&st.lost, s);
-		if (!settle_lost(s, st.check, 0, s->why))
-			list_push(&st.ready, s);
-	}
-	reconcile_free(st.check);
-	st.check = NULL;
-	schedule_check();
-}
-
-/* Look for the tasks of the replies lost at least --settle ago. */
-static void
-check_lost(void *arg)
-{
-	struct sub	*s;
-	long long	 now = loop_now();
-
-	(void)arg;
-	st.check_timer = NULL;
-	st.check = reconcile_new();
-	for (s = st.lost.head; s != NULL; s = s->next)
-		if (s->lost_at + opt.settle_s * 1000 <= now) {
-			s->in_check = 1;
-			reconcile_add(st.check, s->key, s->sent_at);
-		}
-	reconcile_start(st.check, st.http, &opt.cfg, check_done, NULL);
+		list_push(&st.ready, s);
+	else
+		sub_may_exist(s, lost, v->why, s->lost.code, s->lost.http);
 }
 
 /*
@@ -1006,31 +945,22 @@ check_lost(void *arg)
 static void
 sub_lost(struct sub *s, const char *msg, int code, long http)
 {
-	char	*full;
-
-	if (s->sent_at == 0 || st.no_task_list || st.stopping ||
-	    st.out_closed) {
+	if (st.stopping || st.out_closed ||
+	    lost_replies_add(st.lost, &s->lost, msg, code, http) == -1) {
 		sub_may_exist(s, msg, NULL, code, http);
 		return;
 	}
-	full = xstrdup(msg);	/* msg may be s->why */
-	free(s->why);
-	s->why = full;
-	s->why_code = code;
-	s->why_http = http;
-	s->lost_at = loop_now();
 	diag_info(1, "line %ld: %s; looking for its task in %llds",
 	    s->item->rec->line, msg, opt.settle_s);
-	list_push(&st.lost, s);
-	schedule_check();
 }
 
 /* Decide, before anything is sent, what the journal says about s. */
 static void
 sub_ready(struct sub *s)
 {
-	const char	*task_id = NULL;
-	json_object	*submit;
+	const char		*task_id = NULL;
+	json_object		*submit;
+	struct lost_verdict	 v;
 
 	if (st.journal == NULL) {
 		list_push(&st.ready, s);
@@ -1048,10 +978,10 @@ sub_ready(struct sub *s)
 		sub_succeed(s, task_id, "SUBMITTED", submit);
 		return;
 	case JOURNAL_SENT:
-		if (settle_lost(s, st.recon, 1, "an earlier run sent this "
-		    "request and got no reply"))
-			return;
-		break;
+		lost_replies_earlier(st.lost, s->key, &v);
+		settle_lost(s, "an earlier run sent this request and got no "
+		    "reply", &v);
+		return;
 	default:
 		break;
 	}
@@ -1136,6 +1066,8 @@ take_record(struct record *r, long lineno)
 	for (i = 0; i < it->nsubs; i++) {
 		it->s[i].item = it;
 		it->s[i].i = i;
+		it->s[i].lost.key = it->s[i].key;
+		it->s[i].lost.arg = &it->s[i];
 	}
 	/* sub_ready may write out (and free) the item: count first */
 	for (i = 0, n = (int)it->nsubs; i < (size_t)n; i++) {
@@ -1181,7 +1113,8 @@ start_ready(void)
 static void
 stop_waiting(void)
 {
-	struct sub	*s;
+	struct sub		*s;
+	struct lost_reply	*l;
 
 	while ((s = st.waiting.head) != NULL) {
 		list_remove(&st.waiting, s);
@@ -1192,15 +1125,9 @@ stop_waiting(void)
 		s->req = NULL;
 		sub_fail(s, "interrupted; not submitted", 1, 0, 0);
 	}
-	if (st.check_timer != NULL)
-		loop_timer_cancel(st.loop, st.check_timer);
-	st.check_timer = NULL;
-	reconcile_free(st.check);
-	st.check = NULL;
-	while ((s = st.lost.head) != NULL) {
-		list_remove(&st.lost, s);
-		sub_lost(s, s->why, s->why_code, s->why_http);
-	}
+	lost_replies_stop(st.lost);
+	while ((l = lost_replies_take(st.lost)) != NULL)
+		sub_may_exist(l->arg, l->why, NULL, l->code, l->http);
 }
 
 /* Replies still missing when the drain time is over. */
@@ -1288,7 +1215,7 @@ finished(struct input *in)
 	int	reading = !input_done(in) && !st.stopping;
 
 	return !reading && st.ready.n == 0 && st.waiting.n == 0 &&
-	    st.running.n == 0 && st.lost.n == 0;
+	    st.running.n == 0 && lost_replies_count(st.lost) == 0;
 }
 
 static void
@@ -1304,6 +1231,7 @@ static void
 run(struct input *in, struct source **srcp)
 {
 	int	ev, want;
+	size_t	lost;
 
 	for (;;) {
 		take_lines(in, srcp);
@@ -1315,7 +1243,8 @@ run(struct input *in, struct source **srcp)
 		    st.stopping ? 200 : -1);
 		if ((ev & LOOP_SIGNAL) && !st.stopping)
 			on_signal();
-		if (st.out_closed && (st.waiting.n > 0 || st.lost.n > 0))
+		if (st.out_closed && (st.waiting.n > 0 ||
+		    lost_replies_count(st.lost) > 0))
 			stop_waiting();
 		if (st.stopping && loop_now() >= st.drain_until) {
 			abandon_running();
@@ -1325,11 +1254,12 @@ run(struct input *in, struct source **srcp)
 			diag_error("%s: %s", input_name(in), strerror(errno));
 			st.status = MJ_EXIT_FAILED;
 		}
+		lost = lost_replies_count(st.lost);
 		progress_status(&st.progress, st.done + st.failed, progress_left(
 		    st.done + st.failed, st.ready.n + st.waiting.n + st.running.n +
-		    st.lost.n, st.source_done ? 1 : input_fraction(in)),
+		    lost, st.source_done ? 1 : input_fraction(in)),
 		    "%lu submitted, %zu in flight, %lu failed", st.done,
-		    st.running.n + st.lost.n, st.failed);
+		    st.running.n + lost, st.failed);
 	}
 	progress_end(&st.progress, -1, "%lu submitted, %lu failed", st.done,
 	    st.failed);
@@ -1396,13 +1326,11 @@ main(int argc, char **argv)
 	st.http = http_new(st.loop, &opt.cfg);
 	if (opt.rate > 0)
 		http_set_rate(st.http, HTTP_SUBMIT, opt.rate);
-	if (st.journal != NULL) {
-		st.recon = reconcile_new();
-		reconcile_add_journal(st.recon, st.journal);
-		if (reconcile_run(st.recon, st.loop, st.http, &opt.cfg,
-		    opt.settle_s) == -1)
-			on_signal();
-	}
+	st.lost = lost_replies_new(st.loop, st.http, &opt.cfg, opt.settle_s,
+	    settle_lost);
+	if (st.journal != NULL && lost_replies_resume(st.lost, st.journal) ==
+	    -1)
+		on_signal();
 	if (opt.upload && !st.stopping && upload_run(&opt.so, st.journal,
 	    st.loop, opt.dry_run ? NULL : st.http, &opt.cfg,
 	    &st.upload, err, sizeof(err)) == -1) {
@@ -1415,11 +1343,11 @@ main(int argc, char **argv)
 	in = input_new(argv + first, argc - first);
 	src = source_new(opt.format, detect_field());
 	run(in, &src);
-	reconcile_free(st.recon);
 	close_journal();
 	source_free(src);
 	input_free(in);
 	upload_free(st.upload);
+	lost_replies_free(st.lost);
 	http_free(st.http);
 	loop_free(st.loop);
 	free(st.stop_msg);
