@@ -427,7 +427,6 @@ schedule_scan(long long due)
 	st.timer_due = due;
 }
 
-/* A fresh read of a task. */
 /* --seed: the task with its seed, or without when there is none. */
 static void
 seeded(void *arg, json_object *task)
@@ -438,6 +437,7 @@ seeded(void *arg, json_object *task)
 	finish(p, task, NULL, 0);
 }
 
+/* A fresh read of a task. */
 static void
 task_read(struct pending *p, json_object *task)
 {
