@@ -792,22 +792,21 @@ got_failure(struct sub *s, struct http_request *r)
 		account_stop(s, why, r->status, 0);
 		return;
 	}
-	if (http_created_nothing(r) && http_refusal_lasts(r->curl_result,
-	    r->status, r->connect_status)) {
-		/* the same host, the same trust store, the same proxy */
-		msg = xasprintf("not submitted: %s", r->error);
-		advice = xasprintf("%s: nothing more is sent; fix the trust "
-		    "store (CURL_CA_BUNDLE, SSL_CERT_FILE) or the proxy, then "
-		    "run the same command again", r->error);
-		run_stop(s, msg, advice, 0, r->status);
-		free(advice);
-		free(msg);
-		return;
-	}
 	if (http_created_nothing(r)) {
-		note_refused(s);
 		msg = xasprintf("not submitted: %s", r->error);
-		sub_fail(s, msg, r->verdict == RETRY_SAFE, 0, r->status);
+		if (http_refusal_lasts(r->curl_result, r->status,
+		    r->connect_status)) {
+			/* the same trust store and proxy for every one */
+			advice = xasprintf("%s: nothing more is sent; fix the "
+			    "trust store (CURL_CA_BUNDLE, SSL_CERT_FILE) or the "
+			    "proxy, then run the same command again", r->error);
+			run_stop(s, msg, advice, 0, r->status);
+			free(advice);
+		} else {
+			note_refused(s);
+			sub_fail(s, msg, r->verdict == RETRY_SAFE, 0,
+			    r->status);
+		}
 		free(msg);
 		return;
 	}
