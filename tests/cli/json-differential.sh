@@ -6,19 +6,7 @@
 # levels deep: tests/cli/jsonref.py), keep what it read, and write
 # nothing but strict JSON.  JSON_DIFF_SEED and JSON_DIFF_LINES run others.
 . "$top_srcdir/tests/cli/lib.sh"
-ref() { "$PYTHON3" "$top_srcdir/tests/cli/jsonref.py" "$@"; }
-# (a check that did not run, the reference crashing, fails: see checked)
-reported=0
-report() {
-	local st desc
-	while IFS=' ' read -r st desc; do
-		case $st in
-		0|1) _result "$st" "$desc"; reported=$((reported + 1)) ;;
-		*) printf '%s %s\n' "$st" "$desc" ;;
-		esac
-	done
-}
-checked() { is "$reported" "$1" "the reference ran all $1 checks"; }
+. "$top_srcdir/tests/cli/jsonref.sh"
 seed=${JSON_DIFF_SEED:-17}
 n=${JSON_DIFF_LINES:-20000}
 diag "seed $seed, $n lines"

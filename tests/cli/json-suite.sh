@@ -8,20 +8,7 @@
 # strictly (tests/cli/jsonref.py is the reference).
 . "$top_srcdir/tests/cli/lib.sh"
 suite=$top_srcdir/tests/jsonsuite
-ref() { "$PYTHON3" "$top_srcdir/tests/cli/jsonref.py" "$@"; }
-# jsonref prints "STATUS description" and "# detail" lines
-# (a check that did not run, the reference crashing, fails: see checked)
-reported=0
-report() {
-	local st desc
-	while IFS=' ' read -r st desc; do
-		case $st in
-		0|1) _result "$st" "$desc"; reported=$((reported + 1)) ;;
-		*) printf '%s %s\n' "$st" "$desc" ;;
-		esac
-	done
-}
-checked() { is "$reported" "$1" "the reference ran all $1 checks"; }
+. "$top_srcdir/tests/cli/jsonref.sh"
 ref suite "$suite" .
 is "$(wc -l < y.names) $(wc -l < n.names)" "95 185" "the suite: 95 y_ and 185 n_ files on lines, 3 n_ files alone"
 

@@ -130,6 +130,16 @@ wait_until() {
 	return 0
 }
 
+# serve_dir DIR: a static web server for DIR on loopback (stopped with the
+# simulator at exit); its port in SERVE_PORT
+serve_dir() {
+	( cd "$1" && exec "$PYTHON3" -m http.server 0 --bind 127.0.0.1 ) \
+	    > "$TEST_DIR/http.log" 2>&1 &
+	_sim_pids="$_sim_pids $!"
+	wait_until 10 grep -q 'Serving HTTP' "$TEST_DIR/http.log"
+	SERVE_PORT=$(sed -n 's/.*port \([0-9]*\).*/\1/p' "$TEST_DIR/http.log" | head -1)
+}
+
 # sim_start [mjsim options]: start a simulator; exports SIM_URL, MJ_BASE_URL.
 # With MJ_TEST_TLS=1, behind a TLS front (sim_start_tls): a test written
 # for HTTP runs over HTTPS.

@@ -134,12 +134,8 @@ window.onload = function () {
 };
 </script></body></html>
 HTML
-cd site
-"$PYTHON3" -m http.server 0 --bind 127.0.0.1 > ../http.log 2>&1 &
-_sim_pids="$_sim_pids $!"
-wait_until 10 grep -q 'Serving HTTP' ../http.log
-port=$(sed -n 's/.*port \([0-9]*\).*/\1/p' ../http.log | head -1)
-cd ..
+serve_dir site
+port=$SERVE_PORT
 title=$(timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
     --no-first-run --user-data-dir="$TEST_DIR/profile" --virtual-time-budget=20000 \
     --dump-dom "http://127.0.0.1:$port/probe.html" 2>>chromium.log | sed -n 's:.*<title>\(.*\)</title>.*:\1:p')

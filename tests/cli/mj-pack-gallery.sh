@@ -66,12 +66,8 @@ window.onload = function () {
 };
 </script></body></html>
 HTML
-cd site
-"$PYTHON3" -m http.server 0 --bind 127.0.0.1 > ../http.log 2>&1 &
-_sim_pids="$_sim_pids $!"
-wait_until 10 grep -q 'Serving HTTP' ../http.log
-port=$(sed -n 's/.*port \([0-9]*\).*/\1/p' ../http.log | head -1)
-cd ..
+serve_dir site
+port=$SERVE_PORT
 run_chromium() {
 	timeout 60 "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage \
 	    --no-first-run --user-data-dir="$TEST_DIR/profile" --virtual-time-budget=8000 "$@" 2>>chromium.log
