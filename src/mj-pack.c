@@ -98,7 +98,7 @@ static struct {
 	int		 status;
 	int		 out_closed;
 	unsigned long	 done, failed;
-	long long	 bytes;		/* file bytes packed, in all */
+	long long	 bytes;		/* member bytes packed, manifests too */
 	struct progress	 progress;
 } st;
 
