@@ -42,15 +42,17 @@ text_limits(void)
 		const char	*message;
 	} c[] = {
 		{ "state", "a", 255, 1, NULL },
-		{ "state", "a", 256, 0, "state is 256 characters (UTF-16 code "
-		    "units), over the server's limit of 255; nothing was sent" },
-		{ "state", "a", 300, 0, "state is 300 characters (UTF-16 code "
-		    "units), over the server's limit of 255; nothing was sent" },
+		{ "state", "a", 256, 0, "state is 256 characters (UTF-16 "
+		    "code units), over the server's limit of 255; nothing "
+		    "was sent" },
+		{ "state", "a", 300, 0, "state is 300 characters (UTF-16 "
+		    "code units), over the server's limit of 255; nothing "
+		    "was sent" },
 		{ "state", "\xc3\xa9", 255, 1, NULL },
 		{ "state", "\xf0\x9f\x98\x80", 127, 1, NULL },
-		{ "state", "\xf0\x9f\x98\x80", 128, 0, "state is 256 characters "
-		    "(UTF-16 code units), over the server's limit of 255; "
-		    "nothing was sent" },
+		{ "state", "\xf0\x9f\x98\x80", 128, 0, "state is 256 "
+		    "characters (UTF-16 code units), over the server's limit "
+		    "of 255; nothing was sent" },
 		{ "notifyHook", "h", 2000, 1, NULL },
 		{ "notifyHook", "h", 2001, 0, "notifyHook is 2001 characters "
 		    "(UTF-16 code units), over the server's limit of 2000; "
@@ -82,7 +84,8 @@ blends(void)
 		{ "{\"base64Array\":[\"a\"]}", 0 },
 		{ "{\"base64Array\":[\"a\",\"b\"]}", 1 },
 		{ "{\"base64Array\":[\"a\",\"b\",\"c\",\"d\",\"e\"]}", 1 },
-		{ "{\"base64Array\":[\"a\",\"b\",\"c\",\"d\",\"e\",\"f\"]}", 0 },
+		{ "{\"base64Array\":[\"a\",\"b\",\"c\",\"d\",\"e\","
+		    "\"f\"]}", 0 },
 		{ "{\"base64Array\":[]}", 0 },
 	};
 	char	err[256];
