@@ -25,7 +25,7 @@ http() {
 # ---- trueai: queue full, limits, state ------------------------------------
 sim_start --dialect trueai --capacity 1 --queue 1 --duration 0.3 --jitter 0 \
     --limit-refusal '并发数已达上限' --limit-refusal-count 2
-a=$(sim_api POST /mj/submit/imagine '{"prompt":"one sim:dur=1"}')
+a=$(sim_api POST /mj/submit/imagine '{"prompt":"one sim:dur=4"}')
 b=$(sim_api POST /mj/submit/imagine '{"prompt":"two"}')
 is "$(code_of "$a") $(code_of "$b")" "1 22" "trueai: run, then queued (22)"
 is "$(echo "$b" | jq -r '.description + " " + (.properties.numberOfQueues | tostring)')" \
