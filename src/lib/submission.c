@@ -393,7 +393,9 @@ prompt_of(const struct submit_opts *o, const struct record *rec, int required,
 	char		*t;
 	size_t		 i;
 
-	if (o->template != NULL) {
+	if (o->prompt_text != NULL) {
+		t = xstrdup(o->prompt_text);
+	} else if (o->template != NULL) {
 		if ((t = template_expand(o->template, rec, err, errlen)) == NULL)
 			return NULL;
 	} else if (nul_field(rec, o->prompt_field)) {
@@ -481,8 +483,13 @@ build_imagine(const struct submit_opts *o, const struct record *rec,
 	}
 	if (imgs != NULL)
 		json_add(body, "base64Array", imgs);
-	return finish_one(body, o, rec, 1, "/mj/submit/imagine", out, err,
-	    errlen);
+	if (finish_one(body, o, rec, 1, "/mj/submit/imagine", out, err,
+	    errlen) == -1)
+		return -1;
+	/* an expanded job says what it sent: the prompt, links first */
+	if (o->prompt_text != NULL)
+		(*out)->prompt = prompt_of(o, rec, 1, err, errlen);
+	return 1;
 }
 
 static int
@@ -820,6 +827,12 @@ submission_key(const struct submission *sub, struct record *rec,
 		 * record changes from one read to the next (customIds) */
 		identity = xasprintf("%s\n%s", parent_id, sub->button);
 		rec_text = xstrdup("");
+	} else if (sub->expand_of > 0) {
+		/* an expanded job is its row and its place: repeats of one
+		 * prompt have the same body */
+		identity = xasprintf("%s\nexpand %lu/%lu", sub->body,
+		    sub->expand_index, sub->expand_of);
+		rec_text = xstrdup(record_serialize(rec, &len));
 	} else {
 		identity = xstrdup(sub->body);
 		rec_text = xstrdup(record_serialize(rec, &len));
@@ -842,6 +855,7 @@ submission_free_all(struct submission *subs, size_t n)
 	for (i = 0; i < n; i++) {
 		free(subs[i].body);
 		free(subs[i].button);
+		free(subs[i].prompt);
 		json_object_put(subs[i].parent);
 	}
 	free(subs);

@@ -40,6 +40,8 @@ struct submit_opts {
 	const char	 *dimensions;	/* --dimensions PORTRAIT|SQUARE|LANDSCAPE */
 	const char	 *motion;	/* --motion low|high (video) */
 	int		  remix;	/* --remix: actions open a modal */
+	/* an expanded job's prompt (jobs.h): over template and field */
+	const char	 *prompt_text;
 
 	/* Filled by submit_opts_load; private. */
 	char		**image_uris;	/* data: URIs for files, URLs as given */
@@ -66,6 +68,10 @@ struct submission {
 	char		*body;		/* owned: compact JSON */
 	json_object	*parent;	/* owned or NULL: {"id","action","button"} */
 	char		*button;	/* owned or NULL: the button name asked for */
+	/* an expanded job (jobs.h): its prompt as sent, owned, and its
+	 * place among the row's jobs, from 1; 0 when not expanded */
+	char		*prompt;
+	unsigned long	 expand_index, expand_of;
 };
 
 /*

@@ -1,0 +1,154 @@
+/*
+ * One record's jobs (jobs.h): the prompt is taken as submission_build
+ * would take it, expanded (expand.h), and each job built with its own
+ * prompt; then every body is held against the server's limits.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "expand.h"
+#include "jobs.h"
+#include "limits.h"
+#include "xalloc.h"
+
+/*
+ * The imagine prompt of rec before image links go in front (owned), or
+ * NULL when there is none to expand: submission_build then says why.
+ */
+static char *
+prompt_text(const struct submit_opts *so, const struct record *rec)
+{
+	json_object	*v;
+	char		 err[8];
+
+	if (so->template != NULL)
+		return template_expand(so->template, rec, err, sizeof(err));
+	v = record_get(rec, so->prompt_field != NULL ? so->prompt_field :
+	    "prompt");
+	if (!json_object_is_type(v, json_type_string) ||
+	    strlen(json_object_get_string(v)) !=
+	    (size_t)json_object_get_string_len(v))
+		return NULL;	/* a number, or U+0000 inside: as written */
+	return xstrdup(json_object_get_string(v));
+}
+
+/* Could the expander change p?  Most prompts are read past at once. */
+static int
+may_expand(const char *p)
+{
+	return strpbrk(p, "{}\\") != NULL || strstr(p, "-r") != NULL ||
+	    strstr(p, "\xe2\x80\x94r") != NULL;
+}
+
+/* The images a blend would send: the record's own, or --image's files. */
+static size_t
+blend_images(const struct submit_opts *so, const struct record *rec)
+{
+	json_object	*v = record_get(rec, "base64Array");
+	size_t		 i, n = 0;
+
+	if (v != NULL && !json_object_is_type(v, json_type_null))
+		return json_object_is_type(v, json_type_array) ?
+		    json_object_array_length(v) : 0;
+	for (i = 0; i < so->nimages; i++)
+		n += so->image_is_url == NULL || !so->image_is_url[i];
+	return n;
+}
+
+/* Build each of e's n jobs into subs. */
+static int
+build_each(const struct submit_opts *so, const struct record *rec,
+    struct expand *e, struct submission *subs, size_t n, char *err,
+    size_t errlen)
+{
+	struct submit_opts	 job = *so;
+	struct submission	*one;
+	size_t			 i;
+
+	for (i = 0; i < n; i++) {
+		job.prompt_text = expand_job(e, i, NULL);
+		if (submission_build(&job, rec, &one, err, errlen) != 1) {
+			submission_free_all(one, 0);
+			return -1;
+		}
+		subs[i] = one[0];
+		free(one);
+		subs[i].expand_index = i + 1;
+		subs[i].expand_of = n;
+	}
+	return 0;
+}
+
+/* The expanded jobs of an imagine record, or 0 to build it as it is. */
+static int
+expanded(const struct submit_opts *so, const struct jobs_opts *jo,
+    const struct record *rec, struct submission **out,
+    enum jobs_refusal *why, char *err, size_t errlen)
+{
+	struct expand	*e;
+	char		*p;
+	const char	*job;
+	size_t		 n, len;
+	int		 rc = 0;
+
+	if (!jo->expand || so->kind != SUBMIT_IMAGINE ||
+	    so->modal_prompt != NULL || so->mask_file != NULL ||
+	    (p = prompt_text(so, rec)) == NULL)
+		return 0;
+	if (!may_expand(p)) {
+		free(p);
+		return 0;
+	}
+	*why = JOBS_INPUT;
+	if ((e = expand_new(p, strlen(p), err, errlen)) == NULL ||
+	    expand_check(e, jo->max_jobs, err, errlen) == -1) {
+		rc = -1;
+		goto done;
+	}
+	n = (size_t)expand_count(e);
+	job = expand_job(e, 0, &len);
+	if (n == 1 && len == strlen(p) && memcmp(job, p, len) == 0)
+		goto done;	/* "--raw" and the like: nothing to expand */
+	*out = xcalloc(n, sizeof(**out));
+	*why = JOBS_SUBMIT;
+	if (build_each(so, rec, e, *out, n, err, errlen) == -1) {
+		submission_free_all(*out, n);
+		*out = NULL;
+		rc = -1;
+	} else
+		rc = (int)n;
+done:
+	expand_free(e);
+	free(p);
+	return rc;
+}
+
+int
+jobs_build(const struct submit_opts *so, const struct jobs_opts *jo,
+    const struct record *rec, struct submission **out,
+    enum jobs_refusal *why, char *err, size_t errlen)
+{
+	int	n, i;
+
+	*out = NULL;
+	*why = JOBS_INPUT;
+	if (so->kind == SUBMIT_BLEND && so->modal_prompt == NULL &&
+	    so->mask_file == NULL &&
+	    limits_blend(blend_images(so, rec), err, errlen) == -1)
+		return -1;
+	if ((n = expanded(so, jo, rec, out, why, err, errlen)) == 0) {
+		*why = JOBS_SUBMIT;
+		if ((n = submission_build(so, rec, out, err, errlen)) < 0)
+			return -1;
+	} else if (n < 0)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (limits_check((*out)[i].endpoint, (*out)[i].body, err,
+		    errlen) == -1) {
+			submission_free_all(*out, (size_t)n);
+			*out = NULL;
+			*why = JOBS_INPUT;
+			return -1;
+		}
+	return n;
+}

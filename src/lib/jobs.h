@@ -1,0 +1,40 @@
+/*
+ * The jobs of one input record (mj-submit(1), EXPANSION): what
+ * submission_build makes of it, with an imagine prompt's permutations
+ * and --repeat expanded into one submission each, and the server's
+ * limits (limits.h) checked, so that a row that cannot go is refused
+ * whole before anything of it is sent.  Pure: no I/O.
+ */
+#ifndef MJ_JOBS_H
+#define MJ_JOBS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "record.h"
+#include "submission.h"
+
+struct jobs_opts {
+	int		 expand;	/* 0: --no-expand */
+	uint64_t	 max_jobs;	/* --max-jobs */
+};
+
+/* Why jobs_build refused a record: the stage its error record names. */
+enum jobs_refusal {
+	JOBS_INPUT,		/* the row itself: a malformed prompt, over
+				   --max-jobs, over a server's limit */
+	JOBS_SUBMIT		/* what submission_build refuses */
+};
+
+/*
+ * The submissions of rec: their count (>= 1) with *out set (the caller
+ * frees them with submission_free_all), or -1 with err and *why set.
+ * Expanded jobs have prompt, expand_index and expand_of set; a prompt
+ * without braces, escapes or --repeat gives the one submission it always
+ * did, without them.
+ */
+int	jobs_build(const struct submit_opts *, const struct jobs_opts *,
+	    const struct record *rec, struct submission **out,
+	    enum jobs_refusal *why, char *err, size_t errlen);
+
+#endif
