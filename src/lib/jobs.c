@@ -3,12 +3,15 @@
  * would take it, expanded (expand.h), and each job built with its own
  * prompt; then every body is held against the server's limits.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "expand.h"
 #include "jobs.h"
 #include "limits.h"
+#include "prices.h"
 #include "xalloc.h"
 
 /*
@@ -151,4 +154,34 @@ jobs_build(const struct submit_opts *so, const struct jobs_opts *jo,
 			return -1;
 		}
 	return n;
+}
+
+const char *
+jobs_kind(const struct submission *sub)
+{
+	const char	*k = NULL;
+
+	if (sub->button != NULL)
+		k = prices_kind_of_action(sub->button, NULL);
+	if (k == NULL)
+		k = prices_kind_of_endpoint(sub->endpoint);
+	return k != NULL ? k : "unknown";
+}
+
+const char *
+jobs_mode(const char *mode, const char *base_url)
+{
+	static const char *const modes[] = { "fast", "relax", "turbo" };
+	char		 path[16];
+	size_t		 i;
+
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++) {
+		if (mode != NULL && strcasecmp(mode, modes[i]) == 0)
+			return modes[i];
+		(void)snprintf(path, sizeof(path), "/mj-%s", modes[i]);
+		if (mode == NULL && base_url != NULL &&
+		    strstr(base_url, path) != NULL)
+			return modes[i];
+	}
+	return "fast";
 }

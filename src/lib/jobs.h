@@ -37,4 +37,16 @@ int	jobs_build(const struct submit_opts *, const struct jobs_opts *,
 	    const struct record *rec, struct submission **out,
 	    enum jobs_refusal *why, char *err, size_t errlen);
 
+/*
+ * The price kind of a submission (prices.h): its button's, else its
+ * endpoint's; "unknown" when neither says.  Static text.
+ */
+const char	*jobs_kind(const struct submission *);
+/*
+ * The speed mode a job is priced in: --mode (mode, "FAST" or "fast"),
+ * else the one the base URL selects ("/mj-relax", "/mj-turbo",
+ * "/mj-fast"), else "fast", the servers' default.  Static text.
+ */
+const char	*jobs_mode(const char *mode, const char *base_url);
+
 #endif

@@ -122,6 +122,42 @@ run_case(const struct tcase *c)
 	submit_opts_free(&o);
 }
 
+static void
+kinds_and_modes(void)
+{
+	static const struct {
+		const char	*mode, *url, *want;
+	} m[] = {
+		{ "FAST", NULL, "fast" }, { "relax", NULL, "relax" },
+		{ "TURBO", "https://h/mj-relax", "turbo" },
+		{ NULL, "https://api.example/mj-relax", "relax" },
+		{ NULL, "https://api.example/mj-turbo/", "turbo" },
+		{ NULL, "https://api.cometapi.com", "fast" },
+		{ NULL, NULL, "fast" },
+	};
+	struct submission	sub;
+	size_t			i;
+
+	for (i = 0; i < sizeof(m) / sizeof(m[0]); i++)
+		TAP_STR(jobs_mode(m[i].mode, m[i].url), m[i].want,
+		    "mode %s, %s", m[i].mode ? m[i].mode : "-",
+		    m[i].url ? m[i].url : "-");
+	memset(&sub, 0, sizeof(sub));
+	sub.endpoint = "/mj/submit/imagine";
+	TAP_STR(jobs_kind(&sub), "imagine", "an imagine");
+	sub.endpoint = "/mj/submit/action";
+	sub.button = "U3";
+	TAP_STR(jobs_kind(&sub), "upscale", "U3 is an upscale");
+	sub.button = "Zoom Out 2x";
+	TAP_STR(jobs_kind(&sub), "zoom", "Zoom Out 2x is a zoom");
+	sub.endpoint = "/mj/submit/video";
+	sub.button = "extend2";
+	TAP_STR(jobs_kind(&sub), "extend", "extend2 is an extend");
+	sub.button = "bookmark";
+	sub.endpoint = "/mj/submit/action";
+	TAP_STR(jobs_kind(&sub), "unknown", "a button without a kind");
+}
+
 int
 main(void)
 {
@@ -129,5 +165,6 @@ main(void)
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		run_case(&cases[i]);
+	kinds_and_modes();
 	return tap_done();
 }
