@@ -87,6 +87,14 @@ done_testing() {
 	exit $?
 }
 skip_all() { echo "1..0 # SKIP $*"; exit 0; }
+# skip_dialect REASON: the whole test asserts the default (comet) answers:
+# under MJ_TEST_DIALECT it skips, saying why.  (A test that can run but
+# has one comet-only simulator sets SIM_DIALECT_FIXED=1 before that one.)
+skip_dialect() {
+	[ -n "${MJ_TEST_DIALECT:-}" ] &&
+	    skip_all "asserts comet answers, not $MJ_TEST_DIALECT: $*"
+	return 0
+}
 
 # ok DESC CMD...: passes when CMD exits 0
 ok() {
@@ -142,8 +150,13 @@ serve_dir() {
 
 # sim_start [mjsim options]: start a simulator; exports SIM_URL, MJ_BASE_URL.
 # With MJ_TEST_TLS=1, behind a TLS front (sim_start_tls): a test written
-# for HTTP runs over HTTPS.
+# for HTTP runs over HTTPS.  With MJ_TEST_DIALECT=trueai (make
+# check-trueai), the simulator answers in that dialect (--dialect), unless
+# the test set SIM_DIALECT_FIXED=1 (it asserts one dialect's answers).
 sim_start() {
+	if [ -n "${MJ_TEST_DIALECT:-}" ] && [ "${SIM_DIALECT_FIXED:-0}" != 1 ]; then
+		set -- --dialect "$MJ_TEST_DIALECT" "$@"
+	fi
 	if [ "${MJ_TEST_TLS:-0}" = 1 ]; then
 		sim_start_tls "$@"
 	else
