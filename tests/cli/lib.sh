@@ -18,6 +18,10 @@ unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY \
 
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/mjtest.XXXXXX")
 cd "$TEST_DIR" || exit 99
+# no one's own config file: a test that wants one writes it here
+unset MJ_CONFIG MJ_PROFILE MJ_METRICS_DIR
+XDG_CONFIG_HOME=$TEST_DIR/config
+export XDG_CONFIG_HOME
 
 # make check-valgrind: every program the test runs goes through valgrind;
 # an error or a definite leak exits 99 and writes valgrind-PROG.PID.log,
