@@ -10,7 +10,7 @@
 
 #include "expand.h"
 #include "jobs.h"
-#include "limits.h"
+#include "serverlimits.h"
 #include "prices.h"
 #include "xalloc.h"
 
@@ -137,7 +137,7 @@ jobs_build(const struct submit_opts *so, const struct jobs_opts *jo,
 	*why = JOBS_INPUT;
 	if (so->kind == SUBMIT_BLEND && so->modal_prompt == NULL &&
 	    so->mask_file == NULL &&
-	    limits_blend(blend_images(so, rec), err, errlen) == -1)
+	    serverlimits_blend(blend_images(so, rec), err, errlen) == -1)
 		return -1;
 	if ((n = expanded(so, jo, rec, out, why, err, errlen)) == 0) {
 		*why = JOBS_SUBMIT;
@@ -146,7 +146,7 @@ jobs_build(const struct submit_opts *so, const struct jobs_opts *jo,
 	} else if (n < 0)
 		return -1;
 	for (i = 0; i < n; i++)
-		if (limits_check((*out)[i].endpoint, (*out)[i].body, err,
+		if (serverlimits_check((*out)[i].endpoint, (*out)[i].body, err,
 		    errlen) == -1) {
 			submission_free_all(*out, (size_t)n);
 			*out = NULL;

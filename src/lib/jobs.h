@@ -2,7 +2,7 @@
  * The jobs of one input record (mj-submit(1), EXPANSION): what
  * submission_build makes of it, with an imagine prompt's permutations
  * and --repeat expanded into one submission each, and the server's
- * limits (limits.h) checked, so that a row that cannot go is refused
+ * limits (serverlimits.h) checked, so that a row that cannot go is refused
  * whole before anything of it is sent.  Pure: no I/O.
  */
 #ifndef MJ_JOBS_H

@@ -7,18 +7,18 @@
  * read yet, so they are refused here, as input errors, and nothing is
  * sent.  Pure: no I/O.
  */
-#ifndef MJ_LIMITS_H
-#define MJ_LIMITS_H
+#ifndef MJ_SERVERLIMITS_H
+#define MJ_SERVERLIMITS_H
 
 #include <stddef.h>
 
-#define LIMITS_STATE_MAX	255
-#define LIMITS_HOOK_MAX		2000
-#define LIMITS_BLEND_MIN	2
-#define LIMITS_BLEND_MAX	5
+#define SERVERLIMITS_STATE_MAX	255
+#define SERVERLIMITS_HOOK_MAX		2000
+#define SERVERLIMITS_BLEND_MIN	2
+#define SERVERLIMITS_BLEND_MAX	5
 
 /* The length of UTF-8 text in UTF-16 code units, as C# counts it. */
-size_t	limits_utf16_len(const char *s, size_t len);
+size_t	serverlimits_utf16_len(const char *s, size_t len);
 
 /*
  * A request body (compact JSON text) against the limits: 0, or -1 with
@@ -26,9 +26,9 @@ size_t	limits_utf16_len(const char *s, size_t len);
  * the server's limit of 255; nothing was sent").  The body is parsed only
  * when it names a state or a notifyHook, or endpoint is a blend.
  */
-int	limits_check(const char *endpoint, const char *body, char *err,
+int	serverlimits_check(const char *endpoint, const char *body, char *err,
 	    size_t errlen);
 /* The blend's image count against 2..5: 0, or -1 with err. */
-int	limits_blend(size_t images, char *err, size_t errlen);
+int	serverlimits_blend(size_t images, char *err, size_t errlen);
 
 #endif

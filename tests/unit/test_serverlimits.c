@@ -1,12 +1,12 @@
 /*
- * limits: UTF-16 lengths as the server counts them, and bodies against
+ * serverlimits: UTF-16 lengths as the server counts them, and bodies against
  * the state, notifyHook and blend limits, each side of each boundary.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
-#include "limits.h"
+#include "serverlimits.h"
 #include "tap.h"
 
 static const struct {
@@ -65,7 +65,8 @@ text_limits(void)
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
 		body = body_with(c[i].key, c[i].unit, c[i].n);
 		err[0] = '\0';
-		rc = limits_check("/mj/submit/imagine", body, err, sizeof(err));
+		rc = serverlimits_check("/mj/submit/imagine", body, err,
+		    sizeof(err));
 		TAP_INT(rc, c[i].ok ? 0 : -1, "%s of %zu x '%s'", c[i].key,
 		    c[i].n, c[i].unit);
 		if (!c[i].ok)
@@ -92,16 +93,18 @@ blends(void)
 	size_t	i;
 
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
-		TAP_INT(limits_check("/mj/submit/blend", c[i].body, err,
+		TAP_INT(serverlimits_check("/mj/submit/blend", c[i].body, err,
 		    sizeof(err)), c[i].ok ? 0 : -1, "blend body %zu", i);
-	TAP_INT(limits_blend(1, err, sizeof(err)), -1, "a 1-image blend");
+	TAP_INT(serverlimits_blend(1, err, sizeof(err)), -1, "a 1-image blend");
 	TAP_STR(err, "a blend takes 2 to 5 images (the server's limit), got "
 	    "1; nothing was sent", "... its message");
-	TAP_INT(limits_blend(2, err, sizeof(err)), 0, "a 2-image blend");
-	TAP_INT(limits_check("/mj/submit/imagine", "{\"base64Array\":[\"a\"]}",
-	    err, sizeof(err)), 0, "one image on imagine is no blend");
-	TAP_INT(limits_check("/mj/submit/imagine", "not json \"state\"", err,
-	    sizeof(err)), 0, "a body that is not JSON is not judged here");
+	TAP_INT(serverlimits_blend(2, err, sizeof(err)), 0, "a 2-image blend");
+	TAP_INT(serverlimits_check("/mj/submit/imagine",
+	    "{\"base64Array\":[\"a\"]}", err, sizeof(err)), 0,
+	    "one image on imagine is no blend");
+	TAP_INT(serverlimits_check("/mj/submit/imagine",
+	    "not json \"state\"", err, sizeof(err)), 0,
+	    "a body that is not JSON is not judged here");
 }
 
 int
@@ -110,7 +113,7 @@ main(void)
 	size_t	i;
 
 	for (i = 0; i < sizeof(lengths) / sizeof(lengths[0]); i++)
-		TAP_INT(limits_utf16_len(lengths[i].text,
+		TAP_INT(serverlimits_utf16_len(lengths[i].text,
 		    strlen(lengths[i].text)), lengths[i].units,
 		    "UTF-16 length of \"%s\"", lengths[i].text);
 	text_limits();

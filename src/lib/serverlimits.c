@@ -1,15 +1,15 @@
 /*
- * The server's limits checked on what would be sent (limits.h).
+ * The server's limits checked on what would be sent (serverlimits.h).
  */
 #include <stdio.h>
 #include <string.h>
 
 #include <json-c/json.h>
 
-#include "limits.h"
+#include "serverlimits.h"
 
 size_t
-limits_utf16_len(const char *s, size_t len)
+serverlimits_utf16_len(const char *s, size_t len)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	size_t			 i, n = 0;
@@ -22,13 +22,14 @@ limits_utf16_len(const char *s, size_t len)
 }
 
 int
-limits_blend(size_t images, char *err, size_t errlen)
+serverlimits_blend(size_t images, char *err, size_t errlen)
 {
-	if (images >= LIMITS_BLEND_MIN && images <= LIMITS_BLEND_MAX)
+	if (images >= SERVERLIMITS_BLEND_MIN &&
+	    images <= SERVERLIMITS_BLEND_MAX)
 		return 0;
 	(void)snprintf(err, errlen, "a blend takes %d to %d images (the "
-	    "server's limit), got %zu; nothing was sent", LIMITS_BLEND_MIN,
-	    LIMITS_BLEND_MAX, images);
+	    "server's limit), got %zu; nothing was sent",
+	    SERVERLIMITS_BLEND_MIN, SERVERLIMITS_BLEND_MAX, images);
 	return -1;
 }
 
@@ -43,7 +44,7 @@ text_limit(json_object *body, const char *key, size_t max, char *err,
 	if (!json_object_object_get_ex(body, key, &v) ||
 	    !json_object_is_type(v, json_type_string))
 		return 0;
-	n = limits_utf16_len(json_object_get_string(v),
+	n = serverlimits_utf16_len(json_object_get_string(v),
 	    (size_t)json_object_get_string_len(v));
 	if (n <= max)
 		return 0;
@@ -54,7 +55,7 @@ text_limit(json_object *body, const char *key, size_t max, char *err,
 }
 
 int
-limits_check(const char *endpoint, const char *body, char *err,
+serverlimits_check(const char *endpoint, const char *body, char *err,
     size_t errlen)
 {
 	json_object	*o, *imgs;
@@ -69,12 +70,14 @@ limits_check(const char *endpoint, const char *body, char *err,
 		json_object_put(o);
 		return 0;	/* not ours to judge */
 	}
-	if (text_limit(o, "state", LIMITS_STATE_MAX, err, errlen) == -1 ||
-	    text_limit(o, "notifyHook", LIMITS_HOOK_MAX, err, errlen) == -1)
+	if (text_limit(o, "state", SERVERLIMITS_STATE_MAX, err,
+	    errlen) == -1 || text_limit(o, "notifyHook",
+	    SERVERLIMITS_HOOK_MAX, err, errlen) == -1)
 		rc = -1;
 	else if (blend && json_object_object_get_ex(o, "base64Array", &imgs))
-		rc = limits_blend(json_object_is_type(imgs, json_type_array) ?
-		    json_object_array_length(imgs) : 0, err, errlen);
+		rc = serverlimits_blend(json_object_is_type(imgs,
+		    json_type_array) ? json_object_array_length(imgs) : 0, err,
+		    errlen);
 	json_object_put(o);
 	return rc;
 }
