@@ -2,7 +2,7 @@
  * The cost plan of an mj-submit run (mj-submit(1), COST): rows read, rows
  * refused, jobs by kind and mode, and with a price table the estimated
  * total, counted exactly (prices.h).  Written as one JSON object for
- * --plan FILE and as lines of text for stderr.  Pure: no I/O.
+ * --plan FILE and as lines of text for stderr.  No I/O but plan_write.
  */
 #ifndef MJ_PLAN_H
 #define MJ_PLAN_H
@@ -53,5 +53,11 @@ char		*plan_json(const struct plan *, int dry_run);
  * The caller frees it.
  */
 char		*plan_text(const struct plan *, int dry_run);
+/*
+ * plan_json and a newline into path, whole or not at all (a temporary
+ * file renamed over it).  0, or -1 with err set.
+ */
+int		 plan_write(const struct plan *, int dry_run, const char *path,
+		    char *err, size_t errlen);
 
 #endif

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "diag.h"
+#include "jobs.h"
 #include "modal.h"
+#include "plan.h"
 #include "subq.h"
 #include "subrecord.h"
 #include "xalloc.h"
@@ -180,6 +182,7 @@ sub_fail_say(struct subq *q, struct sub *s, const char *msg, int retryable,
 		record_set(out, "task", modal_task(&s->item->subs[s->i]));
 	subrecord_fail(out, msg, retryable, code, http,
 	    q->journal != NULL ? s->key : NULL);
+	subrecord_job(out, &s->item->subs[s->i]);
 	if (q->out_closed || !say)
 		;	/* a reader that is gone wants no more words */
 	else if (s->item->rec->line > 0)
@@ -196,11 +199,30 @@ sub_fail(struct subq *q, struct sub *s, const char *msg, int retryable,
 	sub_fail_say(q, s, msg, retryable, code, http, 1);
 }
 
+const char *
+sub_kind(const struct sub *s)
+{
+	return s->step == SUB_STEP_MODAL ? "modal" :
+	    jobs_kind(&s->item->subs[s->i]);
+}
+
+/* The plan counts a job this run submitted, or would under -n. */
+static void
+sub_count(struct subq *q, const struct sub *s)
+{
+	if (q->opt.plan != NULL)
+		plan_job(q->opt.plan, sub_kind(s), q->opt.mode);
+}
+
 void
 sub_succeed(struct subq *q, struct sub *s, const char *task_id,
     const char *status, json_object *submit)
 {
 	struct record	*out = out_record(s);
+
+	/* a task of an earlier run's was paid for then */
+	if (!json_object_object_get_ex(submit, "resumed", NULL))
+		sub_count(q, s);
 
 	subrecord_task(out, task_id, status, submit);
 	sub_finish(q, s, out, 0);
@@ -212,6 +234,7 @@ sub_dry_run(struct subq *q, struct sub *s)
 	struct record	*out = out_record(s);
 
 	subrecord_dry_run(out, &s->item->subs[s->i]);
+	sub_count(q, s);
 	sub_finish(q, s, out, 0);
 }
 
@@ -221,6 +244,7 @@ sub_may_exist(struct subq *q, struct sub *s, const char *lost,
 {
 	char	*msg = subrecord_may_exist(lost, why);
 
+	sub_count(q, s);	/* it may have been paid for */
 	sub_fail(q, s, msg, 0, code, http);
 	free(msg);
 }
@@ -244,12 +268,18 @@ sub_refused(struct subq *q, struct sub *s)
 		    journal_error(q->journal));
 	if (q->started > 0)
 		q->started--;	/* a refusal costs nothing */
+	q->spent -= s->cost;
+	s->cost = 0;
 }
 
 json_object *
 sub_outcome(const struct sub *s, const struct api_reply *rep)
 {
-	return submission_outcome(s->item->subs[s->i].endpoint, rep);
+	json_object	*submit;
+
+	submit = submission_outcome(s->item->subs[s->i].endpoint, rep);
+	subrecord_job_submit(submit, &s->item->subs[s->i]);
+	return submit;
 }
 
 /*

@@ -55,6 +55,33 @@ subrecord_task(struct record *out, const char *task_id, const char *status,
 }
 
 void
+subrecord_job_submit(json_object *submit, const struct submission *sub)
+{
+	json_object	*expand;
+
+	if (sub->expand_of == 0)
+		return;
+	json_add_string(submit, "prompt", sub->prompt != NULL ? sub->prompt :
+	    "");
+	expand = json_object_new_object();
+	json_add_int(expand, "index", (long long)sub->expand_index);
+	json_add_int(expand, "of", (long long)sub->expand_of);
+	json_add(submit, "expand", expand);
+}
+
+void
+subrecord_job(struct record *out, const struct submission *sub)
+{
+	json_object	*submit;
+
+	if (sub->expand_of == 0)
+		return;
+	submit = json_object_new_object();
+	subrecord_job_submit(submit, sub);
+	record_set(out, "submit", submit);
+}
+
+void
 subrecord_dry_run(struct record *out, const struct submission *sub)
 {
 	json_object	*submit = json_object_new_object();
@@ -62,6 +89,7 @@ subrecord_dry_run(struct record *out, const struct submission *sub)
 	json_add_bool(submit, "dryRun", 1);
 	json_add_string(submit, "endpoint", sub->endpoint);
 	json_add(submit, "body", json_raw(sub->body));
+	subrecord_job_submit(submit, sub);
 	record_set(out, "submit", submit);
 }
 

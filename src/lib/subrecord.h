@@ -33,6 +33,15 @@ void		 subrecord_fail(struct record *out, const char *msg,
 void		 subrecord_task(struct record *out, const char *task_id,
 		    const char *status, json_object *submit);
 
+/*
+ * An expanded job's "prompt" and "expand" {"index","of"} (mj-submit(1),
+ * EXPANSION) added to submit, or to out's "submit" (made if need be);
+ * nothing for a submission that was not expanded.
+ */
+void		 subrecord_job_submit(json_object *submit,
+		    const struct submission *);
+void		 subrecord_job(struct record *out, const struct submission *);
+
 /* What -n writes: the endpoint and body that would be sent. */
 void		 subrecord_dry_run(struct record *out, const struct submission *);
 
