@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "record.h"
 #include "submission.h"
 
@@ -36,6 +37,13 @@ enum jobs_refusal {
 int	jobs_build(const struct submit_opts *, const struct jobs_opts *,
 	    const struct record *rec, struct submission **out,
 	    enum jobs_refusal *why, char *err, size_t errlen);
+
+/*
+ * s (len bytes) as a JSON string onto b, byte for byte as json-c writes
+ * it with JSON_C_TO_STRING_NOSLASHESCAPE, so that text made here and
+ * json-c's can be compared and joined.
+ */
+void		 jobs_json_string(struct buf *b, const char *s, size_t len);
 
 /*
  * The price kind of a submission (prices.h): its button's, else its

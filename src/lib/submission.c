@@ -488,7 +488,8 @@ build_imagine(const struct submit_opts *o, const struct record *rec,
 		return -1;
 	/* an expanded job says what it sent: the prompt, links first */
 	if (o->prompt_text != NULL)
-		(*out)->prompt = prompt_of(o, rec, 1, err, errlen);
+		(*out)->prompt = o->nimages == 0 ? xstrdup(o->prompt_text) :
+		    prompt_of(o, rec, 1, err, errlen);
 	return 1;
 }
 

@@ -87,6 +87,7 @@ struct subitem {
 	size_t		 nsubs;
 	size_t		 left;		/* not yet written out */
 	struct parent_fetch parent;	/* read again after a stale customId */
+	char		*dry_text;	/* -n: the input's text, once (owned) */
 };
 
 /* What the run was asked to do (borrowed from the options). */

@@ -2,7 +2,10 @@
  * The record mj-submit writes for one submission.
  */
 #include <stdlib.h>
+#include <string.h>
 
+#include "buf.h"
+#include "jobs.h"
 #include "subrecord.h"
 #include "xalloc.h"
 
@@ -79,6 +82,30 @@ subrecord_job(struct record *out, const struct submission *sub)
 	submit = json_object_new_object();
 	subrecord_job_submit(submit, sub);
 	record_set(out, "submit", submit);
+}
+
+char *
+subrecord_dry_line(const char *in, size_t len, const struct submission *sub)
+{
+	struct buf	b = BUF_INIT;
+
+	while (len > 0 && in[len - 1] != '}')
+		len--;
+	if (len < 2)
+		return NULL;
+	buf_append(&b, in, len - 1);
+	if (len > 2)
+		buf_appendc(&b, ',');
+	buf_appends(&b, "\"submit\":{\"dryRun\":true,\"endpoint\":");
+	jobs_json_string(&b, sub->endpoint, strlen(sub->endpoint));
+	buf_appends(&b, ",\"body\":");
+	buf_appends(&b, sub->body);
+	buf_appends(&b, ",\"prompt\":");
+	jobs_json_string(&b, sub->prompt != NULL ? sub->prompt : "",
+	    sub->prompt != NULL ? strlen(sub->prompt) : 0);
+	buf_appendf(&b, ",\"expand\":{\"index\":%lu,\"of\":%lu}}}",
+	    sub->expand_index, sub->expand_of);
+	return buf_detach(&b, NULL);
 }
 
 void

@@ -9,7 +9,9 @@
 
 #include "jobs.h"
 #include "record.h"
+#include "subrecord.h"
 #include "tap.h"
+#include "xalloc.h"
 
 #define JOBS_SHOWN	4
 #define TEN		"0123456789"
@@ -158,9 +160,64 @@ kinds_and_modes(void)
 	TAP_STR(jobs_kind(&sub), "unknown", "a button without a kind");
 }
 
+/*
+ * -n's record of an expanded job made as text is byte for byte the one
+ * json-c makes from the record, whatever the prompt holds.
+ */
+static void
+dry_lines(void)
+{
+	static const char *const inputs[] = {
+		"{\"prompt\":\"a {red, green} bird\"}",
+		"{\"sku\":\"A-1\",\"prompt\":"
+		    "\"{\\\"q\\\", back\\\\slash} a/b\","
+		    "\"n\":1.50,\"x\":[1,{\"y\":null}]}",
+		"{\"prompt\":\"{tab\\there, ctl\\u0001\\u001f\\u007f, "
+		    "nl\\nx} caf\\u00e9 \\ud83d\\ude00 "
+		    "\\\\{x\\\\}\"}",
+		"{\"prompt\":\"{a,b} --r 2\",\"state\":\"s\","
+		    "\"e\":\"\\u2028\"}",
+	};
+	struct submit_opts	 o;
+	struct jobs_opts	 jo = { 1, 40 };
+	struct submission	*subs;
+	struct record		*rec, *out;
+	enum jobs_refusal	 why;
+	char			 err[256], *in, *line;
+	size_t			 i;
+	int			 n, k;
+
+	memset(&o, 0, sizeof(o));
+	if (submit_opts_load(&o, err, sizeof(err)) == -1)
+		return;
+	for (i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++) {
+		rec = record_parse(NULL, inputs[i], strlen(inputs[i]), 1);
+		n = jobs_build(&o, &jo, rec, &subs, &why, err, sizeof(err));
+		if (!TAP_OK(n > 1, "dry line input %zu expands (%s)", i,
+		    n < 0 ? err : "ok"))
+			goto next;
+		in = xstrdup(record_serialize(rec, NULL));
+		for (k = 0; k < n; k++) {
+			line = subrecord_dry_line(in, strlen(in), &subs[k]);
+			out = subrecord_new(rec, &subs[k], 0);
+			subrecord_dry_run(out, &subs[k]);
+			TAP_STR(line, record_serialize(out, NULL),
+			    "dry line %zu, job %d: json-c's bytes", i, k + 1);
+			record_free(out);
+			free(line);
+		}
+		free(in);
+		submission_free_all(subs, (size_t)n);
+next:
+		record_free(rec);
+	}
+	submit_opts_free(&o);
+}
+
 int
 main(void)
 {
+	dry_lines();
 	size_t	i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
