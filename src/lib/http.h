@@ -6,9 +6,10 @@
  * re-sends a POST by itself when a reused connection dies before the reply
  * (design.md).  TLS sessions are cached for all requests, so a fresh
  * connection resumes one; the CAs trusted are curl(1)'s: CURL_CA_BUNDLE,
- * SSL_CERT_FILE, the system's.  It retries what is safe to retry, with exponential backoff
- * and full jitter, honouring Retry-After; it follows redirects itself so
- * that the API key never goes to another host.
+ * SSL_CERT_FILE, the system's.  It retries what is safe to retry
+ * (httpretry.h), with exponential backoff and full jitter (backoff.h),
+ * honouring Retry-After; it follows redirects itself so that the API key
+ * never goes to another host.
  */
 #ifndef MJ_HTTP_H
 #define MJ_HTTP_H
@@ -19,6 +20,7 @@
 
 #include "buf.h"
 #include "config.h"
+#include "httpretry.h"
 #include "loop.h"
 
 enum http_class {
@@ -27,30 +29,6 @@ enum http_class {
 	HTTP_DOWNLOAD,	/* image and video files: idempotent, reused */
 	HTTP_NCLASS
 };
-
-/* May a failed request be sent again?  (design.md, api.md section 8) */
-enum retry_verdict {
-	RETRY_NONE,		/* it succeeded (2xx) */
-	RETRY_SAFE,		/* provably not processed: refused, 429, never sent */
-	RETRY_AMBIGUOUS,	/* sent, reply lost or 5xx: it may have been processed */
-	RETRY_NO		/* a definite answer that another try will not change */
-};
-
-/*
- * The one function that decides: from libcurl's result, the HTTP status
- * (0 when none) and whether any byte of the request was sent.
- */
-enum retry_verdict http_classify(CURLcode, long status, int sent);
-const char	*http_verdict_name(enum retry_verdict);
-/*
- * A refusal that a retry in this run would meet again: the server's
- * certificate not trusted, a bad CA file, a proxy asking for credentials
- * (status or connect_status 407).  Safe to send after the cause is fixed
- * (the record says retryable), but not retried now.
- */
-int		 http_refusal_lasts(CURLcode, long status, long connect_status);
-/* The TLS handshake failed on trust (certificate, CA file, pinning). */
-int		 http_trust_failure(CURLcode);
 
 struct http_request {
 	/* Set by the caller before http_start. */

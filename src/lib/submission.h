@@ -116,8 +116,4 @@ void	submission_key(const struct submission *, struct record *rec,
  */
 char	*submission_tagged_body(const char *body, const char *tag);
 
-/* Expand a template: "{field}" from the record's fields ("{{" is "{"). */
-char	*template_expand(const char *tmpl, const struct record *, char *err,
-	    size_t errlen);
-
 #endif
