@@ -26,7 +26,8 @@ enum {
 struct api_reply {
 	int		 code;
 	char		*description;	/* owned; may be "" */
-	char		*result;	/* owned: the task id as text, or NULL */
+	/* owned: the task id as text, or NULL */
+	char		*result;
 	json_object	*properties;	/* owned reference, or NULL */
 };
 

@@ -179,7 +179,8 @@ code_of(json_object *v, int *code)
 	}
 	if (json_object_is_type(v, json_type_double)) {
 		d = json_object_get_double(v);
-		/* the range first: converting a double out of it is undefined */
+		/* the range first: converting a double out of it is
+		 * undefined */
 		if (!(d >= INT_MIN && d <= INT_MAX) || d != (int)d)
 			return -1;
 		*code = (int)d;

@@ -43,16 +43,18 @@ struct http {
 	const struct config	*cfg;
 	char			*auth_header;
 	struct http_pace	 pace[HTTP_NCLASS];
-	size_t			 active[HTTP_NCLASS];
-	unsigned long		 sent[HTTP_NCLASS];
 	long long		 received;	/* reply body bytes, in all */
 	long long		 backoff_base;
 	long long		 backoff_max;
-	long			 timeout_ms;	/* MJ_REQUEST_TIMEOUT_MS, 0: defaults */
-	CURLSH			*share;		/* TLS sessions and DNS, for all */
-	const char		*ca_file;	/* from the environment, or NULL */
+	/* MJ_REQUEST_TIMEOUT_MS, 0: defaults */
+	long			 timeout_ms;
+	/* TLS sessions and DNS, for all */
+	CURLSH			*share;
+	/* from the environment, or NULL */
+	const char		*ca_file;
 	const char		*ca_dir;
-	const char		*ca_from;	/* where ca_file came from, for people */
+	/* where ca_file came from, for people */
+	const char		*ca_from;
 };
 
 static const struct {
@@ -109,8 +111,8 @@ share_new(void)
 #endif
 	if ((sh = curl_share_init()) == NULL)
 		diag_fatal(1, "libcurl: cannot create a share handle");
-	if (curl_share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION) !=
-	    CURLSHE_OK ||
+	if (curl_share_setopt(sh, CURLSHOPT_SHARE,
+	    CURL_LOCK_DATA_SSL_SESSION) != CURLSHE_OK ||
 	    curl_share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS) !=
 	    CURLSHE_OK)
 		diag_fatal(1, "libcurl: cannot share TLS sessions");
@@ -194,27 +196,8 @@ void
 http_set_rate(struct http *h, enum http_class c, double per_second)
 {
 	/* a hair over the interval keeps any 1-second window within R */
-	h->pace[c].interval_ms = per_second > 0 ? 1000.0 / per_second * 1.01 : 0;
-}
-
-void
-http_set_backoff(struct http *h, long long base_ms, long long max_ms)
-{
-	if (getenv("MJ_RETRY_BASE_MS") == NULL)
-		h->backoff_base = base_ms;
-	h->backoff_max = max_ms;
-}
-
-size_t
-http_active(const struct http *h, enum http_class c)
-{
-	return h->active[c];
-}
-
-unsigned long
-http_sent_count(const struct http *h, enum http_class c)
-{
-	return h->sent[c];
+	h->pace[c].interval_ms = per_second > 0 ?
+	    1000.0 / per_second * 1.01 : 0;
 }
 
 long long
@@ -429,7 +412,6 @@ send_now(struct http_request *r)
 	r->attempts++;
 	r->started = loop_now();
 	r->state = REQ_RUNNING;
-	h->sent[r->klass]++;
 	if ((mc = curl_multi_add_handle(loop_multi(h->loop), r->easy)) !=
 	    CURLM_OK)
 		diag_fatal(1, "libcurl: %s", curl_multi_strerror(mc));
@@ -520,14 +502,12 @@ http_start(struct http *h, struct http_request *r)
 	r->http = h;
 	r->attempts = 0;
 	r->redirects = 0;
-	h->active[r->klass]++;
 	schedule(r, 0);
 }
 
 void
 http_retry(struct http_request *r, long long delay_ms)
 {
-	r->http->active[r->klass]++;
 	schedule(r, delay_ms);
 }
 
@@ -578,7 +558,6 @@ http_cancel(struct http_request *r)
 		return;
 	}
 	r->state = REQ_IDLE;
-	r->http->active[r->klass]--;
 }
 
 int
@@ -593,17 +572,6 @@ http_created_nothing(const struct http_request *r)
 	return r->verdict == RETRY_SAFE ||
 	    (r->verdict == RETRY_NO && !r->sent) ||
 	    (r->verdict == RETRY_NO && r->status >= 400 && r->status < 500);
-}
-
-const char *
-http_peek_content_type(struct http_request *r)
-{
-	char	*ct = NULL;
-
-	if (r->easy == NULL ||
-	    curl_easy_getinfo(r->easy, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
-		return NULL;
-	return ct;
 }
 
 long
@@ -690,7 +658,6 @@ static void
 finish(struct http_request *r)
 {
 	r->state = REQ_IDLE;
-	r->http->active[r->klass]--;
 	if (r->verdict != RETRY_NONE)
 		describe_failure(r);
 	if (r->on_done != NULL)

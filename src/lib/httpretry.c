@@ -13,11 +13,14 @@ http_classify(CURLcode rc, long status, int sent)
 		if (status >= 200 && status < 300)
 			return RETRY_NONE;
 		if (status == 429)
-			return RETRY_SAFE;	/* a refusal: nothing was done */
+			/* a refusal: nothing was done */
+			return RETRY_SAFE;
 		if (status == 407)
-			return RETRY_SAFE;	/* the proxy did not pass it on */
+			/* the proxy did not pass it on */
+			return RETRY_SAFE;
 		if (status == 408 || status >= 500)
-			return RETRY_AMBIGUOUS;	/* a gateway may have passed it on */
+			/* a gateway may have passed it on */
+			return RETRY_AMBIGUOUS;
 		return RETRY_NO;
 	}
 	if (http_trust_failure(rc))
@@ -72,19 +75,4 @@ http_refusal_lasts(CURLcode rc, long status, long connect_status)
 	if (connect_status == 407 || (rc == CURLE_OK && status == 407))
 		return 1;	/* the proxy wants credentials we do not have */
 	return http_trust_failure(rc);	/* not fixed by waiting */
-}
-
-const char *
-http_verdict_name(enum retry_verdict v)
-{
-	switch (v) {
-	case RETRY_NONE:
-		return "none";
-	case RETRY_SAFE:
-		return "safe";
-	case RETRY_AMBIGUOUS:
-		return "ambiguous";
-	default:
-		return "no";
-	}
 }

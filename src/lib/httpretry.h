@@ -11,9 +11,12 @@
 /* May a failed request be sent again?  (design.md, api.md section 8) */
 enum retry_verdict {
 	RETRY_NONE,		/* it succeeded (2xx) */
-	RETRY_SAFE,		/* provably not processed: refused, 429, never sent */
-	RETRY_AMBIGUOUS,	/* sent, reply lost or 5xx: it may have been processed */
-	RETRY_NO		/* a definite answer that another try will not change */
+	/* provably not processed: refused, 429, never sent */
+	RETRY_SAFE,
+	/* sent, reply lost or 5xx: it may have been processed */
+	RETRY_AMBIGUOUS,
+	/* a definite answer that another try will not change */
+	RETRY_NO
 };
 
 /*
@@ -21,7 +24,6 @@ enum retry_verdict {
  * (0 when none) and whether any byte of the request was sent.
  */
 enum retry_verdict http_classify(CURLcode, long status, int sent);
-const char	*http_verdict_name(enum retry_verdict);
 /*
  * A refusal that a retry in this run would meet again: the server's
  * certificate not trusted, a bad CA file, a proxy asking for credentials

@@ -32,7 +32,6 @@ struct loop {
 	struct timer	**heap;
 	size_t		  nheap;
 	size_t		  capheap;
-	size_t		  live;
 	unsigned long	  seq;
 	void		(*done)(void *, CURL *, CURLcode);
 	void		 *done_arg;
@@ -163,7 +162,8 @@ heap_down(struct loop *l, size_t i)
 		c = 2 * i + 1;
 		if (c >= l->nheap)
 			return;
-		if (c + 1 < l->nheap && timer_before(l->heap[c + 1], l->heap[c]))
+		if (c + 1 < l->nheap &&
+		    timer_before(l->heap[c + 1], l->heap[c]))
 			c++;
 		if (!timer_before(l->heap[c], l->heap[i]))
 			return;
@@ -198,24 +198,15 @@ loop_timer_at(struct loop *l, long long due, void (*fn)(void *), void *arg)
 	}
 	l->heap[l->nheap++] = t;
 	heap_up(l, l->nheap - 1);
-	l->live++;
 	return t;
 }
 
 void
 loop_timer_cancel(struct loop *l, struct timer *t)
 {
-	/* freed when it reaches the top of the heap */
-	if (t != NULL && t->fn != NULL) {
+	(void)l;	/* the heap drops it: freed when it reaches the top */
+	if (t != NULL)
 		t->fn = NULL;
-		l->live--;
-	}
-}
-
-size_t
-loop_timer_count(const struct loop *l)
-{
-	return l->live;
 }
 
 static void
@@ -226,10 +217,8 @@ timers_run(struct loop *l)
 
 	while (l->nheap > 0 && l->heap[0]->due <= now) {
 		t = heap_pop(l);
-		if (t->fn != NULL) {
-			l->live--;
+		if (t->fn != NULL)
 			t->fn(t->arg);
-		}
 		free(t);
 	}
 	/* drop cancelled timers at the top so they do not shorten waits */

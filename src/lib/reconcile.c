@@ -46,6 +46,8 @@ struct reconcile {
 	char		 why[320];	/* why not listed */
 };
 
+static void	reconcile_cancel(struct reconcile *);
+
 void
 reconcile_add(struct reconcile *rc, const char *key, long long sent_at)
 {
@@ -237,7 +239,8 @@ reconcile_start(struct reconcile *rc, struct http *h,
 	http_start(h, r);
 }
 
-void
+/* Stop a reading started; done is not called. */
+static void
 reconcile_cancel(struct reconcile *rc)
 {
 	if (rc->req == NULL)

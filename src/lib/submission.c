@@ -21,7 +21,8 @@
 #include "template.h"
 #include "xalloc.h"
 
-#define IMAGE_FILE_MAX	(32L * 1024 * 1024)	/* larger references are refused */
+/* larger references are refused */
+#define IMAGE_FILE_MAX	(32L * 1024 * 1024)
 #define BLEND_MIN	2
 #define BLEND_MAX	5
 
@@ -54,7 +55,8 @@ submit_bot_type(const char *arg)
 	if (strcasecmp(arg, "mj") == 0 || strcasecmp(arg, "midjourney") == 0 ||
 	    strcasecmp(arg, "MID_JOURNEY") == 0)
 		return "MID_JOURNEY";
-	if (strcasecmp(arg, "niji") == 0 || strcasecmp(arg, "NIJI_JOURNEY") == 0)
+	if (strcasecmp(arg, "niji") == 0 ||
+	    strcasecmp(arg, "NIJI_JOURNEY") == 0)
 		return "NIJI_JOURNEY";
 	return NULL;
 }
@@ -62,7 +64,8 @@ submit_bot_type(const char *arg)
 const char *
 submit_dimensions(const char *arg)
 {
-	static const char *const shapes[] = { "PORTRAIT", "SQUARE", "LANDSCAPE" };
+	static const char *const shapes[] = { "PORTRAIT", "SQUARE",
+	    "LANDSCAPE" };
 	size_t	i;
 
 	for (i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++)
@@ -80,7 +83,8 @@ image_mime(const unsigned char *p, size_t n)
 		return "image/jpeg";
 	if (n >= 6 && memcmp(p, "GIF8", 4) == 0)
 		return "image/gif";
-	if (n >= 12 && memcmp(p, "RIFF", 4) == 0 && memcmp(p + 8, "WEBP", 4) == 0)
+	if (n >= 12 && memcmp(p, "RIFF", 4) == 0 &&
+	    memcmp(p + 8, "WEBP", 4) == 0)
 		return "image/webp";
 	return NULL;
 }
@@ -112,8 +116,8 @@ data_uri(const char *path, char *err, size_t errlen)
 	(void)fclose(f);	/* read-only: nothing to lose */
 	mime = image_mime((const unsigned char *)buf_str(&raw), raw.len);
 	if (mime == NULL) {
-		(void)fail(err, errlen, "%s: not a PNG, JPEG, GIF or WebP image",
-		    path);
+		(void)fail(err, errlen,
+		    "%s: not a PNG, JPEG, GIF or WebP image", path);
 		buf_free(&raw);
 		return NULL;
 	}
@@ -254,7 +258,8 @@ add_common(json_object *body, const struct submit_opts *o,
 	if ((v = own_field(rec, "state")) != NULL)
 		json_add(body, "state", v);
 	else if (o->state != NULL) {
-		if ((state = template_expand(o->state, rec, err, errlen)) == NULL)
+		state = template_expand(o->state, rec, err, errlen);
+		if (state == NULL)
 			return -1;
 		json_add_string(body, "state", state);
 		free(state);
@@ -287,7 +292,8 @@ prompt_of(const struct submit_opts *o, const struct record *rec, int required,
 	size_t		 i;
 
 	if (o->template != NULL) {
-		if ((t = template_expand(o->template, rec, err, errlen)) == NULL)
+		t = template_expand(o->template, rec, err, errlen);
+		if (t == NULL)
 			return NULL;
 	} else if (template_nul_field(rec, o->prompt_field)) {
 		(void)fail(err, errlen, "field '%s' holds U+0000, which cannot "
@@ -505,8 +511,9 @@ action_body(const struct submit_opts *o, const struct record *rec,
 	cid = button != NULL ? json_get_string(button, "customId") : NULL;
 	if (cid == NULL || *cid == '\0') {
 		names = api_button_names(task);
-		(void)fail(err, errlen, "task %s has no button '%s'; it has: %s",
-		    id, name, *names != '\0' ? names : "none");
+		(void)fail(err, errlen,
+		    "task %s has no button '%s'; it has: %s", id, name,
+		    *names != '\0' ? names : "none");
 		free(names);
 		return -1;
 	}

@@ -40,7 +40,8 @@ template_field_text(const struct record *rec, const char *name)
 	case json_type_int:
 	case json_type_double:
 	case json_type_boolean:
-		return json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN);
+		return json_object_to_json_string_ext(v,
+		    JSON_C_TO_STRING_PLAIN);
 	default:
 		return NULL;
 	}
@@ -65,7 +66,7 @@ template_expand(const char *t, const struct record *rec, char *err,
 	char		*name;
 
 	while (*t != '\0') {
-		if ((t[0] == '{' && t[1] == '{') || (t[0] == '}' && t[1] == '}')) {
+		if ((t[0] == '{' || t[0] == '}') && t[1] == t[0]) {
 			buf_appendc(&b, t[0]);
 			t += 2;
 			continue;
@@ -82,8 +83,9 @@ template_expand(const char *t, const struct record *rec, char *err,
 		name = xstrndup(t + 1, (size_t)(close - t - 1));
 		val = template_field_text(rec, name);
 		if (val != NULL && template_nul_field(rec, name)) {
-			(void)fail(err, errlen, "field '%s' holds U+0000, which "
-			    "cannot be sent", name);
+			(void)fail(err, errlen,
+			    "field '%s' holds U+0000, which cannot be sent",
+			    name);
 			free(name);
 			buf_free(&b);
 			return NULL;
