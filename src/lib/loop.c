@@ -32,6 +32,7 @@ struct loop {
 	struct timer	**heap;
 	size_t		  nheap;
 	size_t		  capheap;
+	size_t		  live;		/* timers not run nor cancelled */
 	unsigned long	  seq;
 	void		(*done)(void *, CURL *, CURLcode);
 	void		 *done_arg;
@@ -198,15 +199,24 @@ loop_timer_at(struct loop *l, long long due, void (*fn)(void *), void *arg)
 	}
 	l->heap[l->nheap++] = t;
 	heap_up(l, l->nheap - 1);
+	l->live++;
 	return t;
 }
 
 void
 loop_timer_cancel(struct loop *l, struct timer *t)
 {
-	(void)l;	/* the heap drops it: freed when it reaches the top */
-	if (t != NULL)
+	/* freed when it reaches the top of the heap */
+	if (t != NULL && t->fn != NULL) {
 		t->fn = NULL;
+		l->live--;
+	}
+}
+
+size_t
+loop_timer_count(const struct loop *l)
+{
+	return l->live;
 }
 
 static void
@@ -217,8 +227,10 @@ timers_run(struct loop *l)
 
 	while (l->nheap > 0 && l->heap[0]->due <= now) {
 		t = heap_pop(l);
-		if (t->fn != NULL)
+		if (t->fn != NULL) {
+			l->live--;
 			t->fn(t->arg);
+		}
 		free(t);
 	}
 	/* drop cancelled timers at the top so they do not shorten waits */

@@ -71,5 +71,7 @@ int		 loop_signal_status(const struct loop *);
 struct timer	*loop_timer_at(struct loop *, long long due, void (*fn)(void *),
 		    void *arg);
 void		 loop_timer_cancel(struct loop *, struct timer *);
+/* Number of timers still to run (tested alone: nothing else asks). */
+size_t		 loop_timer_count(const struct loop *);
 
 #endif
