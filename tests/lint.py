@@ -12,7 +12,9 @@ Checks src/ (the programs and src/lib/) for:
     not count: what only a test calls is static or gone), unless its
     declaration's comment says "tested alone" (a piece exposed for its
     unit test);
-  - a .c file over 800 lines.
+  - a .c file over 800 lines;
+  - "out of memory" said through diag: it allocates, so with memory
+    exhausted it recursed until the stack overflowed (xalloc_oom).
 Each offence is printed as FILE:LINE: what; exit status 1 if any.
 """
 import os
@@ -201,6 +203,10 @@ def main():
                 if re.search(r"\bfprintf\s*\(\s*stderr\b", line):
                     offences.append((f, no, "fprintf(stderr outside "
                                      "diag.c: use diag.h"))
+        for no, line in enumerate(texts[f].split("\n"), 1):
+            if re.search(r"\bdiag_\w+\s*\([^;]*\"out of memory\"", line):
+                offences.append((f, no, "out of memory through diag, "
+                                 "which allocates: use xalloc_oom()"))
         if not f.endswith(".c"):
             continue
         if len(lines) > MAX_LINES:
