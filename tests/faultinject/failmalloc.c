@@ -8,7 +8,8 @@
  *				later one return NULL (ENOMEM); 0 or unset:
  *				none fails, the run is only counted
  *	FAILMALLOC_LOG=FILE	append one line at the first failure
- *				("failmalloc: pid P: failed N") and one at
+ *				("failmalloc: pid P: failed N in OBJECT...",
+ *				the objects its callers are in) and one at
  *				exit ("failmalloc: pid P: allocations C")
  *	FAILMALLOC_TRACE=FILE	append, for each allocation counted, its
  *				number and its callers as OBJECT+0xOFFSET
@@ -26,6 +27,7 @@
 #include <errno.h>
 #include <execinfo.h>
 #include <fcntl.h>
+#include <sched.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -51,7 +53,8 @@ static struct {
 static unsigned long	 fail_at;	/* 0: never */
 static int		 armed;		/* main has begun */
 static unsigned long	 count;		/* allocations since main */
-static int		 reported;	/* the first failure is logged */
+static int		 reported;	/* the first failure is being logged */
+static int		 logged;	/* ... and is in the log */
 static const char	*log_path;
 static const char	*trace_path;
 static int		 trace_fd = -1;
@@ -161,12 +164,44 @@ trace(unsigned long n)
 }
 
 /*
+ * The objects the first failed allocation came through, innermost first,
+ * each once: " libc.so.6 libglib-2.0.so.0 mj-pack" says GLib asked.
+ */
+static void
+callers(char *out, size_t size)
+{
+	void		*frames[16];
+	const char	*last = NULL, *name;
+	Dl_info		 info;
+	size_t		 len = 0;
+	int		 i, got, k;
+
+	out[0] = '\0';
+	got = backtrace(frames, 16);
+	for (i = 0; i < got; i++) {
+		if (dladdr(frames[i], &info) == 0 || info.dli_fname == NULL)
+			continue;
+		name = strrchr(info.dli_fname, '/');
+		name = name != NULL ? name + 1 : info.dli_fname;
+		if (strstr(name, "failmalloc") != NULL ||
+		    (last != NULL && strcmp(name, last) == 0))
+			continue;
+		last = name;
+		k = snprintf(out + len, size - len, " %s", name);
+		if (k < 0 || (size_t)k >= size - len)
+			break;
+		len += (size_t)k;
+	}
+}
+
+/*
  * Count one allocation; nonzero when it must fail.  The shim's own
  * calls (backtrace may load libgcc) and the loader's are not counted.
  */
 static int
 must_fail(void)
 {
+	char		 chain[160];
 	unsigned long	 n;
 
 	if (!armed || in_shim)
@@ -179,11 +214,18 @@ must_fail(void)
 	}
 	if (fail_at == 0 || n < fail_at)
 		return 0;
-	if (!__atomic_exchange_n(&reported, 1, __ATOMIC_SEQ_CST)) {
+	if (__atomic_exchange_n(&reported, 1, __ATOMIC_SEQ_CST) == 0) {
 		in_shim = 1;
-		say(log_path, "failmalloc: pid %ld: failed %lu\n",
-		    (long)getpid(), n);
+		callers(chain, sizeof(chain));
+		say(log_path, "failmalloc: pid %ld: failed %lu in%s\n",
+		    (long)getpid(), n, chain);
 		in_shim = 0;
+		__atomic_store_n(&logged, 1, __ATOMIC_SEQ_CST);
+	} else {
+		/* another thread's NULL must not end the process before
+		 * the first failure is logged */
+		while (!__atomic_load_n(&logged, __ATOMIC_SEQ_CST))
+			sched_yield();
 	}
 	errno = ENOMEM;
 	return 1;
@@ -342,9 +384,9 @@ counted_main(int argc, char **argv, char **envp)
 	}
 	log_path = getenv("FAILMALLOC_LOG");
 	trace_path = getenv("FAILMALLOC_TRACE");
+	/* the first backtrace loads libgcc: before counting */
+	(void)backtrace(warm, 1);	/* only the loading matters */
 	if (trace_path != NULL && *trace_path != '\0') {
-		/* the first backtrace loads libgcc: before counting */
-		(void)backtrace(warm, 1);	/* only the loading matters */
 		trace_fd = open(trace_path, O_WRONLY | O_APPEND | O_CREAT |
 		    O_CLOEXEC, 0644);
 	}
