@@ -46,8 +46,6 @@ struct reconcile {
 	char		 why[320];	/* why not listed */
 };
 
-static void	reconcile_cancel(struct reconcile *);
-
 void
 reconcile_add(struct reconcile *rc, const char *key, long long sent_at)
 {
@@ -239,8 +237,7 @@ reconcile_start(struct reconcile *rc, struct http *h,
 	http_start(h, r);
 }
 
-/* Stop a reading started; done is not called. */
-static void
+void
 reconcile_cancel(struct reconcile *rc)
 {
 	if (rc->req == NULL)

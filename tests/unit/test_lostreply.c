@@ -184,6 +184,7 @@ main(void)
 	http = http_new(loop, &cfg);
 	test_lookups(loop, http, &cfg);
 	test_earlier(loop, http, &cfg);
+	lost_replies_free(NULL);	/* does nothing, as free(NULL) */
 	http_free(http);
 	loop_free(loop);
 	config_free(&cfg);
