@@ -40,7 +40,7 @@ PATHS+='|take_record|remove_packed'
     skip_all "failmalloc.so does not combine with valgrind"
 command -v addr2line >/dev/null || skip_all "no addr2line"
 preload=(LD_PRELOAD="$SHIM${LD_PRELOAD:+:$LD_PRELOAD}"
-    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0")
+    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0:detect_leaks=0")
 
 # the shim must take hold: a failing first allocation stops mj-pack
 env "${preload[@]}" FAILMALLOC=1 FAILMALLOC_LOG=probe.log \
@@ -193,7 +193,8 @@ one_point() {	# one_point STAGE N
 	# cannot load libgcc_s, exit 127 when a new thread gets no TLS)
 	lib=""
 	asker=$(sed -n 's/.* failed [0-9]* in//p' "$d/fm.log" 2>/dev/null |
-	    tr ' ' '\n' | grep -v -e '^$' -e '^libc\.so' -e '^ld-linux' | head -1)
+	    tr ' ' '\n' | grep -v -e '^$' -e '^libc\.so' -e '^ld-linux' -e '^libasan' \
+	    -e '^libubsan' | head -1)
 	case $asker in
 	libglib*|libgobject*|libgio*|libvips*|libgmodule*) lib=glib ;;
 	esac
@@ -214,6 +215,10 @@ one_point() {	# one_point STAGE N
 		st="1 (libarchive exits)"
 	elif [ "$lib" = glib ] && { [ "$st" = 134 ] || [ "$st" = 139 ]; }; then
 		st="$st (GLib's own end)"
+	elif [ -n "$lib" ] && [ "$st" = 1 ] &&
+	    grep -q 'AddressSanitizer' "$d/err1"; then
+		# ASan reports the crash or the abort and exits 1
+		st="1 ($lib's own end, reported by ASan)"
 	elif [ "$lib" = glibc ] && { [ "$st" = 134 ] || [ "$st" = 127 ]; }; then
 		st="$st (glibc's own end: a new thread's memory)"
 	elif [ "$st" = 1 ] || [ "$st" = 2 ]; then
