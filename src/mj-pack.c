@@ -382,7 +382,7 @@ pack_open(void)
 		diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s",
 		    strerror(errno));
 	if ((a = p->a = archive_write_new()) == NULL)
-		diag_fatal(MJ_EXIT_FAILED, "out of memory");
+		xalloc_oom();
 	p->w.a = a;
 	p->w.label = p->path;
 	p->w.have_mtime = opt.have_mtime;

@@ -323,7 +323,7 @@ normalize_id(json_object *task, const struct span *raw)
 	text = number_text(id, sp);
 	if (json_object_object_add(task, "id",
 	    json_object_new_string(text)) != 0)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	free(text);
 }
 
@@ -512,7 +512,7 @@ list_tasks(json_object *arr, struct span raw)
 	size_t		 i, n = json_object_array_length(arr);
 
 	if ((out = json_object_new_array()) == NULL)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	for (i = 0; i < n; i++) {
 		t = json_object_array_get_idx(arr, i);
 		if (t == NULL || !json_object_is_type(t, json_type_object))
@@ -520,7 +520,7 @@ list_tasks(json_object *arr, struct span raw)
 		normalize_id(t, raw.p != NULL &&
 		    raw_element(raw, i, &s) == 0 ? &s : NULL);
 		if (json_object_array_add(out, json_object_get(t)) != 0)
-			diag_fatal(1, "out of memory");
+			xalloc_oom();
 	}
 	return out;
 }
@@ -595,15 +595,15 @@ api_list_body(const char *const *ids, size_t n)
 	if ((body = json_object_new_object()) == NULL ||
 	    (arr = json_object_new_array()) == NULL ||
 	    json_object_object_add(body, "ids", arr) != 0)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	for (i = 0; i < n; i++)
 		if (json_object_array_add(arr,
 		    json_object_new_string(ids[i])) != 0)
-			diag_fatal(1, "out of memory");
+			xalloc_oom();
 	s = json_object_to_json_string_ext(body,
 	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 	if (s == NULL)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	text = xstrdup(s);
 	json_object_put(body);
 	return text;

@@ -15,7 +15,6 @@
 #include <archive_entry.h>
 
 #include "archwrite.h"
-#include "diag.h"
 #include "xalloc.h"
 
 #define CHUNK		(256 * 1024)
@@ -59,7 +58,7 @@ new_entry(struct archwrite *w, const char *name, int64_t size, time_t mtime)
 	struct archive_entry	*e = archive_entry_new();
 
 	if (e == NULL)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	archive_entry_set_pathname_utf8(e, name);
 	archive_entry_set_size(e, size);
 	archive_entry_set_filetype(e, AE_IFREG);

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "buf.h"
-#include "diag.h"
 #include "xalloc.h"
 
 static void
@@ -18,7 +17,7 @@ buf_reserve(struct buf *b, size_t more)
 	size_t	need, cap;
 
 	if (more > SIZE_MAX - b->len - 1)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	need = b->len + more + 1;
 	if (need <= b->cap)
 		return;
@@ -61,7 +60,7 @@ buf_appendf(struct buf *b, const char *fmt, ...)
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	buf_reserve(b, (size_t)n);
 	va_start(ap, fmt);
 	(void)vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap); /* sized above */

@@ -149,7 +149,7 @@ origin(const char *url, char *err, size_t errlen)
 	char		*scheme = NULL, *host = NULL, *port = NULL, *o = NULL;
 
 	if ((u = curl_url()) == NULL)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	if ((rc = curl_url_set(u, CURLUPART_URL, url, 0)) != CURLUE_OK ||
 	    (rc = curl_url_get(u, CURLUPART_SCHEME, &scheme, 0)) != CURLUE_OK ||
 	    (rc = curl_url_get(u, CURLUPART_HOST, &host, 0)) != CURLUE_OK ||

@@ -33,6 +33,7 @@ diag_init(const char *name)
 
 	slash = strrchr(name, '/');
 	progname = slash != NULL ? slash + 1 : name;
+	xalloc_init(progname);
 	statusblock_init(progname);
 }
 

@@ -200,6 +200,8 @@ share_new(void)
 	return sh;
 }
 
+static void	transfer_done(void *, CURL *, CURLcode);
+
 struct http *
 http_new(struct loop *l, const struct config *cfg)
 {
@@ -225,6 +227,7 @@ http_new(struct loop *l, const struct config *cfg)
 	    "CURL_CA_BUNDLE to trust others" : env_path("CURL_CA_BUNDLE",
 	    NULL) != NULL ? "CURL_CA_BUNDLE" : "SSL_CERT_FILE";
 	h->share = share_new();
+	loop_on_transfer_done(l, transfer_done, h);
 	return h;
 }
 
@@ -412,7 +415,7 @@ set_headers(struct http_request *r)
 	if (wants_auth(r)) {
 		t = curl_slist_append(h, r->http->auth_header);
 		if (t == NULL)
-			diag_fatal(1, "out of memory");
+			xalloc_oom();
 		h = t;
 	}
 	r->headers = h;
@@ -845,12 +848,14 @@ should_retry(struct http_request *r)
 	    (r->verdict == RETRY_AMBIGUOUS && r->retry_ambiguous);
 }
 
-void
-http_transfer_done(CURL *easy, CURLcode rc)
+/* The loop's completion callback (loop_on_transfer_done). */
+static void
+transfer_done(void *arg, CURL *easy, CURLcode rc)
 {
 	struct http_request	*r = NULL;
 	long long		 delay;
 
+	(void)arg;	/* the request knows its http */
 	if (curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&r) !=
 	    CURLE_OK || r == NULL)
 		diag_fatal(1, "libcurl: a transfer lost its request");

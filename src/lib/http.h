@@ -137,9 +137,6 @@ unsigned long	 http_sent_count(const struct http *, enum http_class);
 /* Reply body bytes received since start, by every request (retries too). */
 long long	 http_received(const struct http *);
 
-/* Called by loop.c when a transfer finishes. */
-void		 http_transfer_done(CURL *, CURLcode);
-
 /* The Content-Type seen so far (from on_data), or NULL; borrowed. */
 const char	*http_peek_content_type(struct http_request *);
 /* The HTTP status seen so far (from on_data), or 0. */

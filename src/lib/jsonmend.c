@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
 #include "jsonmend.h"
 #include "jsonstrict.h"
 #include "utf8.h"
@@ -61,7 +60,7 @@ bad_double(json_object *d, size_t *changes)
 
 	t = json_object_to_json_string_ext(d, JSON_C_TO_STRING_PLAIN);
 	if (t == NULL)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	if (jsonstrict_number(t, strlen(t)))
 		return 0;
 	(*changes)++;
@@ -79,7 +78,7 @@ static void
 null_member(json_object *obj, const char *key)
 {
 	if (json_object_object_add(obj, key, NULL) != 0)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 }
 
 static void
@@ -107,7 +106,7 @@ sanitize_keys(json_object *obj, size_t *changes)
 		json_object_object_del(obj, bad[i]);
 		fixed = utf8_fix(bad[i], strlen(bad[i]), NULL, 1);
 		if (json_object_object_add(obj, fixed, v) != 0)
-			diag_fatal(1, "out of memory");
+			xalloc_oom();
 		free(fixed);
 		free(bad[i]);
 		(*changes)++;
@@ -132,7 +131,7 @@ sanitize(json_object *v)
 			return 0;
 		fixed = utf8_fix(s, len, &len, 0);
 		if (json_object_set_string_len(v, fixed, (int)len) == 0)
-			diag_fatal(1, "out of memory");
+			xalloc_oom();
 		free(fixed);
 		return 1;
 	case json_type_array:

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
 #include "jsonstrict.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -313,7 +312,7 @@ string(struct jp *jp, int is_key, char **key, json_object **out)
 	if (!escaped && !is_key) {
 		if ((*out = json_object_new_string_len((const char *)a,
 		    (int)(b - a))) == NULL)
-			diag_fatal(1, "out of memory");
+			xalloc_oom();
 		return 0;
 	}
 	/* decoded text is never longer than its escaped form */
@@ -327,7 +326,7 @@ string(struct jp *jp, int is_key, char **key, json_object **out)
 	}
 	if ((*out = json_object_new_string_len((const char *)text,
 	    (int)n)) == NULL)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	if (text != small)
 		free(text);
 	return 0;
@@ -411,7 +410,7 @@ number(struct jp *jp, json_object **out)
 	if (text != small)
 		free(text);
 	if (*out == NULL)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	return 0;
 }
 
@@ -506,7 +505,7 @@ member(struct jp *jp, json_object *obj)
 	if (jp->build) {
 		/* a key given twice: the last value wins, as in most readers */
 		if (json_object_object_add(obj, key, v) != 0)
-			diag_fatal(1, "out of memory");
+			xalloc_oom();
 		free(key);
 	}
 	return 0;
@@ -521,7 +520,7 @@ object(struct jp *jp, json_object **out)
 	if (enter(jp) == -1)
 		return -1;
 	if (jp->build && (obj = json_object_new_object()) == NULL)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	if (jp->p < jp->end && *jp->p == '}') {
 		jp->p++;
 		jp->depth--;
@@ -546,7 +545,7 @@ array(struct jp *jp, json_object **out)
 	if (enter(jp) == -1)
 		return -1;
 	if (jp->build && (arr = json_object_new_array()) == NULL)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	if (jp->p < jp->end && *jp->p == ']') {
 		jp->p++;
 		jp->depth--;
@@ -558,7 +557,7 @@ array(struct jp *jp, json_object **out)
 			return -1;
 		}
 		if (jp->build && json_object_array_add(arr, v) != 0)
-			diag_fatal(1, "out of memory");
+			xalloc_oom();
 		if (next_item(jp, ']', &more) == -1) {
 			json_object_put(arr);
 			return -1;

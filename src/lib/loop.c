@@ -15,7 +15,6 @@
 #include <curl/curl.h>
 
 #include "diag.h"
-#include "http.h"
 #include "loop.h"
 #include "xalloc.h"
 
@@ -35,6 +34,8 @@ struct loop {
 	size_t		  capheap;
 	size_t		  live;
 	unsigned long	  seq;
+	void		(*done)(void *, CURL *, CURLcode);
+	void		 *done_arg;
 };
 
 static volatile sig_atomic_t	got_signal;
@@ -236,6 +237,14 @@ timers_run(struct loop *l)
 		free(heap_pop(l));
 }
 
+void
+loop_on_transfer_done(struct loop *l, void (*fn)(void *, CURL *, CURLcode),
+    void *arg)
+{
+	l->done = fn;
+	l->done_arg = arg;
+}
+
 static int
 wait_ms(struct loop *l, long long max_wait_ms)
 {
@@ -258,8 +267,9 @@ transfers_finish(struct loop *l)
 	int	 left;
 
 	while ((msg = curl_multi_info_read(l->multi, &left)) != NULL)
-		if (msg->msg == CURLMSG_DONE)
-			http_transfer_done(msg->easy_handle, msg->data.result);
+		if (msg->msg == CURLMSG_DONE && l->done != NULL)
+			l->done(l->done_arg, msg->easy_handle,
+			    msg->data.result);
 }
 
 /*

@@ -34,6 +34,14 @@ void		 loop_free(struct loop *);
 CURLM		*loop_multi(struct loop *);
 
 /*
+ * fn(arg, easy, result) is called inside loop_turn for each transfer that
+ * finished (http.c registers itself); the easy handle is still in the
+ * multi.  One per loop; a later call replaces it.
+ */
+void		 loop_on_transfer_done(struct loop *,
+		    void (*fn)(void *, CURL *, CURLcode), void *arg);
+
+/*
  * Make the current or next loop_turn return at once.  Safe to call from
  * any thread (curl_multi_wakeup): the sync threads of syncq use it.
  */

@@ -9,7 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "diag.h"
 #include "piecefile.h"
 #include "syncq.h"
 #include "xalloc.h"
@@ -43,7 +42,7 @@ piecepool_new(struct syncq *lanes, size_t max)
 	pool->free = xcalloc(pool->max, sizeof(*pool->free));
 	if (pthread_mutex_init(&pool->mu, NULL) != 0 ||
 	    pthread_cond_init(&pool->cv, NULL) != 0)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	return pool;
 }
 

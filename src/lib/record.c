@@ -59,7 +59,7 @@ record_tokener_new(void)
 	struct json_tokener	*tok;
 
 	if ((tok = json_tokener_new()) == NULL)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	json_tokener_set_flags(tok, JSON_TOKENER_STRICT |
 	    JSON_TOKENER_VALIDATE_UTF8);
 	return tok;
@@ -211,7 +211,7 @@ void
 json_add(json_object *obj, const char *key, json_object *val)
 {
 	if (json_object_object_add(obj, key, val) != 0)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 }
 
 void
@@ -220,7 +220,7 @@ json_add_string(json_object *obj, const char *key, const char *s)
 	json_object	*v;
 
 	if ((v = json_object_new_string(s)) == NULL)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	json_add(obj, key, v);
 }
 
@@ -365,7 +365,7 @@ json_line(json_object *obj, size_t *lenp)
 
 	s = json_object_to_json_string_length(obj, SERIALIZE_FLAGS, &len);
 	if (s == NULL)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	/*
 	 * A key that holds U+0000 or a lone surrogate is written back as its
 	 * escape (jsonstrict.h): the text is json-c's own buffer, rewritten
@@ -379,7 +379,7 @@ json_line(json_object *obj, size_t *lenp)
 		s = json_object_to_json_string_length(obj, SERIALIZE_FLAGS,
 		    &len);
 		if (s == NULL)
-			diag_fatal(1, "out of memory");
+			xalloc_oom();
 		(void)jsonmend_unmark((char *)s, len);
 		if (!jsonstrict_valid(s, len))
 			diag_fatal(1, "internal error: a record that is not "

@@ -63,9 +63,8 @@ static struct {
 } sb = { .name = "mjpipe", .lockfd = -1, .ownfd = -1, .memfd = -1 };
 
 static volatile sig_atomic_t	resized;
-/* the sync threads print too; recursive: an out-of-memory exit in here
- * comes back through diag */
-static pthread_mutex_t		mutex = PTHREAD_RECURSIVE_MUTEX_INITIALIZER_NP;
+/* the sync threads print too */
+static pthread_mutex_t		mutex = PTHREAD_MUTEX_INITIALIZER;
 
 void
 statusblock_init(const char *progname)

@@ -3,7 +3,6 @@
  */
 #include <stdlib.h>
 
-#include "diag.h"
 #include "subrecord.h"
 #include "xalloc.h"
 
@@ -17,7 +16,7 @@ subrecord_new(struct record *in, const struct submission *sub, int take)
 	if (take)
 		copy = json_object_get(in->obj);
 	else if (json_object_deep_copy(in->obj, &copy, NULL) != 0)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 	if (sub->parent != NULL) {
 		json_object_object_del(copy, "files");
 		json_object_object_del(copy, "archive");

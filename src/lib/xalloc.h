@@ -1,11 +1,25 @@
 /*
  * Allocation that cannot fail: out of memory prints "prog: out of memory"
- * and exits 1, so nothing else in mjpipe tests for NULL from these.
+ * and exits 1, so nothing else in mjpipe tests for NULL from these.  The
+ * path that says so allocates nothing and depends on no other module.
  */
 #ifndef MJ_XALLOC_H
 #define MJ_XALLOC_H
 
 #include <stddef.h>
+
+/*
+ * The program name for the message; borrowed, the basename is copied into
+ * a static buffer (diag_init calls this).
+ */
+void	 xalloc_init(const char *progname);
+/*
+ * Out of memory: "prog: out of memory" written to stderr from a static
+ * buffer with write(2), then _exit(1).  Nothing is allocated, no atexit
+ * handler runs (they may allocate); stdout is flushed first, since records
+ * are whole there.  For callers whose allocator is not one of these (json-c).
+ */
+void	 xalloc_oom(void) __attribute__((noreturn));
 
 /* Each returns memory the caller owns and frees with free(3). */
 void	*xmalloc(size_t);
