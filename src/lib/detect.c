@@ -56,16 +56,34 @@ detect_header_like(const struct csv *row)
 	return 1;
 }
 
+static size_t
+skip_blanks(const char *s, size_t len, size_t k)
+{
+	while (k < len && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r'))
+		k++;
+	return k;
+}
+
+int
+detect_object_like(const char *line, size_t len)
+{
+	size_t	k = skip_blanks(line, len, 0);
+
+	if (k == len || line[k] != '{')
+		return 0;
+	/* '{' alone: the first line of an indented JSON document */
+	k = skip_blanks(line, len, k + 1);
+	return k == len || line[k] == '"' || line[k] == '}';
+}
+
 enum detect
 detect_first(const char *line, size_t len, const char *field,
     struct csv *probe)
 {
 	const char	*f;
-	size_t		 i, k, flen;
+	size_t		 i, flen;
 
-	for (k = 0; k < len && (line[k] == ' ' || line[k] == '\t'); k++)
-		continue;
-	if (k < len && line[k] == '{')
+	if (detect_object_like(line, len))
 		return DETECT_JSONL;
 	if (csv_push_line(probe, line, len) != CSV_ROW)
 		return DETECT_LINES;

@@ -3,7 +3,7 @@
  * CSV header is never paid for as a prompt (mj-submit(1), "Input").
  *
  * The rule, on the first line that is not blank (a UTF-8 BOM skipped):
- *  1. it starts with '{' (after spaces): JSON-lines;
+ *  1. it looks like a JSON object (detect_object_like): JSON-lines;
  *  2. read as a CSV row, one of its fields is the prompt column: CSV;
  *  3. it looks like a header (detect_header_like): mj-submit looks at
  *     the next row; if that row has as many fields (or there is no next
@@ -11,7 +11,9 @@
  *     exit 2, before anything is sent; if not, it is plain lines;
  *  4. else plain lines, one prompt each.
  * Prompts with commas stay lines: "a cat, watercolour, --ar 3:2" has
- * fields with spaces around them, which no column name has.
+ * fields with spaces around them, which no column name has.  Prompts
+ * that start with a permutation stay lines: "{red, green} bird" is no
+ * JSON object.
  */
 #ifndef MJ_DETECT_H
 #define MJ_DETECT_H
@@ -27,6 +29,14 @@ enum detect {
 	DETECT_HEADER	/* a header without the prompt column: look further */
 };
 
+/*
+ * 1 if the line looks like the start of a JSON object: after blanks,
+ * '{', then blanks, then '"', '}' or the end of the line ('{' alone
+ * starts an indented document, which is refused as JSON-lines rather
+ * than sent as prompts).  A broken JSON-lines file still looks so, and
+ * its lines become input errors; "{red, green} bird" does not.
+ */
+int		 detect_object_like(const char *line, size_t len);
 /*
  * Steps 1, 2, 4 and the first half of 3 for the first line; field is the
  * prompt column.  probe is a scratch reader, left holding the line's

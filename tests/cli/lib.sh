@@ -18,6 +18,10 @@ unset http_proxy HTTP_PROXY https_proxy HTTPS_PROXY all_proxy ALL_PROXY \
 
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/mjtest.XXXXXX")
 cd "$TEST_DIR" || exit 99
+# no one's own config file: a test that wants one writes it here
+unset MJ_CONFIG MJ_PROFILE MJ_METRICS_DIR
+XDG_CONFIG_HOME=$TEST_DIR/config
+export XDG_CONFIG_HOME
 
 # make check-valgrind: every program the test runs goes through valgrind;
 # an error or a definite leak exits 99 and writes valgrind-PROG.PID.log,
@@ -87,6 +91,14 @@ done_testing() {
 	exit $?
 }
 skip_all() { echo "1..0 # SKIP $*"; exit 0; }
+# skip_dialect REASON: the whole test asserts the default (comet) answers:
+# under MJ_TEST_DIALECT it skips, saying why.  (A test that can run but
+# has one comet-only simulator sets SIM_DIALECT_FIXED=1 before that one.)
+skip_dialect() {
+	[ -n "${MJ_TEST_DIALECT:-}" ] &&
+	    skip_all "asserts comet answers, not $MJ_TEST_DIALECT: $*"
+	return 0
+}
 
 # ok DESC CMD...: passes when CMD exits 0
 ok() {
@@ -142,8 +154,13 @@ serve_dir() {
 
 # sim_start [mjsim options]: start a simulator; exports SIM_URL, MJ_BASE_URL.
 # With MJ_TEST_TLS=1, behind a TLS front (sim_start_tls): a test written
-# for HTTP runs over HTTPS.
+# for HTTP runs over HTTPS.  With MJ_TEST_DIALECT=trueai (make
+# check-trueai), the simulator answers in that dialect (--dialect), unless
+# the test set SIM_DIALECT_FIXED=1 (it asserts one dialect's answers).
 sim_start() {
+	if [ -n "${MJ_TEST_DIALECT:-}" ] && [ "${SIM_DIALECT_FIXED:-0}" != 1 ]; then
+		set -- --dialect "$MJ_TEST_DIALECT" "$@"
+	fi
 	if [ "${MJ_TEST_TLS:-0}" = 1 ]; then
 		sim_start_tls "$@"
 	else

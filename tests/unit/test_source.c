@@ -148,6 +148,24 @@ static const struct {
 	{ "auto: one word is a prompt, not a header", SOURCE_AUTO, NULL,
 	  "sunset\nboat", SOURCE_LINES,
 	  "{\"prompt\":\"sunset\"}\n{\"prompt\":\"boat\"}", NULL },
+	/* JSON-lines only when the first line looks like an object */
+	{ "auto: prompts starting with a permutation", SOURCE_AUTO, NULL,
+	  "{red, green} bird\na {b, c} cat", SOURCE_LINES,
+	  "{\"prompt\":\"{red, green} bird\"}\n"
+	  "{\"prompt\":\"a {b, c} cat\"}", NULL },
+	{ "auto: a one-option group first", SOURCE_AUTO, NULL,
+	  "{x} y", SOURCE_LINES, "{\"prompt\":\"{x} y\"}", NULL },
+	{ "auto: '{' spaces '\"' is JSON-lines", SOURCE_AUTO, NULL,
+	  " { \t\"prompt\": \"a\" }", SOURCE_JSONL, "{\"prompt\":\"a\"}",
+	  NULL },
+	{ "auto: {} is JSON-lines", SOURCE_AUTO, NULL, "{ }", SOURCE_JSONL,
+	  "{}", NULL },
+	{ "auto: a broken JSON-lines file is never prompts", SOURCE_AUTO,
+	  NULL, "{\"prompt\": \"a cat\"\n{\"prompt\":\"b\",}",
+	  SOURCE_JSONL, "{\"error\":{\"stage\":\"input\",\"line\":1,", NULL },
+	{ "auto: '{' alone starts an indented document", SOURCE_AUTO, NULL,
+	  "{\n  \"prompt\": \"a\"\n}", SOURCE_JSONL,
+	  "{\"error\":{\"stage\":\"input\",\"line\":1,", NULL },
 	{ "lines: not UTF-8", SOURCE_LINES, NULL, "a\xc3", SOURCE_LINES,
 	  "{\"error\":{\"stage\":\"input\",\"line\":1,\"message\":"
 	  "\"not valid UTF-8\",\"retryable\":false},"
