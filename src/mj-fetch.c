@@ -490,6 +490,25 @@ input_error(struct record *r, const char *line, size_t len, long lineno)
 	return 1;
 }
 
+/*
+ * The first of each link, in order: n without repeats.  trueai-org gives
+ * a video's imageUrl, videoUrl, imageUrls[0] and videoUrls[0] the same
+ * mp4, and a file is fetched once.
+ */
+static size_t
+unique_urls(const char **urls, size_t n)
+{
+	size_t	i, j, k = 0;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < k && strcmp(urls[j], urls[i]) != 0; j++)
+			continue;
+		if (j == k)
+			urls[k++] = urls[i];
+	}
+	return k;
+}
+
 static void
 take_line(const char *line, size_t len, long lineno)
 {
@@ -511,7 +530,7 @@ take_line(const char *line, size_t len, long lineno)
 	task = record_task(r);
 	if (!record_is_error(r) && task != NULL &&
 	    strcasecmp(api_task_status(task), "SUCCESS") == 0)
-		n = api_task_urls(task, urls, URLS_MAX);
+		n = unique_urls(urls, api_task_urls(task, urls, URLS_MAX));
 	if (n == 0) {
 		/* nothing to do: untouched, unless a lone surrogate was read */
 		if (r->mended)

@@ -3,7 +3,8 @@
  * trueai-org's midjourney-proxy has for admin keys (api.md 7b): HTTP 200
  * with an empty body, and the task becomes FAILURE.  Other keys get
  * HTTP 400, servers without the route (CometAPI, novicezk) 404: both
- * mean "cannot cancel", which is remembered, so that a run asks once.
+ * mean "cannot cancel", which is remembered: until a first answer,
+ * one request at a time, so that such a server is asked once a run.
  */
 #ifndef MJ_CANCEL_H
 #define MJ_CANCEL_H
@@ -35,7 +36,5 @@ void		 cancels_free(struct cancels *);
  */
 void		 cancels_ask(struct cancels *, const char *id, cancel_done *,
 		    void *arg);
-/* The server has said it cannot cancel: 1. */
-int		 cancels_refused(const struct cancels *);
 
 #endif
