@@ -33,7 +33,6 @@
 #include "progress.h"
 #include "record.h"
 #include "relink.h"
-#include "submission.h"
 #include "syncq.h"
 #include "version.h"
 #include "xalloc.h"
