@@ -42,7 +42,7 @@ _mjpipe()
 	--prices|--plan)
 		COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	-j|--jobs|--rate|--max-tasks|--max-jobs|--max-cost|--interval|\
-	--timeout|--template|\
+	--timeout|--stall|--template|\
 	--prompt-field|--state|--notify-hook|--modal-prompt|--base-url|\
 	--name|--max-filesize|--split-count|--split-size|--mtime|--batch)
 		return ;;

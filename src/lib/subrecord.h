@@ -53,7 +53,8 @@ char		*subrecord_dry_line(const char *in, size_t len,
 		    const struct submission *);
 
 /* What -n writes: the endpoint and body that would be sent. */
-void		 subrecord_dry_run(struct record *out, const struct submission *);
+void		 subrecord_dry_run(struct record *out,
+		    const struct submission *);
 
 /*
  * The message for a request whose reply was lost (lost says how) and whose
