@@ -615,7 +615,7 @@ close_plan(void)
 {
 	char	*text, *line, *nl, err[512];
 
-	if (opt.dry_run && !diag_quiet()) {
+	if (opt.dry_run) {	/* diag_info: not with -q */
 		text = plan_text(st.plan, 1);
 		for (line = text; (nl = strchr(line, '\n')) != NULL;
 		    line = nl + 1) {

@@ -11,8 +11,9 @@
 #include "buf.h"
 #include "expand.h"
 #include "jobs.h"
-#include "serverlimits.h"
 #include "prices.h"
+#include "serverlimits.h"
+#include "template.h"
 #include "xalloc.h"
 
 /*
@@ -22,18 +23,16 @@
 static char *
 prompt_text(const struct submit_opts *so, const struct record *rec)
 {
-	json_object	*v;
+	const char	*field = so->prompt_field != NULL ? so->prompt_field :
+			    "prompt", *t;
 	char		 err[8];
 
 	if (so->template != NULL)
 		return template_expand(so->template, rec, err, sizeof(err));
-	v = record_get(rec, so->prompt_field != NULL ? so->prompt_field :
-	    "prompt");
-	if (!json_object_is_type(v, json_type_string) ||
-	    strlen(json_object_get_string(v)) !=
-	    (size_t)json_object_get_string_len(v))
-		return NULL;	/* a number, or U+0000 inside: as written */
-	return xstrdup(json_object_get_string(v));
+	if (template_nul_field(rec, field) ||
+	    (t = template_field_text(rec, field)) == NULL)
+		return NULL;
+	return xstrdup(t);
 }
 
 /* Could the expander change p?  Most prompts are read past at once. */

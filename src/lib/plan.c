@@ -12,7 +12,6 @@
 #include <json-c/json.h>
 
 #include "buf.h"
-#include "diag.h"
 #include "fsutil.h"
 #include "plan.h"
 #include "prices.h"
@@ -146,7 +145,7 @@ static void
 json_append(json_object *array, json_object *v)
 {
 	if (json_object_array_add(array, v) != 0)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();
 }
 
 static json_object *

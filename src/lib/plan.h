@@ -33,11 +33,13 @@ void		 plan_job(struct plan *, const char *kind,
 		    const char *mode);
 /* A job that was not sent (a budget, --max-tasks, a stop). */
 void		 plan_held(struct plan *);
-/* The total of the counted jobs that have a price, in millionths. */
+/* The total of the counted jobs that have a price, in millionths, and
+ * the jobs counted (tested alone). */
 int64_t		 plan_total(const struct plan *);
 uint64_t	 plan_jobs(const struct plan *);
 
 /*
+ * (Tested alone; plan_write writes it.)
  * {"dryRun":true,"rows":3,"rowsRefused":1,"jobs":8,"jobsHeld":0,
  *  "byKind":[{"kind":"imagine","mode":"fast","jobs":8,"price":0.05,
  *  "cost":0.40}],"total":0.40,"unpricedJobs":0}: price, cost, total and

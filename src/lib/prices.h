@@ -24,13 +24,15 @@
 
 struct prices;
 
-/* The kinds a line may name, NULL-terminated, and whether name is one. */
+/* The kinds a line may name, NULL-terminated, and whether name is one
+ * (tested alone). */
 extern const char *const prices_kinds[];
 int		 prices_kind_known(const char *name);
 
 /*
- * Parse text (len bytes).  Returns the table (prices_free), or NULL with
- * "NAME:LINE: what is wrong" in err (name is the file's, for messages).
+ * Parse text (len bytes; tested alone, and fuzzed).  Returns the table
+ * (prices_free), or NULL with "NAME:LINE: what is wrong" in err (name is
+ * the file's, for messages).
  */
 struct prices	*prices_parse(const char *text, size_t len,
 		    const char *name, char *err, size_t errlen);

@@ -17,7 +17,8 @@
 #define SERVERLIMITS_BLEND_MIN	2
 #define SERVERLIMITS_BLEND_MAX	5
 
-/* The length of UTF-8 text in UTF-16 code units, as C# counts it. */
+/* The length of UTF-8 text in UTF-16 code units, as C# counts it (tested
+ * alone). */
 size_t	serverlimits_utf16_len(const char *s, size_t len);
 
 /*
