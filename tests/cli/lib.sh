@@ -156,6 +156,7 @@ serve_dir() {
 sim_start() {
 	if [ -n "${MJ_TEST_DIALECT:-}" ] && [ "${SIM_DIALECT_FIXED:-0}" != 1 ]; then
 		set -- --dialect "$MJ_TEST_DIALECT" "$@"
+		diag "the simulator answers as $MJ_TEST_DIALECT"
 	fi
 	if [ "${MJ_TEST_TLS:-0}" = 1 ]; then
 		sim_start_tls "$@"

@@ -4,6 +4,7 @@
 # pass through untouched and at once, a rerun makes no request, and the
 # key goes to the API host only (and is not needed at all otherwise).
 . "$top_srcdir/tests/cli/lib.sh"
+skip_dialect "a video task as CometAPI gives it, a PNG imageUrl and one videoUrl (trueai: four mp4s, imageUrl one of them)"
 TEST_TIMEOUT=60
 
 sim_start --duration 0.2 --jitter 0 --capacity 10 --image-bytes 20000

@@ -3,6 +3,7 @@
 # 1 and 22 succeed, 23 and 429 are retried, 24 and 4 are error records,
 # 401 stops the run; --max-tasks, --dry-run, -j and --rate.
 . "$top_srcdir/tests/cli/lib.sh"
+skip_dialect "code 23 and code 24 (trueai: code 9 and banned tasks that fail later)"
 
 # capacity 1, queue 1: the first runs, the second queues (22), the rest
 # are refused (23) until slots free up, and are then sent again
