@@ -1,7 +1,8 @@
 /*
  * Where to send requests and with which key: flags over the environment
- * over the defaults, checked once before anything is sent, and the
- * origin of the base URL kept so the key never goes to another host.
+ * over the config file over the defaults, checked once before anything
+ * is sent, and the origin of the base URL kept so the key never goes to
+ * another host.
  */
 #include <sys/stat.h>
 
@@ -18,11 +19,13 @@
 #include <curl/curl.h>
 
 #include "buf.h"
+#include "conffile.h"
 #include "config.h"
 #include "diag.h"
 #include "xalloc.h"
 
 #define KEY_MAX		4096	/* bytes of a key file's first line */
+#define SETTLE_MAX	86400	/* seconds */
 
 static const struct {
 	const char	*name;
@@ -73,19 +76,65 @@ config_init(struct config *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->auth = -1;
+	c->settle_s = -1;
 }
 
 void
 config_free(struct config *c)
 {
+	size_t	i;
+
 	if (c == NULL)
 		return;
 	free(c->base_url);
 	free(c->key_file);
 	free(c->mode);
+	free(c->conf_path);
+	free(c->profile);
+	free(c->metrics_dir);
 	wipe_free(c->api_key);
 	free(c->api_host);
+	conffile_free(c->file);
+	for (i = 0; i < CONFIG_NSETTINGS; i++)
+		free(c->origin[i]);
 	config_init(c);
+}
+
+static void
+set_origin(struct config *c, enum config_setting which, const char *from)
+{
+	free(c->origin[which]);
+	c->origin[which] = from != NULL ? xstrdup(from) : NULL;
+}
+
+const char *
+config_origin(const struct config *c, enum config_setting which)
+{
+	return c->origin[which];
+}
+
+/*
+ * The config file's value for name: its profile's, else its top
+ * section's.  *from gets "PATH:LINE [profile]" (caller frees) or NULL.
+ */
+static const char *
+file_value(const struct config *c, const char *name, char **from)
+{
+	const char	*v = NULL;
+	char		*show;
+	long		 line = 0;
+
+	*from = NULL;
+	if (c->file == NULL)
+		return NULL;
+	show = diag_escape(conffile_path(c->file));
+	if (c->profile != NULL &&
+	    (v = conffile_get(c->file, c->profile, name, &line)) != NULL)
+		*from = xasprintf("%s:%ld [%s]", show, line, c->profile);
+	else if ((v = conffile_get(c->file, NULL, name, &line)) != NULL)
+		*from = xasprintf("%s:%ld", show, line);
+	free(show);
+	return v;
 }
 
 int
@@ -127,6 +176,83 @@ config_set_key_file(struct config *c, const char *s)
 {
 	free(c->key_file);
 	c->key_file = xstrdup(s);
+}
+
+void
+config_set_settle(struct config *c, long long seconds)
+{
+	c->settle_s = seconds;
+}
+
+void
+config_set_conf_path(struct config *c, const char *s)
+{
+	free(c->conf_path);
+	c->conf_path = xstrdup(s);
+}
+
+void
+config_set_profile(struct config *c, const char *s)
+{
+	free(c->profile);
+	c->profile = xstrdup(s);
+}
+
+char *
+config_default_path(void)
+{
+	const char	*xdg = env("XDG_CONFIG_HOME"), *home = env("HOME");
+
+	/* the XDG base directory spec: a relative value is to be ignored */
+	if (xdg != NULL && *xdg == '/')
+		return xasprintf("%s/mjpipe/config", xdg);
+	if (home != NULL)
+		return xasprintf("%s/.config/mjpipe/config", home);
+	return NULL;
+}
+
+static int
+no_profile(struct config *c, const char *path, char *err, size_t errlen)
+{
+	char	*show = diag_escape(path), *name = diag_escape(c->profile);
+	int	 ret;
+
+	if (c->file == NULL)
+		ret = fail(err, errlen, "profile %s: no config file %s", name,
+		    show);
+	else
+		ret = fail(err, errlen, "%s: no profile [%s]", show, name);
+	free(show);
+	free(name);
+	return ret;
+}
+
+/* --config, MJ_CONFIG or the default path; --profile or MJ_PROFILE. */
+static int
+load_file(struct config *c, char *err, size_t errlen)
+{
+	char	*path;
+	int	 ret;
+
+	if (c->conf_path == NULL && env("MJ_CONFIG") != NULL)
+		c->conf_path = xstrdup(env("MJ_CONFIG"));
+	if (c->profile == NULL && env("MJ_PROFILE") != NULL)
+		c->profile = xstrdup(env("MJ_PROFILE"));
+	conffile_free(c->file);
+	c->file = NULL;
+	path = c->conf_path != NULL ? xstrdup(c->conf_path) :
+	    config_default_path();
+	if (path == NULL)
+		return c->profile != NULL ? fail(err, errlen, "profile %s: "
+		    "no config file: HOME is not set", c->profile) : 0;
+	/* the default file is optional; one named is not */
+	ret = conffile_load(path, c->conf_path == NULL, &c->file, err,
+	    errlen);
+	if (ret == 0 && c->profile != NULL && (c->file == NULL ||
+	    !conffile_has_profile(c->file, c->profile)))
+		ret = no_profile(c, path, err, errlen);
+	free(path);
+	return ret;
 }
 
 static void
@@ -178,16 +304,37 @@ has_query(const char *url)
 	return strchr(url, '?') != NULL || strchr(url, '#') != NULL;
 }
 
+/* The base URL from flag, environment, file, default; its origin. */
+static void
+pick_base_url(struct config *c, char **in_file)
+{
+	const char	*v;
+	char		*from;
+
+	*in_file = NULL;
+	if (c->base_url != NULL)
+		set_origin(c, CONFIG_BASE_URL, "--base-url");
+	else if (env("MJ_BASE_URL") != NULL) {
+		c->base_url = xstrdup(env("MJ_BASE_URL"));
+		set_origin(c, CONFIG_BASE_URL, "MJ_BASE_URL");
+	} else if ((v = file_value(c, "base-url", &from)) != NULL) {
+		c->base_url = xstrdup(v);
+		set_origin(c, CONFIG_BASE_URL, from);
+		*in_file = from;
+	} else {
+		c->base_url = xstrdup(CONFIG_DEFAULT_BASE_URL);
+		set_origin(c, CONFIG_BASE_URL, "default");
+	}
+}
+
 static int
 finish_base_url(struct config *c, char *err, size_t errlen)
 {
-	char	 why[128], *show;
+	char	 why[128], *show, *in_file;
 	size_t	 len;
 	int	 ret = 0;
 
-	if (c->base_url == NULL)
-		c->base_url = xstrdup(env("MJ_BASE_URL") != NULL ?
-		    env("MJ_BASE_URL") : CONFIG_DEFAULT_BASE_URL);
+	pick_base_url(c, &in_file);
 	len = strlen(c->base_url);
 	while (len > 0 && c->base_url[len - 1] == '/')
 		c->base_url[--len] = '\0';
@@ -203,20 +350,35 @@ finish_base_url(struct config *c, char *err, size_t errlen)
 		    "fragment: %s", show);
 	else if ((c->api_host = origin(c->base_url, why,
 	    sizeof(why))) == NULL)
-		ret = fail(err, errlen, "bad base URL: %s: %s", show, why);
+		ret = fail(err, errlen, "%s%sbad base URL: %s: %s",
+		    in_file != NULL ? in_file : "", in_file != NULL ? ": " : "",
+		    show, why);
 	free(show);
+	free(in_file);
 	return ret;
 }
 
 static int
 finish_auth(struct config *c, char *err, size_t errlen)
 {
-	const char	*s = env("MJ_AUTH");
-	char		*show;
+	const char	*s = env("MJ_AUTH"), *v;
+	char		*show, *from;
 
-	if (c->auth != -1)
+	if (c->auth != -1) {
+		set_origin(c, CONFIG_AUTH, "--auth");
 		return 0;
+	}
 	c->auth = AUTH_BEARER;
+	set_origin(c, CONFIG_AUTH, "default");
+	if (s == NULL && (v = file_value(c, "auth", &from)) != NULL) {
+		/* conffile checked the value */
+		(void)config_set_auth(c, v);
+		set_origin(c, CONFIG_AUTH, from);
+		free(from);
+		return 0;
+	}
+	if (s != NULL)
+		set_origin(c, CONFIG_AUTH, "MJ_AUTH");
 	if (s == NULL || config_set_auth(c, s) == 0)
 		return 0;
 	show = diag_escape(s);
@@ -229,10 +391,24 @@ finish_auth(struct config *c, char *err, size_t errlen)
 static int
 finish_mode(struct config *c, char *err, size_t errlen)
 {
-	const char	*s = env("MJ_MODE");
-	char		*show;
+	const char	*s = env("MJ_MODE"), *v;
+	char		*show, *from;
 
-	if (c->mode != NULL || s == NULL || config_set_mode(c, s) == 0)
+	if (c->mode != NULL) {
+		set_origin(c, CONFIG_MODE, "--mode");
+		return 0;
+	}
+	if (s == NULL && (v = file_value(c, "mode", &from)) != NULL) {
+		/* conffile checked the value */
+		(void)config_set_mode(c, v);
+		set_origin(c, CONFIG_MODE, from);
+		free(from);
+		return 0;
+	}
+	if (s == NULL)
+		return 0;
+	set_origin(c, CONFIG_MODE, "MJ_MODE");
+	if (config_set_mode(c, s) == 0)
 		return 0;
 	show = diag_escape(s);
 	(void)fail(err, errlen, "MJ_MODE must be fast, relax or turbo: %s",
@@ -341,6 +517,7 @@ key_from_env(struct config *c, const char *name, char *err, size_t errlen)
 
 	if (s == NULL)
 		return 0;
+	set_origin(c, CONFIG_KEY, name);
 	c->api_key = xstrdup(s);
 	if (check_key(c->api_key, name, err, errlen) == -1) {
 		wipe_free(c->api_key);
@@ -350,20 +527,46 @@ key_from_env(struct config *c, const char *name, char *err, size_t errlen)
 	return 0;
 }
 
-/* --api-key-file, MJ_API_KEY_FILE, MJ_API_KEY, COMETAPI_KEY: the first. */
+/* A key file named in the config file: its errors say where. */
+static int
+key_from_conf(struct config *c, char *err, size_t errlen)
+{
+	const char	*v;
+	char		 why[512], *from;
+	int		 ret = 0;
+
+	if ((v = file_value(c, "api-key-file", &from)) == NULL)
+		return 0;
+	c->key_file = xstrdup(v);
+	set_origin(c, CONFIG_KEY, from);
+	if (read_key_file(c, c->key_file, why, sizeof(why)) == -1)
+		ret = fail(err, errlen, "%s: %s", from, why);
+	free(from);
+	return ret;
+}
+
+/*
+ * --api-key-file, MJ_API_KEY_FILE, MJ_API_KEY, COMETAPI_KEY, the config
+ * file's api-key-file: the first.
+ */
 static int
 finish_key(struct config *c, int need_key, char *err, size_t errlen)
 {
 	wipe_free(c->api_key);
 	c->api_key = NULL;
-	if (c->key_file == NULL && env("MJ_API_KEY_FILE") != NULL)
+	if (c->key_file != NULL)
+		set_origin(c, CONFIG_KEY, "--api-key-file");
+	else if (env("MJ_API_KEY_FILE") != NULL) {
 		c->key_file = xstrdup(env("MJ_API_KEY_FILE"));
+		set_origin(c, CONFIG_KEY, "MJ_API_KEY_FILE");
+	}
 	if (c->key_file != NULL) {
 		if (read_key_file(c, c->key_file, err, errlen) == -1)
 			return -1;
 	} else if (key_from_env(c, "MJ_API_KEY", err, errlen) == -1 ||
 	    (c->api_key == NULL &&
-	    key_from_env(c, "COMETAPI_KEY", err, errlen) == -1))
+	    key_from_env(c, "COMETAPI_KEY", err, errlen) == -1) ||
+	    (c->api_key == NULL && key_from_conf(c, err, errlen) == -1))
 		return -1;
 	if (c->api_key == NULL)
 		return need_key ? fail(err, errlen, "no API key: set "
@@ -393,15 +596,112 @@ redacted(const struct config *c, char *err, size_t errlen)
 	return -1;
 }
 
+static int
+finish_settle(struct config *c, char *err, size_t errlen)
+{
+	const char	*s = env("MJ_SETTLE"), *v;
+	char		*end, *show, *from;
+	unsigned long	 n;
+
+	if (c->settle_s != -1) {
+		set_origin(c, CONFIG_SETTLE, "--settle");
+		return 0;
+	}
+	if (s == NULL && (v = file_value(c, "settle", &from)) != NULL) {
+		/* conffile checked the value */
+		c->settle_s = strtoll(v, NULL, 10);
+		set_origin(c, CONFIG_SETTLE, from);
+		free(from);
+		return 0;
+	}
+	c->settle_s = CONFIG_DEFAULT_SETTLE;
+	set_origin(c, CONFIG_SETTLE, s != NULL ? "MJ_SETTLE" : "default");
+	if (s == NULL)
+		return 0;
+	errno = 0;
+	n = strtoul(s, &end, 10);
+	if (*s >= '0' && *s <= '9' && *end == '\0' && errno == 0 &&
+	    n <= SETTLE_MAX) {
+		c->settle_s = (long long)n;
+		return 0;
+	}
+	show = diag_escape(s);
+	(void)fail(err, errlen, "MJ_SETTLE: must be 0 to %d: %s", SETTLE_MAX,
+	    show);
+	free(show);
+	return -1;
+}
+
+static void
+finish_metrics_dir(struct config *c)
+{
+	const char	*v;
+	char		*from;
+
+	free(c->metrics_dir);
+	c->metrics_dir = NULL;
+	if (env("MJ_METRICS_DIR") != NULL) {
+		c->metrics_dir = xstrdup(env("MJ_METRICS_DIR"));
+		set_origin(c, CONFIG_METRICS_DIR, "MJ_METRICS_DIR");
+	} else if ((v = file_value(c, "metrics-dir", &from)) != NULL) {
+		c->metrics_dir = xstrdup(v);
+		set_origin(c, CONFIG_METRICS_DIR, from);
+		free(from);
+	}
+}
+
+static const char *
+or_none(const char *s)
+{
+	return s != NULL ? s : "none";
+}
+
+/* -v: each setting and where it came from. */
+static void
+say_origins(const struct config *c)
+{
+	char	*show;
+
+	if (diag_verbosity() < 1)
+		return;
+	show = diag_escape(c->file != NULL ? conffile_path(c->file) :
+	    "none");
+	diag_info(1, "config file: %s%s%s", show, c->profile != NULL ?
+	    ", profile " : "", c->profile != NULL ? c->profile : "");
+	free(show);
+	show = diag_escape(c->base_url);
+	diag_info(1, "base-url %s (%s)", show, c->origin[CONFIG_BASE_URL]);
+	free(show);
+	diag_info(1, "key from %s", or_none(c->origin[CONFIG_KEY]));
+	diag_info(1, "auth %s (%s)", c->auth == AUTH_MJ_API_SECRET ?
+	    "mj-api-secret" : "bearer", c->origin[CONFIG_AUTH]);
+	diag_info(1, "mode %s (%s)", c->mode != NULL ? c->mode :
+	    "the account's default", or_none(c->origin[CONFIG_MODE]));
+	diag_info(1, "settle %llds (%s)", c->settle_s,
+	    c->origin[CONFIG_SETTLE]);
+	if (c->metrics_dir != NULL) {
+		show = diag_escape(c->metrics_dir);
+		diag_info(1, "metrics-dir %s (%s)", show,
+		    c->origin[CONFIG_METRICS_DIR]);
+		free(show);
+	}
+}
+
 int
 config_finish(struct config *c, int need_key, char *err, size_t errlen)
 {
-	/* the key first: once known, diag can redact it */
+	/* the file first: a mistake in it is found before anything else */
+	if (load_file(c, err, errlen) == -1)
+		return -1;
+	/* the key next: once known, diag can redact it */
 	if (finish_key(c, need_key, err, errlen) == -1 ||
 	    finish_base_url(c, err, errlen) == -1 ||
 	    finish_auth(c, err, errlen) == -1 ||
-	    finish_mode(c, err, errlen) == -1)
+	    finish_mode(c, err, errlen) == -1 ||
+	    finish_settle(c, err, errlen) == -1)
 		return redacted(c, err, errlen);
+	finish_metrics_dir(c);
+	say_origins(c);
 	return 0;
 }
 
