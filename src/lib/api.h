@@ -27,6 +27,9 @@ struct api_reply {
 	char		*description;	/* owned; may be "" */
 	char		*result;	/* owned: the task id as text, or NULL */
 	json_object	*properties;	/* owned reference, or NULL */
+	int		 early;		/* {"success": false, "message": ...}:
+					   refused before any task (api.md 7b);
+					   the message is the description */
 };
 
 /*
