@@ -641,7 +641,6 @@ main(int argc, char **argv)
 		else
 			subrun_upload_failed(&st.q, err);
 	}
-	srand((unsigned)loop_now());
 	in = input_new(argv + first, argc - first);
 	src = source_new(opt.format, detect_field());
 	run(in, &src);

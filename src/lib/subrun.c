@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "api.h"
+#include "backoff.h"
 #include "diag.h"
 #include "modal.h"
 #include "subrecord.h"
@@ -176,8 +177,7 @@ retry_timer(void *arg)
 static void
 queue_full(struct subq *q, struct sub *s, const struct api_reply *rep)
 {
-	long long	 delay;
-	const char	*base = getenv("MJ_RETRY_BASE_MS");
+	long		 base = (long)http_backoff_base(q->http), delay;
 
 	sub_refused(q, s);
 	if (q->stop_msg != NULL) {
@@ -189,10 +189,10 @@ queue_full(struct subq *q, struct sub *s, const struct api_reply *rep)
 		    "the server's queue is full", 1, rep->code, 0);
 		return;
 	}
-	delay = base != NULL && *base != '\0' ? atoll(base) : 1000;
-	delay <<= s->refusals < 6 ? s->refusals - 1 : 5;
-	delay = delay / 2 + rand() % (delay / 2 + 1);
-	diag_info(1, "line %ld: queue full; trying again in %lld ms",
+	/* the server's queue drains at its pace: up to 32 times the base */
+	delay = backoff_full_jitter_ms((unsigned)(s->refusals - 1), base,
+	    base * 32);
+	diag_info(1, "line %ld: queue full; trying again in %ld ms",
 	    s->item->rec->line, delay);
 	sub_to(q, s, SUB_BACKOFF);
 	s->timer = loop_timer_at(q->loop, loop_now() + delay, retry_timer, s);
@@ -482,6 +482,8 @@ sub_done(struct http_request *r)
 	s->req = NULL;
 	envelope = answer_facts(s, r, &in, &rep, err, sizeof(err));
 	verdict_of(&in, &v);
+	diag_info(2, "line %ld: HTTP %ld, code %d: %s", s->item->rec->line,
+	    r->status, in.code, verdict_name(v.verdict));
 	act(q, s, &v, r, envelope ? &rep : NULL, err);
 	if (envelope)
 		api_reply_free(&rep);

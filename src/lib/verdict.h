@@ -43,15 +43,15 @@ struct verdict_in {
 	int		 lasts;		/* http_refusal_lasts */
 	/* account_http, account_body or account_reply, by the caller */
 	enum account_refusal account;
-	int		 has_parent;	/* it acts on a task (an action, a modal) */
+	int		 has_parent;	/* it acts on a task (action, modal) */
 	/* the body (of a 2xx, or of a 404): */
 	int		 envelope;	/* the body is an envelope (api.h) */
-	int		 early;		/* ... {"success": false}: refused before
-					   any task was made (api.md 7b) */
+	/* {"success": false}: refused before any task (api.md 7b) */
+	int		 early;
 	int		 code;		/* its code */
 	int		 has_task;	/* its result holds a task id */
-	const char	*text;		/* its description or message, or NULL */
-	const char	*prop_status;	/* its properties.status, or NULL */
+	const char	*text;		/* its description or message */
+	const char	*prop_status;	/* its properties.status or NULL */
 };
 
 struct verdict_out {

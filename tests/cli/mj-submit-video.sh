@@ -1,87 +1,17 @@
 #!/bin/bash
-# mj-submit --video with the last frame (--end-image), --loop, batches
-# (--batch-size) and HD (--hd), and --action extend1..extend4 on a
-# finished video: the bodies of api.md 7b, each created once.
+# mj-submit --video from a finished task's image: the image and the motion
+# are sent, and the task ends with a videoUrl.
 . "$top_srcdir/tests/cli/lib.sh"
-SIM_DIALECT_FIXED=1	# trueai-org's video route
-printf '\211PNG\r\n\032\n\0\0\0\rIHDRlast' > last.png
-last="data:image/png;base64,$(base64 -w0 last.png)"
-first=http://img.example/first.png
-request() { sim_get "/_sim/task/$1" | jq -c .request; }
-created() { sim_stats | jq -r '.tasks_created'; }
-videos() { sim_stats | jq -r '.requests["POST /mj/submit/video"] // 0'; }
-
-sim_start --dialect trueai --duration 0.2 --jitter 0 --capacity 20
-echo 'waves' | mj-submit --video --image "$first" --end-image last.png \
-    --batch-size 2 --hd --motion high > out 2> err
-is "$?" 0 "--video with a last frame, a batch of 2, in HD"
-id=$(jq -r .task.id out)
-is "$(request "$id" | jq -S -c .)" "$(jq -S -cn --arg f "$first" --arg l "$last" \
-    '{image: $f, motion: "high", prompt: "waves", endImage: $l,
-      videoType: "vid_1.1_i2v_720", batchSize: 2}')" \
-    "... the body: image, motion, prompt, endImage (a data URI), videoType, batchSize"
-
-echo 'a loop' | mj-submit --video --image "$first" --loop --batch-size 1 \
-    > out 2> err
-is "$?" 0 "--video --loop --batch-size 1"
-is "$(request "$(jq -r .task.id out)" | jq -S -c .)" "$(jq -S -cn --arg f "$first" \
-    '{image: $f, motion: "low", prompt: "a loop", loop: true, batchSize: 1}')" \
-    "... the body: loop true, batchSize 1, no endImage, no videoType"
-
-echo 'to the end' | mj-submit --video --image "$first" \
-    --end-image http://img.example/end.png > out 2> err
-is "$(request "$(jq -r .task.id out)" | jq -r .endImage)" \
-    http://img.example/end.png "--end-image URL: sent as given"
-
-n=$(videos)
-echo x | mj-submit --video --image "$first" --batch-size 3 > out 2> err
-is "$?" 2 "--batch-size 3: a usage error"
-echo x | mj-submit --video --image "$first" --loop --end-image last.png \
-    > out 2> err
-is "$?" 2 "--loop with --end-image: a usage error"
-echo x | mj-submit --end-image last.png > out 2> err
-is "$?" 2 "--end-image without --video: a usage error"
-is "$(videos)" "$n" "... nothing sent"
-
-# extend a finished video: each variant by its 1-based number
-echo 'waves' | mj-submit --video --image "$first" --batch-size 2 |
-    mj-wait -i 200ms > video.jsonl 2> err
-jq_ok video.jsonl '.[0].task.status == "SUCCESS" and (.[0].task.videoUrls | length) == 2' \
-    "a finished video, two variants"
-vid=$(jq -r .task.id video.jsonl)
-vprompt=$(jq -r .task.prompt video.jsonl)
-mj-submit --action extend1,extend2 < video.jsonl > ext.jsonl 2> err
-is "$?" 0 "--action extend1,extend2"
-jq_ok ext.jsonl "length == 2 and all(.submit.endpoint == \"/mj/submit/video\")
-    and (map(.parent.button) == [\"extend1\", \"extend2\"])
-    and all(.parent.id == \"$vid\")" \
-    "... two records, each naming its parent and variant"
-for i in 0 1; do
-	e=$(jq -r ".task.id" ext.jsonl | sed -n "$((i + 1))p")
-	is "$(request "$e" | jq -S -c .)" "$(jq -S -cn --arg t "$vid" --arg p "$vprompt" \
-	    --argjson i "$i" '{action: "extend", index: $i, taskId: $t, prompt: $p}')" \
-	    "extend$((i + 1)): action extend, index $i, the parent's id and prompt"
-	is "$(sim_get "/_sim/task/$e" | jq -r .parentId)" "$vid" "... an extend of it"
-done
-n=$(created)
-mj-submit --action extend3 < video.jsonl > out 2> err
-is "$?" 1 "extend3 of a video of two: status 1"
-jq_ok out '.[0].error.message | test("2")' "... an error record saying how many it has"
-echo 'a grid' | mj-submit | mj-wait -i 200ms > grid.jsonl 2> err
-mj-submit --action extend1 < grid.jsonl > out 2> err
-is "$?" 1 "extend1 of an image task: status 1"
-jq_ok out '.[0].error.message | test("video")' "... an error record: not a video"
-is "$(created)" "$(( n + 1 ))" "... neither was sent (only the grid was made)"
-mj-submit --journal j --action extend2 < video.jsonl > j1.jsonl 2> err
-mj-submit --journal j --action extend1,extend2 < video.jsonl > j2.jsonl 2> err
-jq_ok j2.jsonl "(sort_by(.parent.button) | map(.submit.resumed)) == [null, true]
-    and (map(select(.parent.button == \"extend2\"))[0].task.id ==
-    \"$(jq -r .task.id j1.jsonl)\")" \
-    "--journal: a rerun resumes extend2 and sends extend1, its own key"
-mj-submit --action extend5 < video.jsonl > out 2> err
-is "$?" 2 "extend5: a usage error"
-
-is "$(sim_stats | jq -c '[.submissions["a grid"], .kinds.video, .kinds.extend]')" \
-    "[1,4,4]" "each created once: four videos and four extends in all"
-sim_stop
+sim_start --duration 0.2 --jitter 0 --capacity 20
+printf 'prompt,sku\na paper boat,B1\n' | mj-submit | mj-wait -i 200ms > grid.jsonl 2> err
+jq_ok grid.jsonl '.[0].task.status == "SUCCESS" and (.[0].task.buttons | length) >= 9' "a finished grid to act on"
+mj-submit --action U1 < grid.jsonl 2>/dev/null | mj-wait -i 200ms > up.jsonl 2>/dev/null
+jq_ok up.jsonl '.[0].task.action == "UPSCALE" and .[0].task.status == "SUCCESS"' "an upscaled task"
+mj-submit --video --motion high < up.jsonl > vi.jsonl 2> err
+is "$?" 0 "--video from a finished task's image"
+vid=$(jq -r .task.id vi.jsonl)
+is "$(sim_get "/_sim/task/$vid" | jq -c '.request | [.motion, (.image | startswith("http"))]')" '["high",true]' \
+    "... sends the image and the motion"
+mj-wait -i 200ms < vi.jsonl > viw.jsonl 2>/dev/null
+jq_ok viw.jsonl '.[0].task.videoUrl | length > 0' "... and the video task ends with a videoUrl"
 done_testing
