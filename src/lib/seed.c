@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/queue.h>
 
 #include "api.h"
 #include "config.h"
@@ -17,16 +18,15 @@ struct ask {
 	void		(*done)(void *, json_object *);
 	void		*arg;
 	struct http_request *req;
-	struct ask	*next, *prev;	/* in flight */
+	LIST_ENTRY(ask)	 link;		/* in flight */
 };
 
 struct seeds {
 	struct http		*http;
 	const struct config	*cfg;
-	struct ask		*asks;
-	size_t			 n;
+	LIST_HEAD(, ask)	 asks;
 	int			 missing;	/* the server has no endpoint */
-	int			 warned;	/* about a task without a seed */
+	int			 warned;	/* of a task without a seed */
 };
 
 struct seeds *
@@ -36,6 +36,7 @@ seeds_new(struct http *http, const struct config *cfg)
 
 	s->http = http;
 	s->cfg = cfg;
+	LIST_INIT(&s->asks);
 	return s;
 }
 
@@ -46,12 +47,6 @@ seeds_free(struct seeds *s)
 		return;
 	seeds_finish_all(s);
 	free(s);
-}
-
-size_t
-seeds_pending(const struct seeds *s)
-{
-	return s->n;
 }
 
 /* The seed as a string in the task: 1, or 0 if it has none. */
@@ -90,15 +85,7 @@ seed_in_task(json_object *task)
 static void
 ask_end(struct ask *a)
 {
-	struct seeds	*s = a->s;
-
-	if (a->prev != NULL)
-		a->prev->next = a->next;
-	else
-		s->asks = a->next;
-	if (a->next != NULL)
-		a->next->prev = a->prev;
-	s->n--;
+	LIST_REMOVE(a, link);
 	http_request_free(a->req);
 	a->done(a->arg, a->task);
 	json_object_put(a->task);
@@ -173,17 +160,13 @@ seeds_get(struct seeds *s, json_object *task,
 	a->req->retry_ambiguous = 1;	/* a read: safe to repeat */
 	a->req->on_done = seed_reply;
 	a->req->arg = a;
-	a->next = s->asks;
-	if (s->asks != NULL)
-		s->asks->prev = a;
-	s->asks = a;
-	s->n++;
+	LIST_INSERT_HEAD(&s->asks, a, link);
 	http_start(s->http, a->req);
 }
 
 void
 seeds_finish_all(struct seeds *s)
 {
-	while (s->asks != NULL)
-		ask_end(s->asks);	/* cancels the request */
+	while (!LIST_EMPTY(&s->asks))
+		ask_end(LIST_FIRST(&s->asks));	/* cancels the request */
 }
