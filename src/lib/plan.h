@@ -33,9 +33,10 @@ void		 plan_job(struct plan *, const char *kind,
 		    const char *mode);
 /* A job that was not sent (a budget, --max-tasks, a stop). */
 void		 plan_held(struct plan *);
-/* The total of the counted jobs that have a price, in millionths, and
- * the jobs counted (tested alone). */
+/* The total of the counted jobs that have a price, in millionths
+ * (tested alone). */
 int64_t		 plan_total(const struct plan *);
+/* The jobs counted (tested alone). */
 uint64_t	 plan_jobs(const struct plan *);
 
 /*

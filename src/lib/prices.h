@@ -24,9 +24,9 @@
 
 struct prices;
 
-/* The kinds a line may name, NULL-terminated, and whether name is one
- * (tested alone). */
+/* The kinds a line may name, NULL-terminated. */
 extern const char *const prices_kinds[];
+/* Whether name is one of them (tested alone). */
 int		 prices_kind_known(const char *name);
 
 /*

@@ -35,5 +35,8 @@ check "mj-wait --se completes to --seed" "$(complete_words mj-wait --se)" --seed
 check "mj-submit --max-c completes to --max-cost" "$(complete_words mj-submit --max-c)" --max-cost
 check "mj-submit --no-exp completes to --no-expand" "$(complete_words mj-submit --no-exp)" --no-expand
 check "--prices takes a file" "$(cd "$top_srcdir/samples" && complete_words mj-submit --prices prices-com)" prices-cometapi.txt
+check "mj-submit --retex completes to --retexture" "$(complete_words mj-submit --retex)" --retexture
+check "--batch-size values" "$(complete_words mj-submit --batch-size 4)" 4
+check "--action offers extend1" "$(complete_words mj-submit --action ext)" extend1
 check "mj-wait --sta completes to --stall" "$(complete_words mj-wait --sta)" --stall
 echo "1..$n"
