@@ -83,6 +83,13 @@ char	*config_default_path(void);
 int	 config_finish(struct config *, int need_key, char *err, size_t errlen);
 
 /*
+ * For a program that sends nothing: only the config file and its profile
+ * (as config_finish reads them) and metrics-dir.  0, or -1 with the
+ * message in err.
+ */
+int	 config_finish_local(struct config *, char *err, size_t errlen);
+
+/*
  * Where a setting came from after config_finish: "--base-url",
  * "MJ_BASE_URL", "/home/u/.config/mjpipe/config:3 [comet]", "default";
  * NULL if the setting has no value.  Borrowed.
