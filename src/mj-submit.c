@@ -1,9 +1,10 @@
 /*
  * mj-submit: prompts and follow-up actions in, one record per task out
- * (design.md "mj-submit").  Each submission costs money, so the rules are:
- * a request whose reply was lost is never sent again on our own, the
- * journal is written (and synced) before each send and after each reply,
- * and every submission goes on a fresh connection (http.c).
+ * (design.md "mj-submit", mj-submit(1)).  This file is the command: its
+ * options, reading the input into records, turning each record into its
+ * submissions, and the loop.  A submission's life (its states, sending,
+ * the money verdict on each answer, lost replies, modals) is subrun.h's.
+ * Every submission goes on a fresh connection (http.c).
  */
 #include <errno.h>
 #include <getopt.h>
@@ -11,10 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "account.h"
-#include "api.h"
 #include "config.h"
 #include "detect.h"
 #include "diag.h"
@@ -22,58 +20,18 @@
 #include "input.h"
 #include "journal.h"
 #include "loop.h"
-#include "lostreply.h"
-#include "modal.h"
 #include "opt.h"
-#include "parentfetch.h"
 #include "progress.h"
 #include "record.h"
 #include "source.h"
 #include "submission.h"
-#include "subrecord.h"
-#include "table.h"
+#include "subrun.h"
 #include "upload.h"
 #include "version.h"
 #include "xalloc.h"
 
-#define QUEUE_PER_JOB	2	/* submissions ready per -j slot before reading pauses */
-#define REFUSED_MAX	100	/* code 23 (queue full) retries of one submission */
-#define DRAIN_MS	15000	/* after a signal, how long replies are awaited */
-#define RESENDS_MAX	5	/* resends of a request the task list shows lost */
-
-struct item;
-
-/* One submission of one input record, from ready to written out. */
-struct sub {
-	struct item	*item;
-	size_t		 i;		/* its index in item->subs */
-	char		 key[JOURNAL_KEY_LEN + 1];	/* "" without --journal */
-	int		 refusals;	/* code 23 so far */
-	int		 refetched;	/* this one had the parent fetched again */
-	int		 stale_wait;	/* waits for the parent's fresh read */
-	unsigned	 gen;		/* built from the parent read number gen */
-	struct timer	*timer;		/* a code-23 backoff */
-	struct http_request *req;	/* in flight, or NULL */
-	struct lost_reply lost;		/* its reply lost (lostreply.h) */
-	int		 resends;	/* after the task list showed no task */
-	int		 modal;		/* the modal that its action opened */
-	struct sub	*next, *prev;	/* on the ready or waiting list */
-};
-
-/* One input record and the submissions it gave. */
-struct item {
-	struct record	*rec;
-	struct submission *subs;
-	struct sub	*s;		/* nsubs of them */
-	size_t		 nsubs;
-	size_t		 left;		/* not yet written out */
-	struct parent_fetch parent;	/* read again after a stale customId */
-};
-
-struct list {
-	struct sub	*head, *tail;
-	size_t		 n;
-};
+/* submissions ready per -j slot before reading pauses */
+#define QUEUE_PER_JOB	2
 
 static struct {
 	struct config	 cfg;
@@ -94,37 +52,20 @@ static struct {
 	struct loop	*loop;
 	struct http	*http;
 	struct journal	*journal;
-	struct table	*ordinals;	/* identity -> count, for journal keys */
-	struct list	 ready;		/* built, not yet sent */
-	struct list	 waiting;	/* refused with 23, or fetching a parent */
-	struct list	 running;	/* submissions on the wire */
-	struct lost_replies *lost;	/* to look for in the task list */
+	struct subq	 q;		/* the submissions (subq.h) */
 	int		 source_done;	/* source_finish was called */
 	unsigned long	 files;		/* input files begun */
 	unsigned long	 taken;		/* records taken from the input */
 	int		 signal_status;
-	unsigned long	 started;	/* sent in this run (for --max-tasks) */
-	unsigned long	 done, failed;
-	int		 status;
-	enum account_refusal refused;	/* quota or key: send no more */
-	char		*stop_msg;	/* why nothing more is sent, or NULL */
-	int		 accepted;	/* the server took one in this run */
-	int		 stopping;	/* a signal: send nothing more */
-	int		 out_closed;	/* stdout's reader is gone */
-	long long	 drain_until;
 	struct progress	 progress;
-	struct upload	*upload;	/* the links of --upload, or NULL */
 } st;
-
-static void	sub_send(struct sub *);
-static void	sub_lost(struct sub *, const char *, int, long);
-static int	modal_next(struct sub *, const char *, int);
 
 static void
 usage(FILE *out)
 {
 	fprintf(out,
-"usage: mj-submit [-nqv] [-f format] [-j jobs] [--action list] [--journal file]\n"
+"usage: mj-submit [-nqv] [-f format] [-j jobs] [--action list] "
+    "[--journal file]\n"
 "                 [--template text] [option ...] [file ...]\n"
 "Submit prompts (CSV, JSON-lines or lines) or follow-up actions as tasks.\n"
 "  -f, --format FMT        auto, jsonl, csv or lines (auto)\n"
@@ -147,7 +88,8 @@ usage(FILE *out)
 "      --shorten           analyse and shorten the prompts\n"
 "      --journal FILE      never submit twice across runs\n"
 "      --max-tasks N       submit at most N tasks in this run\n"
-"      --retry-unsafe      resend requests whose reply was lost (may pay twice)\n"
+"      --retry-unsafe      resend requests whose reply was lost "
+    "(may pay twice)\n"
 "      --settle SECS       wait until lost replies are this old to check (30)\n"
 "  -n, --dry-run           print what would be sent; send nothing\n"
 "  -j, --jobs N            submissions in flight (4)\n"
@@ -244,7 +186,8 @@ parse_options(int argc, char **argv)
 	int	c, f;
 
 	opterr = 0;	/* opt_bad says what was wrong, once */
-	while ((c = getopt_long(argc, argv, "f:hj:nqv", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:hj:nqv", longopts,
+	    NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((f = source_format_parse(optarg)) < 0)
@@ -287,8 +230,8 @@ parse_options(int argc, char **argv)
 			break;
 		case OPT_BOT:
 			if ((opt.so.bot = submit_bot_type(optarg)) == NULL)
-				diag_usage_error("--bot: must be mj or niji: %s",
-				    optarg);
+				diag_usage_error("--bot: must be mj or niji: "
+				    "%s", optarg);
 			break;
 		case OPT_DESCRIBE:
 			set_kind(SUBMIT_DESCRIBE, "--describe");
@@ -296,8 +239,9 @@ parse_options(int argc, char **argv)
 		case OPT_DIMENSIONS:
 			if ((opt.so.dimensions = submit_dimensions(optarg)) ==
 			    NULL)
-				diag_usage_error("--dimensions: must be PORTRAIT,"
-				    " SQUARE or LANDSCAPE: %s", optarg);
+				diag_usage_error("--dimensions: must be "
+				    "PORTRAIT, SQUARE or LANDSCAPE: %s",
+				    optarg);
 			break;
 		case OPT_IMAGE:
 			add_image(optarg);
@@ -317,13 +261,14 @@ parse_options(int argc, char **argv)
 			break;
 		case OPT_MODE:
 			if (config_set_mode(&opt.cfg, optarg) == -1)
-				diag_usage_error("--mode: must be fast, relax or "
-				    "turbo: %s", optarg);
+				diag_usage_error("--mode: must be fast, relax "
+				    "or turbo: %s", optarg);
 			break;
 		case OPT_MOTION:
-			if (strcmp(optarg, "low") != 0 && strcmp(optarg, "high") != 0)
-				diag_usage_error("--motion: must be low or high: "
-				    "%s", optarg);
+			if (strcmp(optarg, "low") != 0 &&
+			    strcmp(optarg, "high") != 0)
+				diag_usage_error("--motion: must be low or "
+				    "high: %s", optarg);
 			opt.so.motion = optarg;
 			break;
 		case OPT_NOTIFY_HOOK:
@@ -342,8 +287,8 @@ parse_options(int argc, char **argv)
 			opt.retry_unsafe = 1;
 			break;
 		case OPT_SETTLE:
-			opt.settle_s = (long long)opt_uint("--settle", optarg, 0,
-			    86400);
+			opt.settle_s = (long long)opt_uint("--settle",
+			    optarg, 0, 86400);
 			break;
 		case OPT_SHORTEN:
 			set_kind(SUBMIT_SHORTEN, "--shorten");
@@ -374,774 +319,53 @@ parse_options(int argc, char **argv)
 	return optind;
 }
 
-/* Lists of submissions: ready to send, or waiting (backoff, refetch). */
-static void
-list_push(struct list *l, struct sub *s)
-{
-	s->next = NULL;
-	s->prev = l->tail;
-	if (l->tail != NULL)
-		l->tail->next = s;
-	else
-		l->head = s;
-	l->tail = s;
-	l->n++;
-}
-
-static void
-list_remove(struct list *l, struct sub *s)
-{
-	if (s->prev != NULL)
-		s->prev->next = s->next;
-	else
-		l->head = s->next;
-	if (s->next != NULL)
-		s->next->prev = s->prev;
-	else
-		l->tail = s->prev;
-	s->next = s->prev = NULL;
-	l->n--;
-}
-
-static void
-item_free(struct item *it)
-{
-	record_free(it->rec);
-	parent_fetch_clear(&it->parent);
-	submission_free_all(it->subs, it->nsubs);
-	free(it->s);
-	free(it);
-}
 
 /*
- * stdout's reader gone (EPIPE) or stdout full: nothing more can be
- * reported, so nothing more is sent; replies already due are awaited so
- * that the journal gets their task ids.
- */
-static void
-write_record(struct record *r)
-{
-	if (st.out_closed)
-		return;
-	if (record_write(r, stdout) == -1) {
-		if (errno != EPIPE)
-			diag_error("stdout: %s", strerror(errno));
-		st.out_closed = 1;
-		st.status = MJ_EXIT_FAILED;
-		if (!st.stopping) {
-			st.stopping = 1;
-			st.drain_until = loop_now() + DRAIN_MS;
-		}
-	}
-}
-
-/* The output record of one submission (subrecord.h). */
-static struct record *
-out_record(struct sub *s)
-{
-	struct item	*it = s->item;
-
-	return subrecord_new(it->rec, &it->subs[s->i], it->nsubs == 1);
-}
-
-static void
-sub_finish(struct sub *s, struct record *out, int failed)
-{
-	struct item	*it = s->item;
-
-	free(s->lost.why);
-	s->lost.why = NULL;
-	write_record(out);
-	record_free(out);
-	if (failed) {
-		st.failed++;
-		st.status = MJ_EXIT_FAILED;
-	} else
-		st.done++;
-	if (--it->left == 0)
-		item_free(it);
-}
-
-static json_object *
-submit_object(struct sub *s, const struct api_reply *rep)
-{
-	return submission_outcome(s->item->subs[s->i].endpoint, rep);
-}
-
-/* Write out a submission that failed, with why (on stderr if say). */
-static void
-sub_fail_say(struct sub *s, const char *msg, int retryable, int code,
-    long http, int say)
-{
-	struct record	*out = out_record(s);
-
-	if (s->modal)	/* the task still waits in its modal */
-		record_set(out, "task", modal_task(&s->item->subs[s->i]));
-	subrecord_fail(out, msg, retryable, code, http,
-	    st.journal != NULL ? s->key : NULL);
-	if (st.out_closed || !say)
-		;	/* a reader that is gone wants no more words */
-	else if (s->item->rec->line > 0)
-		diag_error("line %ld: %s", s->item->rec->line, msg);
-	else
-		diag_error("%s", msg);
-	sub_finish(s, out, 1);
-}
-
-static void
-sub_fail(struct sub *s, const char *msg, int retryable, int code, long http)
-{
-	sub_fail_say(s, msg, retryable, code, http, 1);
-}
-
-static void
-sub_succeed(struct sub *s, const char *task_id, const char *status,
-    json_object *submit)
-{
-	struct record	*out = out_record(s);
-
-	subrecord_task(out, task_id, status, submit);
-	sub_finish(s, out, 0);
-}
-
-static void
-journal_failed(struct sub *s)
-{
-	char	*msg;
-
-	msg = xasprintf("journal %s: %s; not submitted", opt.journal_path,
-	    journal_error(st.journal));
-	sub_fail(s, msg, 1, 0, 0);
-	free(msg);
-}
-
-/* The refusal of a request is written down: nothing was created. */
-static void
-note_refused(struct sub *s)
-{
-	if (st.journal != NULL && journal_refused(st.journal, s->key) == -1)
-		diag_warn("journal %s: %s", opt.journal_path,
-		    journal_error(st.journal));
-	if (st.started > 0)
-		st.started--;	/* a refusal costs nothing */
-}
-
-static void
-retry_timer(void *arg)
-{
-	struct sub	*s = arg;
-
-	s->timer = NULL;
-	list_remove(&st.waiting, s);
-	list_push(&st.ready, s);
-}
-
-/* Queue full (code 23): a refusal, safe to send again after a while. */
-static void
-queue_full(struct sub *s, const struct api_reply *rep)
-{
-	long long	 delay;
-	const char	*base = getenv("MJ_RETRY_BASE_MS");
-
-	note_refused(s);
-	if (st.stop_msg != NULL) {
-		list_push(&st.ready, s);	/* start_ready says why */
-		return;
-	}
-	if (++s->refusals > REFUSED_MAX || st.stopping) {
-		sub_fail(s, rep->description[0] != '\0' ? rep->description :
-		    "the server's queue is full", 1, rep->code, 0);
-		return;
-	}
-	delay = base != NULL && *base != '\0' ? atoll(base) : 1000;
-	delay <<= s->refusals < 6 ? s->refusals - 1 : 5;
-	delay = delay / 2 + rand() % (delay / 2 + 1);
-	diag_info(1, "line %ld: queue full; trying again in %lld ms",
-	    s->item->rec->line, delay);
-	list_push(&st.waiting, s);
-	s->timer = loop_timer_at(st.loop, loop_now() + delay, retry_timer, s);
-}
-
-/*
- * The parent as fetched again after a stale refusal: every submission of
- * the record that waited for it goes back to the ready list, and is
- * rebuilt from it when sent.
- */
-static void
-parent_fetched(void *arg, int ok)
-{
-	struct sub	*s = arg, *o;
-	struct item	*it = s->item;
-	size_t		 i;
-
-	s->req = NULL;
-	it->left++;	/* hold the item while its submissions move */
-	for (i = 0; i < it->nsubs; i++) {
-		o = &it->s[i];
-		if (o != s && !o->stale_wait)
-			continue;
-		o->stale_wait = 0;
-		list_remove(&st.waiting, o);
-		if (!ok)
-			sub_fail(o, "the customId was refused as stale and the "
-			    "parent task could not be fetched again", 0,
-			    API_CODE_INVALID, 0);
-		else
-			list_push(&st.ready, o);
-	}
-	if (--it->left == 0)
-		item_free(it);
-}
-
-/*
- * A stale customId (code 4 on an action): resend, wait for the parent's
- * read under way, or read it again (parentfetch.h).
+ * The submissions of one input record (one per button for --action, one
+ * otherwise): the place where a record becomes N submissions.  -1 with
+ * err set when it cannot be submitted.
  */
 static int
-stale_refusal(struct sub *s)
+submissions_of(struct record *r, struct submission **subs, char *err,
+    size_t errlen)
 {
-	struct submission	*sub = &s->item->subs[s->i];
-	struct item		*it = s->item;
-	const char		*id;
-
-	if (sub->button == NULL || st.stopping ||
-	    (id = json_get_string(sub->parent, "id")) == NULL)
-		return 0;
-	switch (parent_fetch_step(&it->parent, s->gen, s->refetched)) {
-	case PARENT_REFUSED:
-		return 0;
-	case PARENT_NEWER:
-		note_refused(s);
-		list_push(&st.ready, s);
-		return 1;
-	case PARENT_WAIT:
-		note_refused(s);
-		s->stale_wait = 1;
-		list_push(&st.waiting, s);
-		return 1;
-	case PARENT_FETCH:
-		break;
-	}
-	s->refetched = 1;
-	note_refused(s);
-	list_push(&st.waiting, s);
-	diag_info(1, "line %ld: customId refused; fetching task %s again",
-	    it->rec->line, id);
-	s->req = parent_fetch_start(&it->parent, st.http, &opt.cfg, id,
-	    parent_fetched, s);
-	return 1;
-}
-
-/*
- * The account is refused: what waits for a backoff, and what waits for
- * its turn under --rate (never sent), go back to the ready list, where
- * start_ready fails them.  What is on the wire finishes normally.
- */
-static void
-hold_back(void)
-{
-	struct sub	*w, *next;
-
-	for (w = st.waiting.head; w != NULL; w = next) {
-		next = w->next;
-		if (w->timer == NULL)
-			continue;	/* a parent read: it returns */
-		loop_timer_cancel(st.loop, w->timer);
-		w->timer = NULL;
-		list_remove(&st.waiting, w);
-		list_push(&st.ready, w);
-	}
-	for (w = st.running.head; w != NULL; w = next) {
-		next = w->next;
-		if (!http_never_sent(w->req))
-			continue;
-		http_request_free(w->req);
-		w->req = NULL;
-		list_remove(&st.running, w);
-		note_refused(w);
-		list_push(&st.ready, w);
-	}
-}
-
-/*
- * A refusal that every further submission would meet (a spent quota, a
- * refused key, an untrusted certificate, a failed --upload): nothing more
- * is sent; s (NULL if none) and every record not sent are written out
- * retryable with record_msg, and advice goes to stderr once for them all.
- */
-static void
-run_stop(struct sub *s, const char *record_msg, const char *advice,
-    int code, long http)
-{
-	if (s != NULL)
-		note_refused(s);
-	if (st.stop_msg == NULL) {
-		st.stop_msg = xstrdup(record_msg);
-		diag_error("%s", advice);
-		hold_back();
-	}
-	if (s != NULL)
-		sub_fail_say(s, record_msg, 1, code, http, 0);
-}
-
-/*
- * --upload failed (not for want of the endpoint: that falls back to
- * base64): every record is still read, and written out not submitted.
- */
-static void
-upload_failed(const char *err)
-{
-	char	*msg = xasprintf("not submitted: %s", err);
-	char	*advice = xasprintf("%s; nothing is submitted: run the same "
-	    "command again once the upload works", err);
-
-	run_stop(NULL, msg, advice, 0, 0);
-	st.status = MJ_EXIT_FAILED;
-	free(advice);
-	free(msg);
-}
-
-/* The account is refused: a spent quota, a refused key. */
-static void
-account_stop(struct sub *s, enum account_refusal why, long http, int code)
-{
-	char	*advice = account_advice(why, http);
-
-	if (st.refused == ACCOUNT_OK)
-		st.refused = why;
-	run_stop(s, account_record_message(why), advice, code, http);
-	free(advice);
-}
-
-static void
-got_envelope(struct sub *s, struct http_request *r)
-{
-	struct api_reply	 rep;
-	char			 err[512], *msg;
-	const char		*status;
-
-	if (api_parse_reply(r->reply.data, r->reply.len, &rep, err,
-	    sizeof(err)) == -1) {
-		if (account_body(r->reply.data, r->reply.len) != ACCOUNT_OK) {
-			account_stop(s, ACCOUNT_QUOTA, 0, 0);
-			return;
-		}
-		/* a 200 we cannot read: the server may well have created it */
-		msg = xasprintf("unreadable reply (%s)", err);
-		sub_lost(s, msg, 0, r->status);
-		free(msg);
-		return;
-	}
-	if (account_reply(&rep) != ACCOUNT_OK) {
-		account_stop(s, ACCOUNT_QUOTA, 0, rep.code);
-		api_reply_free(&rep);
-		return;
-	}
-	switch (rep.code) {
-	case API_CODE_OK:
-	case API_CODE_QUEUED:
-	case API_CODE_EXISTS:
-		st.accepted = 1;
-		if (rep.result == NULL) {
-			sub_lost(s, "the reply has no task id", rep.code, 0);
-			break;
-		}
-		if (rep.code == API_CODE_EXISTS && modal_next(s, rep.result, 1))
-			break;
-		if (st.journal != NULL &&
-		    journal_done(st.journal, s->key, rep.result) == -1)
-			diag_warn("journal %s: %s (task %s)", opt.journal_path,
-			    journal_error(st.journal), rep.result);
-		status = rep.code == API_CODE_QUEUED ? "NOT_START" :
-		    rep.code == API_CODE_EXISTS ? "MODAL" : "SUBMITTED";
-		sub_succeed(s, rep.result, status,
-		    submit_object(s, &rep));
-		break;
-	case API_CODE_QUEUE_FULL:
-		queue_full(s, &rep);
-		break;
-	case API_CODE_INVALID:
-		if (stale_refusal(s))
-			break;
-		/* FALLTHROUGH */
-	case API_CODE_BANNED:
-	case API_CODE_NOT_FOUND:
-		note_refused(s);
-		sub_fail(s, rep.description[0] != '\0' ? rep.description :
-		    "refused", 0, rep.code, 0);
-		break;
-	default:
-		/* api.md: not safe to assume nothing was created */
-		msg = xasprintf("%s (code %d)", rep.description[0] != '\0' ?
-		    rep.description : "failed", rep.code);
-		sub_lost(s, msg, rep.code, 0);
-		free(msg);
-		break;
-	}
-	api_reply_free(&rep);
-}
-
-static void
-got_failure(struct sub *s, struct http_request *r)
-{
-	enum account_refusal	 why;
-	char			*msg, *advice;
-
-	if ((why = account_http(r->status, r->reply.data,
-	    r->reply.len)) != ACCOUNT_OK) {
-		account_stop(s, why, r->status, 0);
-		return;
-	}
-	if (http_created_nothing(r)) {
-		msg = xasprintf("not submitted: %s", r->error);
-		if (http_refusal_lasts(r->curl_result, r->status,
-		    r->connect_status)) {
-			/* the same trust store and proxy for every one */
-			advice = xasprintf("%s: nothing more is sent; fix the "
-			    "trust store (CURL_CA_BUNDLE, SSL_CERT_FILE) or the "
-			    "proxy, then run the same command again", r->error);
-			run_stop(s, msg, advice, 0, r->status);
-			free(advice);
-		} else {
-			note_refused(s);
-			sub_fail(s, msg, r->verdict == RETRY_SAFE, 0,
-			    r->status);
-		}
-		free(msg);
-		return;
-	}
-	msg = xasprintf("%s after the request was sent", r->error);
-	sub_lost(s, msg, 0, r->status);
-	free(msg);
-}
-
-static void
-sub_done(struct http_request *r)
-{
-	struct sub	*s = r->arg;
-
-	s->req = NULL;
-	list_remove(&st.running, s);
-	if (r->verdict == RETRY_NONE)
-		got_envelope(s, r);
-	else
-		got_failure(s, r);
-	http_request_free(r);
-}
-
-static void
-sub_send(struct sub *s)
-{
-	struct submission	*sub = &s->item->subs[s->i];
-	struct http_request	*r;
-	char			 err[512], tag[JOURNAL_TAG_LEN + 1];
-	char			*body = NULL;
-
-	if (s->item->parent.fresh != NULL && s->gen != s->item->parent.gen &&
-	    !s->modal) {
-		if (submission_rebuild_action(&opt.so, s->item->parent.fresh,
-		    sub, err, sizeof(err)) == -1) {
-			sub_fail(s, err, 0, API_CODE_INVALID, 0);
-			return;
-		}
-		s->gen = s->item->parent.gen;
-	}
-	if (st.journal != NULL) {
-		/* the tag lets a later run find the task if the reply is lost */
-		journal_tag(s->key, tag);
-		/* a modal's task keeps its action's state: no tag to find */
-		body = strcmp(sub->endpoint, "/mj/submit/modal") != 0 ?
-		    submission_tagged_body(sub->body, tag) : NULL;
-		s->lost.sent_at = body != NULL ? (long long)time(NULL) : 0;
-		if (journal_sent(st.journal, s->key, s->lost.sent_at) == -1) {
-			free(body);
-			journal_failed(s);
-			return;
-		}
-	}
-	st.started++;
-	list_push(&st.running, s);
-	r = http_request_new(HTTP_SUBMIT, config_url(&opt.cfg, sub->endpoint),
-	    upload_apply(st.upload, body != NULL ? body : xstrdup(sub->body)));
-	r->auth = 1;
-	r->retry_ambiguous = opt.retry_unsafe;
-	r->on_done = sub_done;
-	r->arg = s;
-	s->req = r;
-	http_start(st.http, r);
-}
-
-/* Write out a submission whose reply was lost: its task may exist. */
-static void
-sub_may_exist(struct sub *s, const char *lost, const char *why, int code,
-    long http)
-{
-	char	*msg = subrecord_may_exist(lost, why);
-
-	sub_fail(s, msg, 0, code, http);
-	free(msg);
-}
-
-/*
- * Act on what the server's task list says of a request whose reply was
- * lost (lostreply.h), in this run or an earlier one; lost says how, for
- * the record.  s is written out, or goes back to the ready list.
- */
-static void
-settle_lost(void *arg, const char *lost, const struct lost_verdict *v)
-{
-	struct sub	*s = arg;
-	json_object	*submit;
-	char		*msg;
-
-	switch (v->verdict) {
-	case RECON_FOUND:
-		if (journal_done(st.journal, s->key, v->task_id) == -1)
-			diag_warn("journal %s: %s (task %s)", opt.journal_path,
-			    journal_error(st.journal), v->task_id);
-		/* the list shows a task still in its modal: the modal is due */
-		if (modal_next(s, v->task_id, v->in_modal))
-			return;
-		submit = submit_object(s, NULL);
-		if (v->earlier)
-			json_add_bool(submit, "resumed", 1);
-		json_add_bool(submit, "reconciled", 1);
-		sub_succeed(s, v->task_id, "SUBMITTED", submit);
-		return;
-	case RECON_ABSENT:
-		/* the list was read whole: that request created nothing */
-		if (journal_refused(st.journal, s->key) == -1) {
-			journal_failed(s);
-			return;
-		}
-		if (++s->resends > RESENDS_MAX) {
-			msg = xasprintf("%s; sent %d times, and the server's "
-			    "task list shows that none created a task",
-			    lost, s->resends);
-			sub_fail(s, msg, 1, 0, 0);
-			free(msg);
-			return;
-		}
-		diag_info(1, "line %ld: the task list shows no task for a "
-		    "request whose reply was lost; sending it again",
-		    s->item->rec->line);
-		list_push(&st.ready, s);
-		return;
-	case RECON_UNKNOWN:
-		break;
-	}
-	if (opt.retry_unsafe)
-		list_push(&st.ready, s);
-	else
-		sub_may_exist(s, lost, v->why, s->lost.code, s->lost.http);
-}
-
-/*
- * A reply lost after the request was sent: the task may exist.  A request
- * sent with its tag is looked for in the server's task list later in this
- * run; otherwise the record says that it may exist.
- */
-static void
-sub_lost(struct sub *s, const char *msg, int code, long http)
-{
-	if (st.stopping || st.out_closed ||
-	    lost_replies_add(st.lost, &s->lost, msg, code, http) == -1) {
-		sub_may_exist(s, msg, NULL, code, http);
-		return;
-	}
-	diag_info(1, "line %ld: %s; looking for its task in %llds",
-	    s->item->rec->line, msg, opt.settle_s);
-}
-
-/* Decide, before anything is sent, what the journal says about s. */
-static void
-sub_ready(struct sub *s)
-{
-	const char		*task_id = NULL;
-	json_object		*submit;
-	struct lost_verdict	 v;
-
-	if (st.journal == NULL) {
-		list_push(&st.ready, s);
-		return;
-	}
-	if (!s->modal)	/* modal_next gave the modal its key */
-		submission_key(&s->item->subs[s->i], s->item->rec, st.ordinals,
-		    s->key);
-	switch (journal_lookup(st.journal, s->key, &task_id)) {
-	case JOURNAL_DONE:
-		if (modal_next(s, task_id, 0))
-			return;
-		submit = submit_object(s, NULL);
-		json_add_bool(submit, "resumed", 1);
-		sub_succeed(s, task_id, "SUBMITTED", submit);
-		return;
-	case JOURNAL_SENT:
-		lost_replies_earlier(st.lost, s->key, &v);
-		settle_lost(s, "an earlier run sent this request and got no "
-		    "reply", &v);
-		return;
-	default:
-		break;
-	}
-	list_push(&st.ready, s);
-}
-
-/*
- * An action's reply opened a modal (task_id in MODAL): with --modal-prompt
- * or --mask, s goes on as the modal, a paid submission with a journal key
- * of its own.  fresh: the reply just came, and the marker that a modal is
- * due is journaled before the action's task id; on a rerun the marker
- * alone says so.  1 if s was taken.
- */
-static int
-modal_next(struct sub *s, const char *task_id, int fresh)
-{
-	struct submission	*sub = &s->item->subs[s->i];
-	char			 err[512];
-
-	if (s->modal || sub->button == NULL || !modal_chained(&opt.so) ||
-	    !modal_due(st.journal, s->key, task_id, fresh))
-		return 0;
-	s->modal = 1;
-	s->refusals = s->resends = 0;
-	if (modal_follow(&opt.so, sub, task_id, st.journal != NULL ? s->key :
-	    NULL, err, sizeof(err)) == -1)
-		sub_fail(s, err, 0, 0, 0);
-	else
-		sub_ready(s);
-	return 1;
-}
-
-static void
-dry_run(struct sub *s)
-{
-	struct record	*out = out_record(s);
-
-	subrecord_dry_run(out, &s->item->subs[s->i]);
-	sub_finish(s, out, 0);
+	return submission_build(&opt.so, r, subs, err, errlen);
 }
 
 static void
 take_record(struct record *r, long lineno)
 {
-	struct item	*it;
-	char		 err[512];
-	json_object	*e;
-	int		 n;
-	size_t		 i;
+	struct submission	*subs = NULL;
+	char			 err[512];
+	json_object		*e;
+	int			 n;
 
 	if (record_is_error(r)) {
 		if (record_is_input_error(r, lineno)) {
 			e = record_get(r, "error");
 			diag_error("line %ld: %s", lineno,
 			    json_get_string(e, "message"));
-			st.failed++;
-			st.status = MJ_EXIT_FAILED;
+			subq_failed(&st.q);
 		}
-		write_record(r);
+		subq_write(&st.q, r);
 		record_free(r);
 		return;
 	}
 	if (opt.so.kind == SUBMIT_ACTION && record_task(r) == NULL) {
-		write_record(r);	/* nothing to act on: pass it on */
+		subq_write(&st.q, r);	/* nothing to act on: pass it on */
 		record_free(r);
 		return;
 	}
-	it = xcalloc(1, sizeof(*it));
-	it->rec = r;
-	if ((n = submission_build(&opt.so, r, &it->subs, err,
-	    sizeof(err))) < 0) {
+	if ((n = submissions_of(r, &subs, err, sizeof(err))) < 0) {
 		(void)record_set_error(r, "submit", err, 0);
 		diag_error("line %ld: %s", lineno, err);
-		st.failed++;
-		st.status = MJ_EXIT_FAILED;
-		write_record(r);
-		item_free(it);
+		subq_failed(&st.q);
+		subq_write(&st.q, r);
+		record_free(r);
+		submission_free_all(subs, 0);
 		return;
 	}
-	it->nsubs = it->left = (size_t)n;
-	it->s = xcalloc(it->nsubs, sizeof(*it->s));
-	for (i = 0; i < it->nsubs; i++) {
-		it->s[i].item = it;
-		it->s[i].i = i;
-		it->s[i].lost.key = it->s[i].key;
-		it->s[i].lost.arg = &it->s[i];
-	}
-	/* sub_ready may write out (and free) the item: count first */
-	for (i = 0, n = (int)it->nsubs; i < (size_t)n; i++) {
-		if (opt.dry_run)
-			dry_run(&it->s[i]);
-		else
-			sub_ready(&it->s[i]);
-	}
-}
-
-/* Send what may be sent: -j, --max-tasks, and not after a stop. */
-static void
-start_ready(void)
-{
-	struct sub	*s;
-	char		*msg;
-
-	while ((s = st.ready.head) != NULL) {
-		if (st.stopping || st.stop_msg != NULL) {
-			list_remove(&st.ready, s);
-			sub_fail_say(s, st.stopping ? "interrupted; not "
-			    "submitted" : st.stop_msg, 1, 0, 0, st.stopping);
-			continue;
-		}
-		if (opt.max_tasks > 0 && st.started >= opt.max_tasks) {
-			if (st.running.n > 0)
-				return;	/* a refusal may give a slot back */
-			list_remove(&st.ready, s);
-			msg = xasprintf("not submitted: --max-tasks %lu reached",
-			    opt.max_tasks);
-			sub_fail(s, msg, 1, 0, 0);
-			free(msg);
-			continue;
-		}
-		if (st.running.n >= opt.jobs)
-			return;
-		list_remove(&st.ready, s);
-		sub_send(s);
-	}
-}
-
-/* A signal: what waits is written out; what is on the wire, awaited. */
-static void
-stop_waiting(void)
-{
-	struct sub		*s;
-	struct lost_reply	*l;
-
-	while ((s = st.waiting.head) != NULL) {
-		list_remove(&st.waiting, s);
-		if (s->timer != NULL)
-			loop_timer_cancel(st.loop, s->timer);
-		s->timer = NULL;
-		http_request_free(s->req);	/* a parent being fetched */
-		s->req = NULL;
-		sub_fail(s, "interrupted; not submitted", 1, 0, 0);
-	}
-	lost_replies_stop(st.lost);
-	while ((l = lost_replies_take(st.lost)) != NULL)
-		sub_may_exist(l->arg, l->why, NULL, l->code, l->http);
-}
-
-/* Replies still missing when the drain time is over. */
-static void
-abandon_running(void)
-{
-	struct sub	*s;
-
-	while ((s = st.running.head) != NULL) {
-		list_remove(&st.running, s);
-		http_request_free(s->req);
-		s->req = NULL;
-		sub_fail(s, "interrupted after the request was sent; the task "
-		    "may exist: check before submitting again", 0, 0, 0);
-	}
+	subrun_add(&st.q, r, subs, (size_t)n);
 }
 
 static const char *
@@ -1156,8 +380,8 @@ detect_field(void)
 static int
 room(void)
 {
-	return !st.stopping &&
-	    st.ready.n < opt.jobs * QUEUE_PER_JOB;
+	return !st.q.stopping &&
+	    subq_count(&st.q, SUB_READY) < opt.jobs * QUEUE_PER_JOB;
 }
 
 /*
@@ -1175,7 +399,7 @@ take_records(struct source *src, struct record *r)
 		if (st.taken == 0)
 			exit(MJ_EXIT_USAGE);
 		said = st.files;
-		st.status = MJ_EXIT_USAGE;
+		st.q.status = MJ_EXIT_USAGE;
 	}
 	for (; r != NULL; r = source_next(src), st.taken++)
 		take_record(r, r->line);
@@ -1208,60 +432,68 @@ take_lines(struct input *in, struct source **srcp)
 	}
 }
 
+/* The waiting submissions (backoff, a parent's read) and lost replies. */
+static size_t
+waiting(void)
+{
+	return subq_count(&st.q, SUB_BACKOFF) +
+	    subq_count(&st.q, SUB_PARENT_FETCH) +
+	    subq_count(&st.q, SUB_PARENT_WAIT) + lost_replies_count(st.q.lost);
+}
+
 static int
 finished(struct input *in)
 {
-	int	reading = !input_done(in) && !st.stopping;
+	int	reading = !input_done(in) && !st.q.stopping;
 
-	return !reading && st.ready.n == 0 && st.waiting.n == 0 &&
-	    st.running.n == 0 && lost_replies_count(st.lost) == 0;
+	return !reading && subq_pending(&st.q) == 0;
 }
 
+/* A signal: what waits is written out; what is on the wire, awaited. */
 static void
 on_signal(void)
 {
-	st.stopping = 1;
+	st.q.stopping = 1;
 	st.signal_status = loop_signal_status(st.loop);
-	st.drain_until = loop_now() + DRAIN_MS;
-	stop_waiting();
+	st.q.drain_until = loop_now() + SUBQ_DRAIN_MS;
+	subrun_stop_waiting(&st.q);
 }
 
 static void
 run(struct input *in, struct source **srcp)
 {
-	int	ev, want;
-	size_t	lost;
+	struct subq	*q = &st.q;
+	int		 ev, want;
 
 	for (;;) {
 		take_lines(in, srcp);
-		start_ready();
+		subrun_start(q);
 		if (finished(in))
 			break;
 		want = !input_done(in) && room();
 		ev = loop_turn(st.loop, want ? input_fd(in) : -1,
-		    st.stopping ? 200 : -1);
-		if ((ev & LOOP_SIGNAL) && !st.stopping)
+		    q->stopping ? 200 : -1);
+		if ((ev & LOOP_SIGNAL) && !q->stopping)
 			on_signal();
-		if (st.out_closed && (st.waiting.n > 0 ||
-		    lost_replies_count(st.lost) > 0))
-			stop_waiting();
-		if (st.stopping && loop_now() >= st.drain_until) {
-			abandon_running();
+		if (q->out_closed && waiting() > 0)
+			subrun_stop_waiting(q);
+		if (q->stopping && loop_now() >= q->drain_until) {
+			subrun_abandon(q);
 			continue;
 		}
 		if ((ev & LOOP_READABLE) && want && input_fill(in) < 0) {
 			diag_error("%s: %s", input_name(in), strerror(errno));
-			st.status = MJ_EXIT_FAILED;
+			q->status = MJ_EXIT_FAILED;
 		}
-		lost = lost_replies_count(st.lost);
-		progress_status(&st.progress, st.done + st.failed, progress_left(
-		    st.done + st.failed, st.ready.n + st.waiting.n + st.running.n +
-		    lost, st.source_done ? 1 : input_fraction(in)),
-		    "%lu submitted, %zu in flight, %lu failed", st.done,
-		    st.running.n + lost, st.failed);
+		progress_status(&st.progress, q->done + q->failed,
+		    progress_left(q->done + q->failed, subq_pending(q),
+		    st.source_done ? 1 : input_fraction(in)),
+		    "%lu submitted, %zu in flight, %lu failed", q->done,
+		    subq_count(q, SUB_IN_FLIGHT) + lost_replies_count(q->lost),
+		    q->failed);
 	}
-	progress_end(&st.progress, -1, "%lu submitted, %lu failed", st.done,
-	    st.failed);
+	progress_end(&st.progress, -1, "%lu submitted, %lu failed", q->done,
+	    q->failed);
 }
 
 static void
@@ -1276,7 +508,6 @@ open_journal(void)
 		diag_error("%s", err);
 		exit(MJ_EXIT_USAGE);
 	}
-	st.ordinals = table_new();
 }
 
 static void
@@ -1287,9 +518,22 @@ close_journal(void)
 	if (st.journal != NULL && journal_close(st.journal, err,
 	    sizeof(err)) == -1) {
 		diag_error("%s", err);
-		st.status = MJ_EXIT_FAILED;
+		st.q.status = MJ_EXIT_FAILED;
 	}
-	table_free(st.ordinals);
+}
+
+/* The submissions' run over the loop, the journal and the options. */
+static void
+open_run(void)
+{
+	struct subq_opts	o = {
+		.cfg = &opt.cfg, .so = &opt.so, .jobs = opt.jobs,
+		.max_tasks = opt.max_tasks, .retry_unsafe = opt.retry_unsafe,
+		.dry_run = opt.dry_run, .journal_path = opt.journal_path,
+		.settle_s = opt.settle_s
+	};
+
+	subrun_init(&st.q, &o, st.loop, st.http, st.journal);
 }
 
 int
@@ -1325,18 +569,16 @@ main(int argc, char **argv)
 	st.http = http_new(st.loop, &opt.cfg);
 	if (opt.rate > 0)
 		http_set_rate(st.http, HTTP_SUBMIT, opt.rate);
-	st.lost = lost_replies_new(st.loop, st.http, &opt.cfg, opt.settle_s,
-	    settle_lost);
-	if (st.journal != NULL && lost_replies_resume(st.lost, st.journal) ==
-	    -1)
+	open_run();
+	if (subrun_resume(&st.q) == -1)
 		on_signal();
-	if (opt.upload && !st.stopping && upload_run(&opt.so, st.journal,
+	if (opt.upload && !st.q.stopping && upload_run(&opt.so, st.journal,
 	    st.loop, opt.dry_run ? NULL : st.http, &opt.cfg,
-	    &st.upload, err, sizeof(err)) == -1) {
+	    &st.q.upload, err, sizeof(err)) == -1) {
 		if (loop_signal(st.loop))
 			on_signal();
 		else
-			upload_failed(err);
+			subrun_upload_failed(&st.q, err);
 	}
 	srand((unsigned)loop_now());
 	in = input_new(argv + first, argc - first);
@@ -1345,22 +587,21 @@ main(int argc, char **argv)
 	close_journal();
 	source_free(src);
 	input_free(in);
-	upload_free(st.upload);
-	lost_replies_free(st.lost);
+	upload_free(st.q.upload);
+	subrun_free(&st.q);
 	http_free(st.http);
 	loop_free(st.loop);
-	free(st.stop_msg);
 	submit_opts_free(&opt.so);
 	free_images();
 	config_free(&opt.cfg);
-	if (fclose(stdout) != 0 && !st.out_closed) {
+	if (fclose(stdout) != 0 && !st.q.out_closed) {
 		diag_error("stdout: %s", strerror(errno));
-		st.status = MJ_EXIT_FAILED;
+		st.q.status = MJ_EXIT_FAILED;
 	}
 	/* a key refused from the start is a configuration error */
-	if (st.refused == ACCOUNT_KEY && !st.accepted)
+	if (st.q.refused == ACCOUNT_KEY && !st.q.accepted)
 		return MJ_EXIT_USAGE;
 	if (st.signal_status != 0)
 		return st.signal_status;
-	return st.status;
+	return st.q.status;
 }

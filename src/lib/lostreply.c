@@ -15,7 +15,7 @@ struct lost_replies {
 	void			(*settled)(void *, const char *,
 				    const struct lost_verdict *);
 	struct reconcile	*earlier;	/* the start-up's read */
-	struct lost_reply	*head, *tail;	/* oldest first */
+	TAILQ_HEAD(, lost_reply) list;	/* oldest first */
 	size_t			 n;
 	struct timer		*timer;		/* the next read of the list */
 	struct reconcile	*check;		/* the read under way */
@@ -45,6 +45,7 @@ lost_replies_new(struct loop *loop, struct http *http,
 	lr->settle_s = settle_s;
 	lr->settled = settled;
 	lr->earlier = reconcile_new();
+	TAILQ_INIT(&lr->list);
 	return lr;
 }
 
@@ -61,28 +62,14 @@ lost_replies_free(struct lost_replies *lr)
 static void
 push(struct lost_replies *lr, struct lost_reply *l)
 {
-	l->next = NULL;
-	l->prev = lr->tail;
-	if (lr->tail != NULL)
-		lr->tail->next = l;
-	else
-		lr->head = l;
-	lr->tail = l;
+	TAILQ_INSERT_TAIL(&lr->list, l, link);
 	lr->n++;
 }
 
 static void
 unlink_reply(struct lost_replies *lr, struct lost_reply *l)
 {
-	if (l->prev != NULL)
-		l->prev->next = l->next;
-	else
-		lr->head = l->next;
-	if (l->next != NULL)
-		l->next->prev = l->prev;
-	else
-		lr->tail = l->prev;
-	l->next = l->prev = NULL;
+	TAILQ_REMOVE(&lr->list, l, link);
 	lr->n--;
 }
 
@@ -92,9 +79,9 @@ static void	check_lost(void *);
 static void
 schedule_check(struct lost_replies *lr)
 {
-	if (lr->timer != NULL || lr->check != NULL || lr->head == NULL)
+	if (lr->timer != NULL || lr->check != NULL || TAILQ_EMPTY(&lr->list))
 		return;
-	lr->timer = loop_timer_at(lr->loop, lr->head->lost_at +
+	lr->timer = loop_timer_at(lr->loop, TAILQ_FIRST(&lr->list)->lost_at +
 	    lr->settle_s * 1000,
 	    check_lost, lr);
 }
@@ -109,8 +96,8 @@ check_done(void *arg)
 
 	if (reconcile_no_list(lr->check))
 		lr->no_list = 1;
-	for (l = lr->head; l != NULL; l = next) {
-		next = l->next;
+	for (l = TAILQ_FIRST(&lr->list); l != NULL; l = next) {
+		next = TAILQ_NEXT(l, link);
 		if (!l->in_check)
 			continue;
 		l->in_check = 0;
@@ -133,7 +120,7 @@ check_lost(void *arg)
 
 	lr->timer = NULL;
 	lr->check = reconcile_new();
-	for (l = lr->head; l != NULL; l = l->next)
+	TAILQ_FOREACH(l, &lr->list, link)
 		if (l->lost_at + lr->settle_s * 1000 <= now) {
 			l->in_check = 1;
 			reconcile_add(lr->check, l->key, l->sent_at);
@@ -195,7 +182,7 @@ lost_replies_stop(struct lost_replies *lr)
 struct lost_reply *
 lost_replies_take(struct lost_replies *lr)
 {
-	struct lost_reply	*l = lr->head;
+	struct lost_reply	*l = TAILQ_FIRST(&lr->list);
 
 	if (l != NULL) {
 		l->in_check = 0;

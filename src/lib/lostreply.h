@@ -12,6 +12,8 @@
 #ifndef MJ_LOSTREPLY_H
 #define MJ_LOSTREPLY_H
 
+#include <sys/queue.h>
+
 #include <stddef.h>
 
 #include "config.h"
@@ -30,7 +32,7 @@ struct lost_reply {
 	int		 code;		/* ... the API's code, or 0 */
 	long		 http;		/* ... the HTTP status, or 0 */
 	int		 in_check;	/* looked for by the read under way */
-	struct lost_reply *next, *prev;
+	TAILQ_ENTRY(lost_reply) link;	/* on the list, oldest first */
 };
 
 /* What the task list says of a key (borrowed strings, as reconcile.h). */

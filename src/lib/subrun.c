@@ -1,0 +1,596 @@
+/*
+ * The life of mj-submit's submissions (subrun.h): each moves between the
+ * states of subq.h, and every money decision is verdict_of's.  The rules
+ * (design.md "Never pay twice"): a request whose reply was lost is never
+ * sent again on our own, and the journal is written (and synced) before
+ * each send and after each reply.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "api.h"
+#include "diag.h"
+#include "modal.h"
+#include "subrecord.h"
+#include "subrun.h"
+#include "verdict.h"
+#include "xalloc.h"
+
+#define REFUSED_MAX	100	/* queue-full retries of one submission */
+#define RESENDS_MAX	5	/* resends the task list showed lost */
+
+static void	sub_ready(struct subq *, struct sub *);
+
+/*
+ * An action's reply opened a modal (task_id in MODAL): with --modal-prompt
+ * or --mask, s goes on as the modal, a paid submission with a journal key
+ * of its own.  fresh: the reply just came, and the marker that a modal is
+ * due is journaled before the action's task id; on a rerun the marker
+ * alone says so.  1 if s was taken.
+ */
+static int
+modal_next(struct subq *q, struct sub *s, const char *task_id, int fresh)
+{
+	struct submission	*sub = &s->item->subs[s->i];
+	char			 err[512];
+
+	if (s->step == SUB_STEP_MODAL || sub->button == NULL ||
+	    !modal_chained(q->opt.so) ||
+	    !modal_due(q->journal, s->key, task_id, fresh))
+		return 0;
+	s->step = SUB_STEP_MODAL;
+	s->refusals = s->resends = 0;
+	if (modal_follow(q->opt.so, sub, task_id, q->journal != NULL ? s->key :
+	    NULL, err, sizeof(err)) == -1)
+		sub_fail(q, s, err, 0, 0, 0);
+	else
+		sub_ready(q, s);
+	return 1;
+}
+
+/* The task of s is known: the journal keeps it. */
+static void
+journal_task(struct subq *q, struct sub *s, const char *task_id)
+{
+	if (journal_done(q->journal, s->key, task_id) == -1)
+		diag_warn("journal %s: %s (task %s)", q->opt.journal_path,
+		    journal_error(q->journal), task_id);
+}
+
+/*
+ * Act on what the server's task list says of a request whose reply was
+ * lost (lostreply.h), in this run or an earlier one; lost says how, for
+ * the record.  s is written out, or made ready again.
+ */
+static void
+settle_lost(void *arg, const char *lost, const struct lost_verdict *v)
+{
+	struct sub	*s = arg;
+	struct subq	*q = s->item->q;
+	json_object	*submit;
+	char		*msg;
+
+	switch (v->verdict) {
+	case RECON_FOUND:
+		journal_task(q, s, v->task_id);
+		/* the list shows a task still in its modal: the modal is due */
+		if (modal_next(q, s, v->task_id, v->in_modal))
+			return;
+		submit = sub_outcome(s, NULL);
+		if (v->earlier)
+			json_add_bool(submit, "resumed", 1);
+		json_add_bool(submit, "reconciled", 1);
+		sub_succeed(q, s, v->task_id, "SUBMITTED", submit);
+		return;
+	case RECON_ABSENT:
+		/* the list was read whole: that request created nothing */
+		if (journal_refused(q->journal, s->key) == -1) {
+			sub_journal_failed(q, s);
+			return;
+		}
+		if (++s->resends > RESENDS_MAX) {
+			msg = xasprintf("%s; sent %d times, and the server's "
+			    "task list shows that none created a task",
+			    lost, s->resends);
+			sub_fail(q, s, msg, 1, 0, 0);
+			free(msg);
+			return;
+		}
+		diag_info(1, "line %ld: the task list shows no task for a "
+		    "request whose reply was lost; sending it again",
+		    s->item->rec->line);
+		sub_to(q, s, SUB_READY);
+		return;
+	case RECON_UNKNOWN:
+		break;
+	}
+	if (q->opt.retry_unsafe)
+		sub_to(q, s, SUB_READY);
+	else
+		sub_may_exist(q, s, lost, v->why, s->lost.code, s->lost.http);
+}
+
+/*
+ * A reply lost after the request was sent: the task may exist.  A request
+ * sent with its tag is looked for in the server's task list later in this
+ * run; otherwise the record says that it may exist.
+ */
+static void
+sub_lost(struct subq *q, struct sub *s, const char *msg, int code, long http)
+{
+	if (q->stopping || q->out_closed ||
+	    lost_replies_add(q->lost, &s->lost, msg, code, http) == -1) {
+		sub_may_exist(q, s, msg, NULL, code, http);
+		return;
+	}
+	sub_to(q, s, SUB_LOST);
+	diag_info(1, "line %ld: %s; looking for its task in %llds",
+	    s->item->rec->line, msg, q->opt.settle_s);
+}
+
+/* Decide, before anything is sent, what the journal says about s. */
+static void
+sub_ready(struct subq *q, struct sub *s)
+{
+	const char		*task_id = NULL;
+	json_object		*submit;
+	struct lost_verdict	 v;
+
+	if (q->journal == NULL) {
+		sub_to(q, s, SUB_READY);
+		return;
+	}
+	if (s->step != SUB_STEP_MODAL)	/* modal_next gave the modal its key */
+		submission_key(&s->item->subs[s->i], s->item->rec, q->ordinals,
+		    s->key);
+	switch (journal_lookup(q->journal, s->key, &task_id)) {
+	case JOURNAL_DONE:
+		if (modal_next(q, s, task_id, 0))
+			return;
+		submit = sub_outcome(s, NULL);
+		json_add_bool(submit, "resumed", 1);
+		sub_succeed(q, s, task_id, "SUBMITTED", submit);
+		return;
+	case JOURNAL_SENT:
+		lost_replies_earlier(q->lost, s->key, &v);
+		settle_lost(s, "an earlier run sent this request and got no "
+		    "reply", &v);
+		return;
+	default:
+		break;
+	}
+	sub_to(q, s, SUB_READY);
+}
+
+static void
+retry_timer(void *arg)
+{
+	struct sub	*s = arg;
+
+	s->timer = NULL;
+	sub_to(s->item->q, s, SUB_READY);
+}
+
+/* Queue full: a refusal, safe to send again after a while. */
+static void
+queue_full(struct subq *q, struct sub *s, const struct api_reply *rep)
+{
+	long long	 delay;
+	const char	*base = getenv("MJ_RETRY_BASE_MS");
+
+	sub_refused(q, s);
+	if (q->stop_msg != NULL) {
+		sub_to(q, s, SUB_READY);	/* subrun_start says why */
+		return;
+	}
+	if (++s->refusals > REFUSED_MAX || q->stopping) {
+		sub_fail(q, s, rep->description[0] != '\0' ? rep->description :
+		    "the server's queue is full", 1, rep->code, 0);
+		return;
+	}
+	delay = base != NULL && *base != '\0' ? atoll(base) : 1000;
+	delay <<= s->refusals < 6 ? s->refusals - 1 : 5;
+	delay = delay / 2 + rand() % (delay / 2 + 1);
+	diag_info(1, "line %ld: queue full; trying again in %lld ms",
+	    s->item->rec->line, delay);
+	sub_to(q, s, SUB_BACKOFF);
+	s->timer = loop_timer_at(q->loop, loop_now() + delay, retry_timer, s);
+}
+
+/*
+ * The parent as read again after a stale refusal: every submission of
+ * the record that waited for it is made ready, and is rebuilt from it
+ * when sent.
+ */
+static void
+parent_fetched(void *arg, int ok)
+{
+	struct sub	*s = arg, *o;
+	struct subitem	*it = s->item;
+	struct subq	*q = it->q;
+	size_t		 i;
+
+	s->req = NULL;
+	it->left++;	/* hold the item while its submissions move */
+	for (i = 0; i < it->nsubs; i++) {
+		o = &it->s[i];
+		if (o != s && o->state != SUB_PARENT_WAIT)
+			continue;
+		if (!ok)
+			sub_fail(q, o, "the customId was refused as stale and "
+			    "the parent task could not be fetched again", 0,
+			    API_CODE_INVALID, 0);
+		else
+			sub_to(q, o, SUB_READY);
+	}
+	if (--it->left == 0)
+		subitem_free(it);
+}
+
+/*
+ * A stale customId (code 4 on an action): resend, wait for the parent's
+ * read under way, or read it again (parentfetch.h).  0 if the refusal
+ * stands.
+ */
+static int
+stale_refusal(struct subq *q, struct sub *s)
+{
+	struct submission	*sub = &s->item->subs[s->i];
+	struct subitem		*it = s->item;
+	const char		*id;
+
+	if (sub->button == NULL || q->stopping ||
+	    (id = json_get_string(sub->parent, "id")) == NULL)
+		return 0;
+	switch (parent_fetch_step(&it->parent, s->gen, s->refetched)) {
+	case PARENT_REFUSED:
+		return 0;
+	case PARENT_NEWER:
+		sub_refused(q, s);
+		sub_to(q, s, SUB_READY);
+		return 1;
+	case PARENT_WAIT:
+		sub_refused(q, s);
+		sub_to(q, s, SUB_PARENT_WAIT);
+		return 1;
+	case PARENT_FETCH:
+		break;
+	}
+	s->refetched = 1;
+	sub_refused(q, s);
+	sub_to(q, s, SUB_PARENT_FETCH);
+	diag_info(1, "line %ld: customId refused; fetching task %s again",
+	    it->rec->line, id);
+	s->req = parent_fetch_start(&it->parent, q->http, q->opt.cfg, id,
+	    parent_fetched, s);
+	return 1;
+}
+
+/* The account is refused: a spent quota, a refused key. */
+static void
+account_stop(struct subq *q, struct sub *s, enum account_refusal why,
+    long http, int code)
+{
+	char	*advice = account_advice(why, http);
+
+	if (q->refused == ACCOUNT_OK)
+		q->refused = why;
+	subq_stop_run(q, s, account_record_message(why), advice, code, http);
+	free(advice);
+}
+
+/* The untrusted certificate or the proxy would refuse every one. */
+static void
+trust_stop(struct subq *q, struct sub *s, const struct http_request *r)
+{
+	char	*msg = xasprintf("not submitted: %s", r->error);
+	char	*advice = xasprintf("%s: nothing more is sent; fix the trust "
+	    "store (CURL_CA_BUNDLE, SSL_CERT_FILE) or the proxy, then run "
+	    "the same command again", r->error);
+
+	subq_stop_run(q, s, msg, advice, 0, r->status);
+	free(advice);
+	free(msg);
+}
+
+/* Refused, nothing created: the record says so, and whether to retry. */
+static void
+refused(struct subq *q, struct sub *s, const struct verdict_out *v,
+    const struct http_request *r, const struct api_reply *rep)
+{
+	char	*msg;
+
+	sub_refused(q, s);
+	if (rep != NULL) {
+		sub_fail(q, s, rep->description[0] != '\0' ? rep->description :
+		    "refused", v->verdict == VERDICT_REFUSED_RETRYABLE,
+		    v->code, v->http);
+		return;
+	}
+	msg = xasprintf("not submitted: %s", r->error);
+	sub_fail(q, s, msg, v->verdict == VERDICT_REFUSED_RETRYABLE, v->code,
+	    v->http);
+	free(msg);
+}
+
+/* A task may exist: look for it (sub_lost), saying how its reply went. */
+static void
+may_exist(struct subq *q, struct sub *s, const struct verdict_out *v,
+    const struct http_request *r, const struct api_reply *rep,
+    const char *err)
+{
+	char	*msg;
+
+	switch (v->why) {
+	case WHY_UNREADABLE:
+		msg = xasprintf("unreadable reply (%s)", err);
+		break;
+	case WHY_NO_TASK_ID:
+		msg = xstrdup("the reply has no task id");
+		break;
+	case WHY_UNKNOWN_CODE:
+		msg = xasprintf("%s (code %d)", rep->description[0] != '\0' ?
+		    rep->description : "failed", rep->code);
+		break;
+	default:
+		msg = xasprintf("%s after the request was sent", r->error);
+		break;
+	}
+	sub_lost(q, s, msg, v->code, v->http);
+	free(msg);
+}
+
+/* A task was created: journal it and write s out, or follow its modal. */
+static void
+succeeded(struct subq *q, struct sub *s, const struct verdict_out *v,
+    const struct api_reply *rep)
+{
+	if (v->code == API_CODE_EXISTS && modal_next(q, s, rep->result, 1))
+		return;
+	if (q->journal != NULL)
+		journal_task(q, s, rep->result);
+	sub_succeed(q, s, rep->result, v->status, sub_outcome(s, rep));
+}
+
+/* Act on the verdict on s's answer; rep is NULL unless an envelope came. */
+static void
+act(struct subq *q, struct sub *s, const struct verdict_out *v,
+    const struct http_request *r, const struct api_reply *rep,
+    const char *err)
+{
+	if (v->accepted)
+		q->accepted = 1;
+	switch (v->verdict) {
+	case VERDICT_SUCCEEDED:
+		succeeded(q, s, v, rep);
+		return;
+	case VERDICT_RETRY_BACKOFF:
+		queue_full(q, s, rep);
+		return;
+	case VERDICT_STALE:
+		if (stale_refusal(q, s))
+			return;
+		/* the refusal stands */
+		/* FALLTHROUGH */
+	case VERDICT_REFUSED_FINAL:
+	case VERDICT_REFUSED_RETRYABLE:
+		refused(q, s, v, r, rep);
+		return;
+	case VERDICT_MAY_EXIST:
+		may_exist(q, s, v, r, rep, err);
+		return;
+	case VERDICT_STOP_ACCOUNT:
+		account_stop(q, s, v->account, v->http, v->code);
+		return;
+	case VERDICT_STOP_TRUST:
+		trust_stop(q, s, r);
+		return;
+	}
+}
+
+/* The facts of r's answer for verdict_of; rep filled if it is one. */
+static int
+answer_facts(const struct http_request *r, struct verdict_in *in,
+    struct api_reply *rep, char *err, size_t errlen)
+{
+	memset(in, 0, sizeof(*in));
+	in->transfer = r->verdict;
+	in->http = r->status;
+	err[0] = '\0';
+	if (r->verdict != RETRY_NONE) {
+		in->account = account_http(r->status, r->reply.data,
+		    r->reply.len);
+		in->created_nothing = http_created_nothing(r);
+		in->lasts = http_refusal_lasts(r->curl_result, r->status,
+		    r->connect_status);
+		return 0;
+	}
+	if (api_parse_reply(r->reply.data, r->reply.len, rep, err,
+	    errlen) == -1) {
+		in->account = account_body(r->reply.data, r->reply.len);
+		return 0;
+	}
+	in->envelope = 1;
+	in->code = rep->code;
+	in->has_task = rep->result != NULL;
+	in->account = account_reply(rep);
+	return 1;
+}
+
+/* The answer to s's request (on_done): s leaves SUB_IN_FLIGHT. */
+static void
+sub_done(struct http_request *r)
+{
+	struct sub		*s = r->arg;
+	struct subq		*q = s->item->q;
+	struct verdict_in	 in;
+	struct verdict_out	 v;
+	struct api_reply	 rep;
+	char			 err[512];
+	int			 envelope;
+
+	s->req = NULL;
+	envelope = answer_facts(r, &in, &rep, err, sizeof(err));
+	verdict_of(&in, &v);
+	act(q, s, &v, r, envelope ? &rep : NULL, err);
+	if (envelope)
+		api_reply_free(&rep);
+	http_request_free(r);
+}
+
+static void
+sub_send(struct subq *q, struct sub *s)
+{
+	struct submission	*sub = &s->item->subs[s->i];
+	struct parent_fetch	*parent = &s->item->parent;
+	struct http_request	*r;
+	char			 err[512], tag[JOURNAL_TAG_LEN + 1];
+	char			*body = NULL;
+
+	if (parent->fresh != NULL && s->gen != parent->gen &&
+	    s->step != SUB_STEP_MODAL) {
+		if (submission_rebuild_action(q->opt.so, parent->fresh, sub,
+		    err, sizeof(err)) == -1) {
+			sub_fail(q, s, err, 0, API_CODE_INVALID, 0);
+			return;
+		}
+		s->gen = parent->gen;
+	}
+	if (q->journal != NULL) {
+		/* the tag lets a later run find a task whose reply is lost */
+		journal_tag(s->key, tag);
+		/* a modal's task keeps its action's state: no tag to find */
+		body = strcmp(sub->endpoint, "/mj/submit/modal") != 0 ?
+		    submission_tagged_body(sub->body, tag) : NULL;
+		s->lost.sent_at = body != NULL ? (long long)time(NULL) : 0;
+		if (journal_sent(q->journal, s->key, s->lost.sent_at) == -1) {
+			free(body);
+			sub_journal_failed(q, s);
+			return;
+		}
+	}
+	q->started++;
+	sub_to(q, s, SUB_IN_FLIGHT);
+	r = http_request_new(HTTP_SUBMIT, config_url(q->opt.cfg,
+	    sub->endpoint), upload_apply(q->upload, body != NULL ? body :
+	    xstrdup(sub->body)));
+	r->auth = 1;
+	r->retry_ambiguous = q->opt.retry_unsafe;
+	r->on_done = sub_done;
+	r->arg = s;
+	s->req = r;
+	http_start(q->http, r);
+}
+
+void
+subrun_init(struct subq *q, const struct subq_opts *o, struct loop *loop,
+    struct http *http, struct journal *journal)
+{
+	subq_init(q, o, loop, http, journal);
+	q->lost = lost_replies_new(loop, http, o->cfg, o->settle_s,
+	    settle_lost);
+}
+
+void
+subrun_free(struct subq *q)
+{
+	lost_replies_free(q->lost);
+	q->lost = NULL;
+	subq_clear(q);
+}
+
+int
+subrun_resume(struct subq *q)
+{
+	return q->journal != NULL ? lost_replies_resume(q->lost, q->journal) :
+	    0;
+}
+
+void
+subrun_add(struct subq *q, struct record *r, struct submission *subs,
+    size_t n)
+{
+	struct subitem	*it = subitem_new(q, r, subs, n);
+	size_t		 i;
+
+	/* sub_ready may write out (and free) the item: n counted first */
+	for (i = 0; i < n; i++) {
+		if (q->opt.dry_run)
+			sub_dry_run(q, &it->s[i]);
+		else
+			sub_ready(q, &it->s[i]);
+	}
+}
+
+void
+subrun_start(struct subq *q)
+{
+	struct sub	*s;
+	char		*msg;
+
+	while ((s = TAILQ_FIRST(&q->ready)) != NULL) {
+		if (q->stopping || q->stop_msg != NULL) {
+			sub_fail_say(q, s, q->stopping ? "interrupted; not "
+			    "submitted" : q->stop_msg, 1, 0, 0, q->stopping);
+			continue;
+		}
+		if (q->opt.max_tasks > 0 && q->started >= q->opt.max_tasks) {
+			if (q->n[SUB_IN_FLIGHT] > 0)
+				return;	/* a refusal may give a slot back */
+			msg = xasprintf("not submitted: --max-tasks %lu "
+			    "reached", q->opt.max_tasks);
+			sub_fail(q, s, msg, 1, 0, 0);
+			free(msg);
+			continue;
+		}
+		if (q->n[SUB_IN_FLIGHT] >= q->opt.jobs)
+			return;
+		sub_send(q, s);
+	}
+}
+
+void
+subrun_stop_waiting(struct subq *q)
+{
+	struct sub		*s;
+	struct lost_reply	*l;
+
+	while ((s = TAILQ_FIRST(&q->waiting)) != NULL) {
+		if (s->timer != NULL)
+			loop_timer_cancel(q->loop, s->timer);
+		s->timer = NULL;
+		http_request_free(s->req);	/* a parent being fetched */
+		s->req = NULL;
+		sub_fail(q, s, "interrupted; not submitted", 1, 0, 0);
+	}
+	lost_replies_stop(q->lost);
+	while ((l = lost_replies_take(q->lost)) != NULL)
+		sub_may_exist(q, l->arg, l->why, NULL, l->code, l->http);
+}
+
+void
+subrun_abandon(struct subq *q)
+{
+	struct sub	*s;
+
+	while ((s = TAILQ_FIRST(&q->running)) != NULL) {
+		http_request_free(s->req);
+		s->req = NULL;
+		sub_fail(q, s, "interrupted after the request was sent; the "
+		    "task may exist: check before submitting again", 0, 0, 0);
+	}
+}
+
+void
+subrun_upload_failed(struct subq *q, const char *err)
+{
+	char	*msg = xasprintf("not submitted: %s", err);
+	char	*advice = xasprintf("%s; nothing is submitted: run the same "
+	    "command again once the upload works", err);
+
+	subq_stop_run(q, NULL, msg, advice, 0, 0);
+	q->status = MJ_EXIT_FAILED;
+	free(advice);
+	free(msg);
+}
