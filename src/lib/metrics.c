@@ -319,15 +319,22 @@ metrics_start(struct metrics *m, struct loop *l)
 	tick(m);
 }
 
+void
+metrics_stop(struct metrics *m)
+{
+	if (m == NULL || m->timer == NULL)
+		return;
+	loop_timer_cancel(m->loop, m->timer);
+	m->timer = NULL;
+}
+
 int
 metrics_finish(struct metrics *m, int exit_status, char *err,
     size_t errlen)
 {
 	if (m == NULL)
 		return 0;
-	if (m->timer != NULL)
-		loop_timer_cancel(m->loop, m->timer);
-	m->timer = NULL;
+	metrics_stop(m);
 	m->end = now_unix();
 	m->exit_status = exit_status;
 	return metrics_write(m, err, errlen);

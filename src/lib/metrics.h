@@ -58,6 +58,9 @@ int		 metrics_write(struct metrics *, char *err, size_t errlen);
  */
 void		 metrics_start(struct metrics *, struct loop *);
 
+/* Stop the timer (before the loop is freed); the counters stay. */
+void		 metrics_stop(struct metrics *);
+
 /*
  * The end of the run: stop the timer, record the end time and exit
  * status, write the file.  0, or -1 with "PATH: why" in err.

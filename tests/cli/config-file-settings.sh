@@ -61,7 +61,7 @@ before=$(requests)
 bad() {	# bad DESC CONTENT MESSAGE [ARGS...]: CONTENT in bad.conf is refused
 	local desc=$1 content=$2 want=$3
 	shift 3
-	printf '%s' "$content" > bad.conf
+	printf "$content" > bad.conf
 	chmod 600 bad.conf
 	echo 'a dog' | mj-submit --config bad.conf "$@" > out 2> err
 	is "$?:$(cat err)" "2:mj-submit: $want" "$desc"
