@@ -248,29 +248,33 @@ raw_member(struct span s, const char *key, struct span *out)
 	return -1;
 }
 
-/* The raw text of element idx of the array at s, or -1. */
+/*
+ * The raw text of the next element of the array at s, or -1: *at is
+ * where the last call stopped (NULL at first), so that a list is walked
+ * once, not once per element.
+ */
 static int
-raw_element(struct span s, size_t idx, struct span *out)
+raw_next(struct span s, const char **at, struct span *out)
 {
-	const char	*p = skip_ws(s.p, s.end), *v;
-	size_t		 i;
+	const char	*p = *at;
 
-	if (p >= s.end || *p != '[')
-		return -1;
-	for (i = 0, p = skip_ws(p + 1, s.end); p < s.end && *p != ']'; i++) {
-		v = p;
-		if ((p = skip_value(v, s.end)) == NULL)
+	if (p == NULL) {
+		p = skip_ws(s.p, s.end);
+		if (p >= s.end || *p != '[')
 			return -1;
-		if (i == idx) {
-			out->p = v;
-			out->end = p;
-			return 0;
-		}
-		p = skip_ws(p, s.end);
-		if (p < s.end && *p == ',')
-			p = skip_ws(p + 1, s.end);
+		p = skip_ws(p + 1, s.end);
 	}
-	return -1;
+	if (p >= s.end || *p == ']')
+		return -1;
+	out->p = p;
+	if ((p = skip_value(p, s.end)) == NULL)
+		return -1;
+	out->end = p;
+	p = skip_ws(p, s.end);
+	if (p < s.end && *p == ',')
+		p = skip_ws(p + 1, s.end);
+	*at = p;
+	return 0;
 }
 
 /* The span holds an integer as JSON writes it. */
@@ -509,16 +513,19 @@ list_tasks(json_object *arr, struct span raw)
 {
 	json_object	*out, *t;
 	struct span	 s;
+	const char	*at = NULL;
 	size_t		 i, n = json_object_array_length(arr);
+	int		 have;
 
 	if ((out = json_object_new_array()) == NULL)
 		xalloc_oom();
 	for (i = 0; i < n; i++) {
+		/* element i's text, in step with i */
+		have = raw.p != NULL && raw_next(raw, &at, &s) == 0;
 		t = json_object_array_get_idx(arr, i);
 		if (t == NULL || !json_object_is_type(t, json_type_object))
 			continue;
-		normalize_id(t, raw.p != NULL &&
-		    raw_element(raw, i, &s) == 0 ? &s : NULL);
+		normalize_id(t, have ? &s : NULL);
 		if (json_object_array_add(out, json_object_get(t)) != 0)
 			xalloc_oom();
 	}

@@ -5,6 +5,8 @@ set -u
 : "${top_srcdir:?run me through make check, or set top_srcdir}"
 : "${top_builddir:=$top_srcdir}"
 : "${PYTHON3:=python3}"
+# free_port, the simulator's start, certificates, nginx: shared with bench/
+. "$top_srcdir/tests/cli/net.sh"
 PATH=$top_builddir/src:$PATH:/usr/sbin:/sbin	# nginx is in /usr/sbin
 MJ_RETRY_BASE_MS=${MJ_RETRY_BASE_MS:-50}
 # the simulator records a task the moment it takes the request, so a lost
@@ -132,14 +134,9 @@ jq_ok() {
 
 # wait_until TIMEOUT_S CMD...: poll CMD every 0.1 s; 1 if it never succeeds
 wait_until() {
-	local limit=$(( $1 * 10 )) i=0
+	local limit=$(( $1 * 10 ))
 	shift
-	while ! "$@" >/dev/null 2>&1; do
-		i=$((i + 1))
-		[ "$i" -ge "$limit" ] && return 1
-		sleep 0.1
-	done
-	return 0
+	net_wait "$limit" "$@"
 }
 
 # serve_dir DIR: a static web server for DIR on loopback (stopped with the
@@ -168,18 +165,14 @@ sim_start() {
 	fi
 }
 _sim_start_plain() {
-	local pf="$TEST_DIR/sim.port.$RANDOM"
-	"$PYTHON3" "$top_srcdir/tests/mjsim/mjsim" --port 0 --port-file "$pf" \
-	    --max-seconds 300 --key test-key "$@" >/dev/null \
-	    2>>"$TEST_DIR/sim.log" &
-	_sim_pids="$_sim_pids $!"
-	SIM_PID=$!
-	if ! wait_until 10 test -s "$pf"; then
+	if ! net_sim "$TEST_DIR/sim.port.$RANDOM" "$TEST_DIR/sim.log" \
+	    --max-seconds 300 --key test-key "$@"; then
+		_sim_pids="$_sim_pids $SIM_PID"
 		echo "Bail out! the simulator did not start"
 		cat "$TEST_DIR/sim.log" >&2
 		exit 1
 	fi
-	SIM_PORT=$(cat "$pf")
+	_sim_pids="$_sim_pids $SIM_PID"
 	SIM_URL=http://127.0.0.1:$SIM_PORT
 	MJ_BASE_URL=$SIM_URL
 	MJ_API_KEY=test-key
@@ -217,35 +210,14 @@ run_prog() {
 	fi
 }
 
-# free_port: a TCP port free on loopback right now
-free_port() {
-	"$PYTHON3" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
-
 # tls_certs: a CA made here and a certificate it signs for localhost and
 # 127.0.0.1 (TLS_CA, TLS_CERT, TLS_KEY); another CA that signed nothing
 # of ours (TLS_OTHER_CA); a certificate of our CA for another name only
 # (TLS_WRONG_CERT, TLS_WRONG_KEY).  All in $TEST_DIR/tls.
 tls_certs() {
 	local d=$TEST_DIR/tls
-	[ -f "$d/ca.pem" ] && return 0
-	mkdir -p "$d"
-	(
-		cd "$d" || exit 1
-		for ca in ca other-ca; do
-			openssl req -x509 -newkey rsa:2048 -nodes -days 2 \
-			    -subj "/CN=mjpipe test $ca" -keyout "$ca.key" \
-			    -out "$ca.pem" || exit 1
-		done
-		for c in server:DNS:localhost,IP:127.0.0.1 wrong:DNS:other.example; do
-			openssl req -newkey rsa:2048 -nodes -subj "/CN=${c%%:*}" \
-			    -keyout "${c%%:*}.key" -out "${c%%:*}.csr" || exit 1
-			printf 'subjectAltName=%s\n' "${c#*:}" > "${c%%:*}.ext"
-			openssl x509 -req -in "${c%%:*}.csr" -CA ca.pem \
-			    -CAkey ca.key -CAcreateserial -days 2 \
-			    -extfile "${c%%:*}.ext" -out "${c%%:*}.pem" || exit 1
-		done
-	) > "$d/openssl.log" 2>&1 || { echo "Bail out! openssl: $(tail -3 "$d/openssl.log")"; exit 1; }
+	net_certs "$d" ||
+	    { echo "Bail out! openssl: $(tail -3 "$d/openssl.log")"; exit 1; }
 	TLS_CA=$d/ca.pem TLS_CERT=$d/server.pem TLS_KEY=$d/server.key
 	TLS_OTHER_CA=$d/other-ca.pem
 	TLS_WRONG_CERT=$d/wrong.pem TLS_WRONG_KEY=$d/wrong.key
@@ -264,43 +236,12 @@ tls_front() {
 	tls_certs
 	[ -n "$port" ] || port=$(free_port)
 	d=$TEST_DIR/nginx-$port
-	mkdir -p "$d/tmp"
-	cat > "$d/nginx.conf" <<NGINX
-$([ "$(id -u)" = 0 ] && echo 'user root;')
-daemon off;
-worker_processes 1;
-pid $d/nginx.pid;
-error_log $d/error.log;
-events { worker_connections 1024; }
-http {
 	# which connections resumed a TLS session: reused=r
-	log_format mj '\$remote_addr "\$request" \$status \$ssl_protocol reused=\$ssl_session_reused';
-	access_log $d/access.log mj;
-	client_body_temp_path $d/tmp;
-	proxy_temp_path $d/tmp;
-	fastcgi_temp_path $d/tmp;
-	uwsgi_temp_path $d/tmp;
-	scgi_temp_path $d/tmp;
-	client_max_body_size 64m;
-	server {
-		listen 127.0.0.1:$port ssl http2;
-		ssl_certificate ${cert:-$TLS_CERT};
-		ssl_certificate_key ${key:-$TLS_KEY};
-		# as servers are set up: TLS 1.3, sessions resumable
-		ssl_protocols TLSv1.2 TLSv1.3;
-		ssl_session_cache shared:mjtest:1m;
-		location / {
-			proxy_pass http://127.0.0.1:$up;
-			proxy_http_version 1.1;
-			proxy_buffering off;
-			proxy_read_timeout 300s;
-		}
-	}
-}
-NGINX
-	nginx -e "$d/error.log" -c "$d/nginx.conf" -p "$d" 2>>"$d/error.log" &
-	_sim_pids="$_sim_pids $!"
-	TLS_PID=$!
+	net_nginx "$d" "$port" upstream="$up" cert="${cert:-$TLS_CERT}" \
+	    key="${key:-$TLS_KEY}" http="log_format mj '\$remote_addr \"\$request\" \$status \$ssl_protocol reused=\$ssl_session_reused';
+	access_log $d/access.log mj;"
+	_sim_pids="$_sim_pids $NGINX_PID"
+	TLS_PID=$NGINX_PID
 	TLS_PORT=$port TLS_DIR=$d TLS_URL=https://localhost:$port
 	[ -n "$cert" ] && name=other.example	# TLS_WRONG_CERT's
 	if ! wait_until 10 curl -s -o /dev/null --cacert "$TLS_CA" \

@@ -121,6 +121,10 @@ test_words(void)
 	TAP_OK(!account_quota_text("quota"), "the word alone is not enough");
 	TAP_STR(account_record_message(ACCOUNT_QUOTA),
 	    "not submitted: the key's quota is spent", "the record's words");
+	TAP_STR(account_record_message(ACCOUNT_KEY),
+	    "not submitted: the API refused the key", "... for a refused key");
+	TAP_STR(account_record_message(ACCOUNT_OK), "not submitted",
+	    "... for any other refusal");
 	s = account_advice(ACCOUNT_QUOTA, 403);
 	TAP_OK(strstr(s, "(HTTP 403)") != NULL && strstr(s, "top up") != NULL &&
 	    strstr(s, "same command") != NULL, "the advice says what to do: %s",

@@ -228,6 +228,12 @@ static const struct {
 	{ "[{\"x\":[1,{\"id\":2}],\"id\":17733149421776841234567},"
 	    "{\"id\":\"9\"}]", 2, "17733149421776841234567,9", NULL },
 	{ "{\"data\":null,\"list\":[{\"id\":\"8\"}]}", 1, "8", NULL },
+	/* the raw text of each element, in step past the ones skipped */
+	{ "[null, 7 ,\"a,]\",{\"id\":98765432109876543210},"
+	    "{\"id\":17733149421776841234567}]", 2,
+	    "98765432109876543210,17733149421776841234567", NULL },
+	{ "{\"data\":[[1,2],{\"id\":98765432109876543211}]}", 1,
+	    "98765432109876543211", NULL },
 	{ "", -1, NULL, "not a task list: empty body" },
 	{ "<html>", -1, NULL, "not a task list: <html>" },
 	{ "{\"error\":{\"message\":\"no such route\"}}", -1, NULL,

@@ -182,6 +182,7 @@ main(void)
 	http_set_backoff(http, 1, 2);
 	test_lookups(loop, http, &cfg);
 	test_earlier(loop, http, &cfg);
+	lost_replies_free(NULL);	/* does nothing, as free(NULL) */
 	http_free(http);
 	loop_free(loop);
 	config_free(&cfg);
