@@ -47,7 +47,6 @@
 #include "record.h"
 #include "relink.h"
 #include "sha256.h"
-#include "submission.h"
 #include "syncq.h"
 #include "version.h"
 #include "xalloc.h"

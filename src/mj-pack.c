@@ -489,7 +489,7 @@ pack_free(struct pack *p)
 	nameset_free(&p->names);
 	free(p->path);
 	free(p->part);
-	free(p->w.failed);
+	archwrite_free(&p->w);
 	free(p);
 }
 

@@ -17,7 +17,8 @@
 
 const char *const account_quota_phrases[] = {
 	"quota_not_enough",		/* one-api / new-api, both styles */
-	"quota is not enough",		/* "user quota is not enough", "token ..." */
+	/* "user quota is not enough", "token ..." */
+	"quota is not enough",
 	"insufficient_user_quota",	/* one-api's error code */
 	"insufficient_quota",		/* OpenAI-style */
 	"exceeded your current quota",	/* OpenAI-style message */

@@ -19,7 +19,7 @@ enum account_refusal {
 
 /*
  * Does text say that the quota is spent?  Case-insensitive; the phrases
- * are account_quota_phrases (mjpipe(7) lists them).
+ * are account_quota_phrases (mjpipe(7) lists them).  Tested alone.
  */
 int	 account_quota_text(const char *text);
 /* The phrases recognised, NULL-terminated. */

@@ -1,7 +1,8 @@
 /*
- * The Midjourney task API of api.md: request paths, reply parsing, task
- * fields, buttons.  Tolerant of unknown and null fields, numbers where
- * strings were expected, localized descriptions, success codes 1 and 22.
+ * The Midjourney task API of api.md: reply parsing (envelope.c), task
+ * fields and request paths (task.c), buttons (buttons.c).  Tolerant of
+ * unknown and null fields, numbers where strings were expected, localized
+ * descriptions, success codes 1 and 22.
  */
 #ifndef MJ_API_H
 #define MJ_API_H
@@ -25,7 +26,8 @@ enum {
 struct api_reply {
 	int		 code;
 	char		*description;	/* owned; may be "" */
-	char		*result;	/* owned: the task id as text, or NULL */
+	/* owned: the task id as text, or NULL */
+	char		*result;
 	json_object	*properties;	/* owned reference, or NULL */
 };
 
@@ -63,6 +65,13 @@ char	*api_fetch_path(const char *id);
 char	*api_percent_encode(const char *);
 /* {"ids":[...]} for list-by-condition; caller frees. */
 char	*api_list_body(const char *const *ids, size_t n);
+
+/* obj[key] if obj is an object and the value is not null; borrowed. */
+json_object *api_member(json_object *obj, const char *key);
+/* A non-empty string member, or NULL; borrowed. */
+const char *api_member_text(json_object *obj, const char *key);
+/* 1 if v is a JSON number (int or double). */
+int	 api_is_number(json_object *v);
 
 /* A task's id as text (numbers as their digits), or NULL; borrowed. */
 const char *api_task_id(json_object *task);

@@ -125,7 +125,8 @@ archwrite_add_fd(struct archwrite *w, const char *name, int fd,
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n <= 0) {
-			/* the header promised size bytes: the archive is lost */
+			/* the header promised size bytes: the archive is
+			 * lost */
 			snprintf(err, errlen, "%s", n < 0 ? strerror(errno) :
 			    "the file shrank while it was packed");
 			if (w->failed == NULL)

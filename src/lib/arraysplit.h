@@ -18,7 +18,8 @@ typedef int	(*array_elem_fn)(const char *text, size_t len, void *arg);
 struct array_split {
 	struct buf	 elem;		/* the element being read */
 	size_t		 max_elem;	/* longer elements are an error */
-	int		 where;		/* private: before, between, in, after */
+	/* private: before, between, in, after */
+	int		 where;
 	int		 depth;		/* nesting inside the element */
 	int		 in_string, escaped;
 	unsigned long	 count;		/* elements handed over */

@@ -63,7 +63,8 @@ buf_appendf(struct buf *b, const char *fmt, ...)
 		xalloc_oom();
 	buf_reserve(b, (size_t)n);
 	va_start(ap, fmt);
-	(void)vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap); /* sized above */
+	/* sized above */
+	(void)vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	b->len += (size_t)n;
 }

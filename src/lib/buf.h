@@ -8,7 +8,8 @@
 #include <stddef.h>
 
 struct buf {
-	char	*data;		/* NUL-terminated; NULL until the first append */
+	/* NUL-terminated; NULL until the first append */
+	char	*data;
 	size_t	 len;
 	size_t	 cap;
 };

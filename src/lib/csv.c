@@ -12,10 +12,12 @@
 
 struct csv {
 	struct buf	 text;		/* the fields' bytes, each NUL-ended */
-	size_t		*offs;		/* field i starts at text.data + offs[i] */
+	/* field i starts at text.data + offs[i] */
+	size_t		*offs;
 	size_t		*lens;
 	size_t		 n, cap;
-	int		 in_quotes;	/* the row goes on inside a quoted field */
+	/* the row goes on inside a quoted field */
+	int		 in_quotes;
 	int		 after_quote;	/* a quoted field just closed */
 	size_t		 field_start;
 	char		 error[128];

@@ -12,10 +12,12 @@
 #include "buf.h"
 #include "diag.h"
 #include "statusblock.h"
+#include "utf8.h"
 #include "xalloc.h"
 
 #define DIAG_SECRETS_MAX	4
-#define STATUS_INTERVAL_NS	200000000L	/* redraw at most 5 times a second */
+/* redraw at most 5 times a second */
+#define STATUS_INTERVAL_NS	200000000L
 
 static const char	*progname = "mjpipe";
 static int		 verbosity;
@@ -37,12 +39,6 @@ diag_init(const char *name)
 	statusblock_init(progname);
 }
 
-const char *
-diag_progname(void)
-{
-	return progname;
-}
-
 void
 diag_set_verbosity(int v)
 {
@@ -59,12 +55,6 @@ void
 diag_set_quiet(int q)
 {
 	quiet = q;
-}
-
-int
-diag_quiet(void)
-{
-	return quiet;
 }
 
 void
@@ -139,34 +129,9 @@ diag_redact(const char *s)
 char *
 diag_escape(const char *s)
 {
-	struct buf		 b = BUF_INIT;
-	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 n, i;
+	struct buf	b = BUF_INIT;
 
-	while (*p != '\0') {
-		n = 0;
-		if (*p >= 0x20 && *p < 0x7f)
-			n = 1;
-		else if ((*p & 0xe0) == 0xc0 && *p >= 0xc2)
-			n = 2;
-		else if ((*p & 0xf0) == 0xe0)
-			n = 3;
-		else if ((*p & 0xf8) == 0xf0 && *p <= 0xf4)
-			n = 4;
-		for (i = 1; i < n; i++)
-			if ((p[i] & 0xc0) != 0x80)
-				n = 0;
-		/* C1 controls (U+0080..U+009F) steer terminals as well */
-		if (n == 2 && p[0] == 0xc2 && p[1] < 0xa0)
-			n = 0;
-		if (n == 0) {
-			buf_appendf(&b, "\\x%02x", *p);
-			p++;
-		} else {
-			buf_append(&b, p, n);
-			p += n;
-		}
-	}
+	utf8_escape(&b, s, strlen(s));
 	return buf_detach(&b, NULL);
 }
 
@@ -187,7 +152,10 @@ diag_vprint(const char *prefix, const char *fmt, va_list ap)
 	(void)vsnprintf(msg, (size_t)n + 1, fmt, ap);	/* sized above */
 	safe = diag_redact(msg);
 	free(msg);
-	buf_appendf(&b, "%s: %s%s\n", progname, prefix, safe);
+	buf_appendf(&b, "%s: %s", progname, prefix);
+	/* whatever a caller forgot to escape steers no terminal */
+	utf8_escape(&b, safe, strlen(safe));
+	buf_appendc(&b, '\n');
 	free(safe);
 	/* one write, above the status block: lines never mix or tear it */
 	statusblock_message(b.data, b.len);
@@ -296,7 +264,8 @@ diag_status(const char *fmt, ...)
 	va_start(ap, fmt);
 	(void)vsnprintf(line, sizeof(line), fmt, ap);	/* cut to a line */
 	va_end(ap);
-	buf_appendf(&b, "%s: %s", progname, line);
+	buf_appendf(&b, "%s: ", progname);
+	utf8_escape(&b, line, strlen(line));
 	statusblock_row(b.data);
 	buf_free(&b);
 	status_shown = 1;
@@ -321,9 +290,10 @@ diag_status_end(const char *fmt, ...)
 		return;
 	}
 	va_start(ap, fmt);
-	(void)vsnprintf(line, sizeof(line), fmt, ap);
+	(void)vsnprintf(line, sizeof(line), fmt, ap);	/* cut to a line */
 	va_end(ap);
-	buf_appendf(&b, "%s: %s", progname, line);
+	buf_appendf(&b, "%s: ", progname);
+	utf8_escape(&b, line, strlen(line));
 	status_shown = 0;
 	statusblock_end(b.data);
 	buf_free(&b);

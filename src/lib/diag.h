@@ -19,14 +19,12 @@ enum {
 
 /* Call first in main: progname is borrowed for the program's lifetime. */
 void	 diag_init(const char *progname);
-const char *diag_progname(void);
 
 /* 0 is quiet (errors and warnings only); each -v adds one. */
 void	 diag_set_verbosity(int);
 int	 diag_verbosity(void);
 /* -q: no status line, no warnings, errors only. */
 void	 diag_set_quiet(int);
-int	 diag_quiet(void);
 
 /*
  * Register a secret (the API key): every message has each occurrence
@@ -40,7 +38,10 @@ void	 diag_add_secret(const char *);
  */
 #define DIAG_SECRET_ANYWHERE	8
 const char *diag_find_secret(const char *s, const char *secret);
-/* Copy of s with every registered secret replaced by "***"; caller frees. */
+/*
+ * Copy of s with every registered secret replaced by "***"; caller frees.
+ * Tested alone.
+ */
 char	*diag_redact(const char *s);
 
 void	 diag_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -55,8 +56,10 @@ void	 diag_usage_error(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2), noreturn));
 
 /*
- * Text from the network or from input, made safe for a terminal: control
- * characters become \xNN, invalid UTF-8 bytes too.  Caller frees.
+ * Text from the network or from input, made safe for a terminal by the
+ * one rule of utf8_escape (utf8.h): controls (C0, C1), bad UTF-8 and
+ * bidirectional overrides become \xNN.  Every message and status row goes
+ * through the same rule as well.  Caller frees.
  */
 char	*diag_escape(const char *s);
 
@@ -67,13 +70,17 @@ char	*diag_escape(const char *s);
  * (statusblock.h).  Messages print above the block.
  */
 int	 diag_status_enabled(void);
-void	 diag_status(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void	 diag_status(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
 /* The row leaves the block, with no summary. */
 void	 diag_status_clear(void);
 /* The row leaves the block; the summary line "prog: ..." stays above. */
 void	 diag_status_end(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
-/* Force the status line on or off (tests); -1 means decide by isatty. */
+/*
+ * Force the status line on or off; -1 means decide by isatty.  For tests,
+ * which cannot be a terminal (tested alone).
+ */
 void	 diag_status_force(int);
 
 #endif

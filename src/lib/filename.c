@@ -10,7 +10,7 @@
 #include "fsutil.h"
 #include "nameset.h"
 #include "record.h"
-#include "submission.h"
+#include "template.h"
 #include "xalloc.h"
 
 #define CLAIMS_MAX	1000	/* "-2", "-3", ... tried for one name */

@@ -190,7 +190,8 @@ static const struct {
 	const char	*ext;
 } mimes[] = {
 	{ "image/png", "png" }, { "image/jpeg", "jpg" }, { "image/jpg", "jpg" },
-	{ "image/webp", "webp" }, { "image/gif", "gif" }, { "image/avif", "avif" },
+	{ "image/webp", "webp" }, { "image/gif", "gif" },
+	{ "image/avif", "avif" },
 	{ "video/mp4", "mp4" }, { "video/webm", "webm" },
 	{ "video/quicktime", "mov" },
 };

@@ -9,7 +9,8 @@
 #include <stddef.h>
 #include <sys/types.h>
 
-#define FSUTIL_NAME_MAX	200	/* bytes of a sanitized name, before extension */
+/* bytes of a sanitized name, before extension */
+#define FSUTIL_NAME_MAX	200
 
 /* write(2) until done, retrying EINTR: 0, or -1 with errno. */
 int	 fsutil_write_all(int fd, const void *, size_t);

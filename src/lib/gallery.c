@@ -15,6 +15,8 @@
 
 #include "api.h"
 #include "archwrite.h"
+#include "base64.h"
+#include "buf.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "gallery.h"
@@ -123,28 +125,6 @@ static const char head2[] = "'; form-action 'none'; base-uri 'none'\">\n"
 
 static const char tail[] = "</main>\n<script>%s</script>\n</body>\n</html>\n";
 
-static void
-base64(const unsigned char *in, size_t len, char *out)
-{
-	static const char	 b64[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	size_t			 i;
-	unsigned long		 v;
-
-	for (i = 0; i < len; i += 3) {
-		v = (unsigned long)in[i] << 16;
-		if (i + 1 < len)
-			v |= (unsigned long)in[i + 1] << 8;
-		if (i + 2 < len)
-			v |= in[i + 2];
-		*out++ = b64[(v >> 18) & 63];
-		*out++ = b64[(v >> 12) & 63];
-		*out++ = i + 1 < len ? b64[(v >> 6) & 63] : '=';
-		*out++ = i + 2 < len ? b64[v & 63] : '=';
-	}
-	*out = '\0';
-}
-
 /* One worker a core: a thumbnail's decoding uses about one. */
 static int
 threads(void)
@@ -159,7 +139,7 @@ gallery_new(void)
 {
 	struct gallery	*g = xcalloc(1, sizeof(*g));
 	unsigned char	 digest[SHA256_DIGEST_LEN];
-	char		 hash[64];
+	struct buf	 hash = BUF_INIT;
 	struct sha256	 h;
 
 	if ((g->page = tmpfile()) == NULL)
@@ -168,9 +148,10 @@ gallery_new(void)
 	sha256_init(&h);
 	sha256_update(&h, script, strlen(script));
 	sha256_final(&h, digest);
-	base64(digest, sizeof(digest), hash);
+	base64_append(&hash, digest, sizeof(digest));
 	fputs(head, g->page);
-	fputs(hash, g->page);
+	fputs(buf_str(&hash), g->page);
+	buf_free(&hash);
 	fputs(head2, g->page);
 	return g;
 }

@@ -23,8 +23,8 @@ struct gallery	*gallery_new(void);
  * A file of the record being packed (an entry of files[]), added as
  * member: its thumbnail (images only; not the grid of a split grid,
  * whose quadrants are shown) put in the making, to be added to the
- * archive as thumbs/MEMBER.jpg.  A thumbnail that cannot be made is a warning, and
- * a card without one.
+ * archive as thumbs/MEMBER.jpg.  A thumbnail that cannot be made is a
+ * warning, and a card without one.
  */
 void		 gallery_file(struct gallery *, json_object *files,
 		    json_object *file, const char *member, long line);

@@ -15,6 +15,7 @@
 
 #include <curl/curl.h>
 
+#include "backoff.h"
 #include "buf.h"
 #include "config.h"
 #include "diag.h"
@@ -42,17 +43,18 @@ struct http {
 	const struct config	*cfg;
 	char			*auth_header;
 	struct http_pace	 pace[HTTP_NCLASS];
-	size_t			 active[HTTP_NCLASS];
-	unsigned long		 sent[HTTP_NCLASS];
 	long long		 received;	/* reply body bytes, in all */
 	long long		 backoff_base;
 	long long		 backoff_max;
-	long			 timeout_ms;	/* MJ_REQUEST_TIMEOUT_MS, 0: defaults */
-	uint64_t		 rng;
-	CURLSH			*share;		/* TLS sessions and DNS, for all */
-	const char		*ca_file;	/* from the environment, or NULL */
+	/* MJ_REQUEST_TIMEOUT_MS, 0: defaults */
+	long			 timeout_ms;
+	/* TLS sessions and DNS, for all */
+	CURLSH			*share;
+	/* from the environment, or NULL */
+	const char		*ca_file;
 	const char		*ca_dir;
-	const char		*ca_from;	/* where ca_file came from, for people */
+	/* where ca_file came from, for people */
+	const char		*ca_from;
 };
 
 static const struct {
@@ -66,89 +68,6 @@ static const struct {
 
 static void	send_now(struct http_request *);
 static void	pace_enqueue(struct http_request *);
-
-enum retry_verdict
-http_classify(CURLcode rc, long status, int sent)
-{
-	if (rc == CURLE_OK) {
-		if (status >= 200 && status < 300)
-			return RETRY_NONE;
-		if (status == 429)
-			return RETRY_SAFE;	/* a refusal: nothing was done */
-		if (status == 407)
-			return RETRY_SAFE;	/* the proxy did not pass it on */
-		if (status == 408 || status >= 500)
-			return RETRY_AMBIGUOUS;	/* a gateway may have passed it on */
-		return RETRY_NO;
-	}
-	if (http_trust_failure(rc))
-		return RETRY_SAFE;	/* the handshake failed: nothing left */
-	switch (rc) {
-	case CURLE_COULDNT_RESOLVE_HOST:
-	case CURLE_COULDNT_RESOLVE_PROXY:
-	case CURLE_COULDNT_CONNECT:
-	case CURLE_SSL_CONNECT_ERROR:
-		return RETRY_SAFE;	/* no byte of the request left */
-	case CURLE_OPERATION_TIMEDOUT:
-	case CURLE_SEND_ERROR:
-	case CURLE_RECV_ERROR:
-	case CURLE_GOT_NOTHING:
-	case CURLE_PARTIAL_FILE:
-	case CURLE_HTTP2:
-	case CURLE_HTTP2_STREAM:
-	case CURLE_WEIRD_SERVER_REPLY:
-	case CURLE_HTTP3:
-	case CURLE_QUIC_CONNECT_ERROR:
-		return sent ? RETRY_AMBIGUOUS : RETRY_SAFE;
-	default:
-		return RETRY_NO;
-	}
-}
-
-int
-http_trust_failure(CURLcode rc)
-{
-	switch (rc) {
-	case CURLE_PEER_FAILED_VERIFICATION:
-	case CURLE_SSL_CACERT_BADFILE:
-	case CURLE_SSL_CERTPROBLEM:
-	case CURLE_SSL_CIPHER:
-	case CURLE_SSL_ISSUER_ERROR:
-	case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-	case CURLE_SSL_INVALIDCERTSTATUS:
-	case CURLE_SSL_CRL_BADFILE:
-	case CURLE_SSL_ENGINE_NOTFOUND:
-	case CURLE_SSL_ENGINE_SETFAILED:
-	case CURLE_SSL_ENGINE_INITFAILED:
-	case CURLE_USE_SSL_FAILED:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-int
-http_refusal_lasts(CURLcode rc, long status, long connect_status)
-{
-	if (connect_status == 407 || (rc == CURLE_OK && status == 407))
-		return 1;	/* the proxy wants credentials we do not have */
-	return http_trust_failure(rc);	/* not fixed by waiting */
-}
-
-const char *
-http_verdict_name(enum retry_verdict v)
-{
-	switch (v) {
-	case RETRY_NONE:
-		return "none";
-	case RETRY_SAFE:
-		return "safe";
-	case RETRY_AMBIGUOUS:
-		return "ambiguous";
-	default:
-		return "no";
-	}
-}
 
 static long long
 env_ms(const char *name, long long dflt)
@@ -192,8 +111,8 @@ share_new(void)
 #endif
 	if ((sh = curl_share_init()) == NULL)
 		diag_fatal(1, "libcurl: cannot create a share handle");
-	if (curl_share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION) !=
-	    CURLSHE_OK ||
+	if (curl_share_setopt(sh, CURLSHOPT_SHARE,
+	    CURL_LOCK_DATA_SSL_SESSION) != CURLSHE_OK ||
 	    curl_share_setopt(sh, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS) !=
 	    CURLSHE_OK)
 		diag_fatal(1, "libcurl: cannot share TLS sessions");
@@ -214,8 +133,6 @@ http_new(struct loop *l, const struct config *cfg)
 	h->backoff_base = env_ms("MJ_RETRY_BASE_MS", 1000);
 	h->backoff_max = 60000;
 	h->timeout_ms = (long)env_ms("MJ_REQUEST_TIMEOUT_MS", 0);
-	h->rng = (uint64_t)loop_now() * 6364136223846793005ULL ^
-	    (uint64_t)getpid();
 	/*
 	 * The trust store as curl(1) finds it (libcurl itself reads none of
 	 * these): CURL_CA_BUNDLE, then SSL_CERT_FILE (and SSL_CERT_DIR), then
@@ -279,59 +196,14 @@ void
 http_set_rate(struct http *h, enum http_class c, double per_second)
 {
 	/* a hair over the interval keeps any 1-second window within R */
-	h->pace[c].interval_ms = per_second > 0 ? 1000.0 / per_second * 1.01 : 0;
-}
-
-void
-http_set_backoff(struct http *h, long long base_ms, long long max_ms)
-{
-	if (getenv("MJ_RETRY_BASE_MS") == NULL)
-		h->backoff_base = base_ms;
-	h->backoff_max = max_ms;
-}
-
-size_t
-http_active(const struct http *h, enum http_class c)
-{
-	return h->active[c];
-}
-
-unsigned long
-http_sent_count(const struct http *h, enum http_class c)
-{
-	return h->sent[c];
+	h->pace[c].interval_ms = per_second > 0 ?
+	    1000.0 / per_second * 1.01 : 0;
 }
 
 long long
 http_received(const struct http *h)
 {
 	return h->received;
-}
-
-static uint64_t
-rng_next(struct http *h)
-{
-	/* xorshift64*: jitter needs spread, not secrecy */
-	h->rng ^= h->rng >> 12;
-	h->rng ^= h->rng << 25;
-	h->rng ^= h->rng >> 27;
-	return h->rng * 2685821657736338717ULL;
-}
-
-/* Exponential backoff with jitter: a delay in [d/2, d], d = base * 2^(n-1). */
-static long long
-backoff_ms(struct http *h, int attempt)
-{
-	long long	d = h->backoff_base;
-	int		i;
-
-	for (i = 1; i < attempt && d < h->backoff_max; i++)
-		d *= 2;
-	if (d > h->backoff_max)
-		d = h->backoff_max;
-	if (d <= 1)
-		return d;
-	return d / 2 + (long long)(rng_next(h) % (uint64_t)(d / 2 + 1));
 }
 
 static size_t
@@ -540,7 +412,6 @@ send_now(struct http_request *r)
 	r->attempts++;
 	r->started = loop_now();
 	r->state = REQ_RUNNING;
-	h->sent[r->klass]++;
 	if ((mc = curl_multi_add_handle(loop_multi(h->loop), r->easy)) !=
 	    CURLM_OK)
 		diag_fatal(1, "libcurl: %s", curl_multi_strerror(mc));
@@ -631,14 +502,12 @@ http_start(struct http *h, struct http_request *r)
 	r->http = h;
 	r->attempts = 0;
 	r->redirects = 0;
-	h->active[r->klass]++;
 	schedule(r, 0);
 }
 
 void
 http_retry(struct http_request *r, long long delay_ms)
 {
-	r->http->active[r->klass]++;
 	schedule(r, delay_ms);
 }
 
@@ -689,7 +558,6 @@ http_cancel(struct http_request *r)
 		return;
 	}
 	r->state = REQ_IDLE;
-	r->http->active[r->klass]--;
 }
 
 int
@@ -704,17 +572,6 @@ http_created_nothing(const struct http_request *r)
 	return r->verdict == RETRY_SAFE ||
 	    (r->verdict == RETRY_NO && !r->sent) ||
 	    (r->verdict == RETRY_NO && r->status >= 400 && r->status < 500);
-}
-
-const char *
-http_peek_content_type(struct http_request *r)
-{
-	char	*ct = NULL;
-
-	if (r->easy == NULL ||
-	    curl_easy_getinfo(r->easy, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
-		return NULL;
-	return ct;
 }
 
 long
@@ -801,7 +658,6 @@ static void
 finish(struct http_request *r)
 {
 	r->state = REQ_IDLE;
-	r->http->active[r->klass]--;
 	if (r->verdict != RETRY_NONE)
 		describe_failure(r);
 	if (r->on_done != NULL)
@@ -875,7 +731,8 @@ transfer_done(void *arg, CURL *easy, CURLcode rc)
 		return;
 	if (r->verdict != RETRY_NONE && should_retry(r)) {
 		describe_failure(r);
-		delay = backoff_ms(r->http, r->attempts);
+		delay = backoff_full_jitter_ms((unsigned)(r->attempts - 1),
+		    (long)r->http->backoff_base, (long)r->http->backoff_max);
 		if (r->retry_after_ms > delay)
 			delay = r->retry_after_ms;
 		diag_info(1, "%s: %s; retrying in %lld ms", r->url, r->error,

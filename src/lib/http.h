@@ -6,9 +6,10 @@
  * re-sends a POST by itself when a reused connection dies before the reply
  * (design.md).  TLS sessions are cached for all requests, so a fresh
  * connection resumes one; the CAs trusted are curl(1)'s: CURL_CA_BUNDLE,
- * SSL_CERT_FILE, the system's.  It retries what is safe to retry, with exponential backoff
- * and full jitter, honouring Retry-After; it follows redirects itself so
- * that the API key never goes to another host.
+ * SSL_CERT_FILE, the system's.  It retries what is safe to retry
+ * (httpretry.h), with exponential backoff and full jitter (backoff.h),
+ * honouring Retry-After; it follows redirects itself so that the API key
+ * never goes to another host.
  */
 #ifndef MJ_HTTP_H
 #define MJ_HTTP_H
@@ -19,6 +20,7 @@
 
 #include "buf.h"
 #include "config.h"
+#include "httpretry.h"
 #include "loop.h"
 
 enum http_class {
@@ -28,41 +30,21 @@ enum http_class {
 	HTTP_NCLASS
 };
 
-/* May a failed request be sent again?  (design.md, api.md section 8) */
-enum retry_verdict {
-	RETRY_NONE,		/* it succeeded (2xx) */
-	RETRY_SAFE,		/* provably not processed: refused, 429, never sent */
-	RETRY_AMBIGUOUS,	/* sent, reply lost or 5xx: it may have been processed */
-	RETRY_NO		/* a definite answer that another try will not change */
-};
-
-/*
- * The one function that decides: from libcurl's result, the HTTP status
- * (0 when none) and whether any byte of the request was sent.
- */
-enum retry_verdict http_classify(CURLcode, long status, int sent);
-const char	*http_verdict_name(enum retry_verdict);
-/*
- * A refusal that a retry in this run would meet again: the server's
- * certificate not trusted, a bad CA file, a proxy asking for credentials
- * (status or connect_status 407).  Safe to send after the cause is fixed
- * (the record says retryable), but not retried now.
- */
-int		 http_refusal_lasts(CURLcode, long status, long connect_status);
-/* The TLS handshake failed on trust (certificate, CA file, pinning). */
-int		 http_trust_failure(CURLcode);
-
 struct http_request {
 	/* Set by the caller before http_start. */
 	enum http_class	 klass;
 	char		*url;		/* owned by the request */
-	char		*body;		/* owned; NULL for GET, else POSTed as JSON */
-	int		 auth;		/* add the API key (sent only to the API host) */
-	int		 retry_ambiguous; /* re-send after RETRY_AMBIGUOUS too */
+	/* owned; NULL for GET, else POSTed as JSON */
+	char		*body;
+	/* add the API key (sent only to the API host) */
+	int		 auth;
+	/* re-send after RETRY_AMBIGUOUS too */
+	int		 retry_ambiguous;
 	int		 max_attempts;	/* 0: the class default */
 	long		 timeout_ms;	/* per attempt; 0: the class default */
-	long long	 max_bytes;	/* reply size limit; 0: 16 MiB in memory, none with on_data */
-	/* Streaming: reply bytes go here instead of `reply`; return -1 to abort. */
+	/* reply size limit; 0: 16 MiB in memory, none with on_data */
+	long long	 max_bytes;
+	/* Streaming: reply bytes go here, not in `reply`; -1 aborts. */
 	int		(*on_data)(struct http_request *, const char *, size_t);
 	/* Before each attempt (after the first): reset what on_data wrote. */
 	void		(*on_attempt)(struct http_request *);
@@ -72,15 +54,18 @@ struct http_request {
 
 	/* Results, valid in on_done. */
 	CURLcode	 curl_result;
-	long		 status;	/* HTTP status of the last attempt, 0 if none */
-	long		 connect_status; /* a proxy's answer to CONNECT, 0 if none */
+	/* HTTP status of the last attempt, 0 if none */
+	long		 status;
+	/* a proxy's answer to CONNECT, 0 if none */
+	long		 connect_status;
 	struct buf	 reply;		/* the body, unless on_data */
 	char		*content_type;	/* owned, or NULL */
 	long long	 content_length; /* announced, -1 if unknown */
 	long long	 bytes;		/* body bytes received */
 	enum retry_verdict verdict;	/* RETRY_NONE on success */
 	int		 attempts;
-	int		 sent;		/* the last attempt sent request bytes */
+	/* the last attempt sent request bytes */
+	int		 sent;
 	long long	 retry_after_ms; /* from the last reply, -1 if none */
 	char		*final_url;	/* owned: after redirects */
 	char		 error[256];	/* why it failed, for people */
@@ -119,26 +104,19 @@ void		 http_retry(struct http_request *, long long delay_ms);
 /* Stop it now; on_done is not called. */
 void		 http_cancel(struct http_request *);
 
-/* At most per_second requests of the class start per second; 0 = no limit. */
-void		 http_set_rate(struct http *, enum http_class, double per_second);
-/* Backoff base for retries (default 1000 ms; MJ_RETRY_BASE_MS overrides). */
-void		 http_set_backoff(struct http *, long long base_ms, long long max_ms);
-/* Started but not yet sent at all: waiting for its turn under the rate limit. */
+/* At most per_second requests of the class start per second; 0: no limit. */
+void		 http_set_rate(struct http *, enum http_class,
+		    double per_second);
+/* Started but not yet sent at all: waiting for its turn (the rate limit). */
 int		 http_never_sent(const struct http_request *);
 /*
  * A request that failed surely created nothing: it was refused (a 4xx, or
  * a refusal safe to send again) or never sent.  Otherwise it may have.
  */
 int		 http_created_nothing(const struct http_request *);
-/* Requests started (not yet done) of a class, retries waiting included. */
-size_t		 http_active(const struct http *, enum http_class);
-/* Requests actually sent on the wire since start, per class (for -v). */
-unsigned long	 http_sent_count(const struct http *, enum http_class);
 /* Reply body bytes received since start, by every request (retries too). */
 long long	 http_received(const struct http *);
 
-/* The Content-Type seen so far (from on_data), or NULL; borrowed. */
-const char	*http_peek_content_type(struct http_request *);
 /* The HTTP status seen so far (from on_data), or 0. */
 long		 http_peek_status(struct http_request *);
 

@@ -63,7 +63,7 @@ void		 image_shutdown(void);
 
 /*
  * Where quadrant index (1..4) of a w x h grid lies; see the top of
- * this file for odd sizes.
+ * this file for odd sizes.  Tested alone.
  */
 void		 image_quadrant(int w, int h, int index, int *x, int *y,
 		    int *qw, int *qh);

@@ -28,7 +28,8 @@ struct input {
 	size_t		 scan;		/* no '\n' before this offset */
 	long		 lineno;
 	int		 overlong;
-	int		 skipping;	/* dropping the rest of an overlong line */
+	/* dropping the rest of an overlong line */
+	int		 skipping;
 	int		 first_line;
 	int		 fresh;
 	int		 open_errno;	/* an operand could not be opened */
@@ -232,7 +233,8 @@ input_next(struct input *in, const char **line, size_t *len)
 		if (in->buf.len > in->start && !in->skipping) {
 			in->overlong = 0;
 			in->eof = 2;	/* the last line, handed out once */
-			return hand_out(in, in->buf.len, in->buf.len, line, len);
+			return hand_out(in, in->buf.len, in->buf.len, line,
+			    len);
 		}
 		/* the file is done: the next input_next call moves on */
 		input_close_current(in);

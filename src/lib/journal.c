@@ -25,9 +25,12 @@
 struct entry {
 	enum journal_state	 state;
 	char			*task_id;	/* owned, for JOURNAL_DONE */
-	long long		 tagged_at;	/* JOURNAL_SENT with mjpipe's tag */
-	char			*url;		/* owned: a U line's link, or NULL */
-	long long		 url_at;	/* ... and when it was uploaded */
+	/* JOURNAL_SENT with mjpipe's tag */
+	long long		 tagged_at;
+	/* owned: a U line's link, or NULL */
+	char			*url;
+	/* ... and when it was uploaded */
+	long long		 url_at;
 };
 
 struct journal {
@@ -57,7 +60,8 @@ valid_key(const char *k, size_t n)
 	if (n != JOURNAL_KEY_LEN)
 		return 0;
 	for (i = 0; i < n; i++)
-		if (!((k[i] >= '0' && k[i] <= '9') || (k[i] >= 'a' && k[i] <= 'f')))
+		if (!((k[i] >= '0' && k[i] <= '9') ||
+		    (k[i] >= 'a' && k[i] <= 'f')))
 			return 0;
 	return 1;
 }
@@ -217,8 +221,8 @@ load(struct journal *j, char *err, size_t errlen)
 		*nl = '\0';
 		lineno++;
 		if (apply(j, p) == -1) {
-			(void)snprintf(what, sizeof(what), "line %ld is corrupt",
-			    lineno);
+			(void)snprintf(what, sizeof(what),
+			    "line %ld is corrupt", lineno);
 			buf_free(&b);
 			return jfail(j, err, errlen, what);
 		}

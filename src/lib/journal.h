@@ -45,7 +45,8 @@ enum journal_state journal_lookup(struct journal *, const char *key,
  */
 int		 journal_sent(struct journal *, const char *key,
 		    long long tagged_at);
-int		 journal_done(struct journal *, const char *key, const char *task_id);
+int		 journal_done(struct journal *, const char *key,
+		    const char *task_id);
 int		 journal_refused(struct journal *, const char *key);
 const char	*journal_error(const struct journal *);
 
@@ -61,8 +62,9 @@ const char	*journal_link_get(struct journal *, const char *key,
 		    long long *at);
 
 /* Call fn for each tagged JOURNAL_SENT key; the count. */
-size_t		 journal_each_tagged(struct journal *, void (*fn)(const char *key,
-		    long long tagged_at, void *arg), void *arg);
+size_t		 journal_each_tagged(struct journal *,
+		    void (*fn)(const char *key, long long tagged_at, void *arg),
+		    void *arg);
 /*
  * The state tag of a key: "mjpipe-" and the key's first 32 hex digits,
  * unique to the submission and the same on every rerun.  out must hold

@@ -19,7 +19,8 @@ key_mark(const unsigned char *p)
 	return p[0] == JSONSTRICT_KEY_MARK && memcmp(p + 1, "u0000", 5) == 0;
 }
 
-int
+/* 1 if key is UTF-8 with marked U+0000, as jsonstrict_parse makes keys. */
+static int
 jsonmend_key_valid(const char *key)
 {
 	const unsigned char	*p = (const unsigned char *)key;
@@ -42,7 +43,8 @@ jsonmend_unmark(char *s, size_t len)
 	unsigned char	*p = (unsigned char *)s, *end = p + len;
 	size_t		 n = 0;
 
-	while ((p = memchr(p, JSONSTRICT_KEY_MARK, (size_t)(end - p))) != NULL) {
+	while ((p = memchr(p, JSONSTRICT_KEY_MARK, (size_t)(end - p))) !=
+	    NULL) {
 		if (end - p >= 6 && key_mark(p)) {
 			*p = '\\';
 			n++;

@@ -10,8 +10,6 @@
 
 #include <json-c/json.h>
 
-/* 1 if key is UTF-8 with marked U+0000, as jsonstrict_parse makes keys. */
-int		 jsonmend_key_valid(const char *key);
 /*
  * Turn each marked U+0000 in serialized text into its escape "\u0000"
  * (the mark becomes '\\', in place); returns how many.

@@ -62,7 +62,8 @@ layout_takes(const struct layout_out *o, json_object *files, size_t i)
 {
 	json_object	*f = json_object_array_get_idx(files, i);
 
-	if (o->layout == LAYOUT_FILES || o->with_grid || !layout_is_split(files))
+	if (o->layout == LAYOUT_FILES || o->with_grid ||
+	    !layout_is_split(files))
 		return 1;
 	return has_key(f, "index");
 }

@@ -32,7 +32,7 @@ struct loop {
 	struct timer	**heap;
 	size_t		  nheap;
 	size_t		  capheap;
-	size_t		  live;
+	size_t		  live;		/* timers not run nor cancelled */
 	unsigned long	  seq;
 	void		(*done)(void *, CURL *, CURLcode);
 	void		 *done_arg;
@@ -163,7 +163,8 @@ heap_down(struct loop *l, size_t i)
 		c = 2 * i + 1;
 		if (c >= l->nheap)
 			return;
-		if (c + 1 < l->nheap && timer_before(l->heap[c + 1], l->heap[c]))
+		if (c + 1 < l->nheap &&
+		    timer_before(l->heap[c + 1], l->heap[c]))
 			c++;
 		if (!timer_before(l->heap[c], l->heap[i]))
 			return;

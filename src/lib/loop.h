@@ -17,8 +17,10 @@
 #include <curl/curl.h>
 
 enum {
-	LOOP_READABLE = 1,	/* the input descriptor is readable (or at EOF) */
-	LOOP_SIGNAL = 2		/* SIGINT or SIGTERM arrived (see loop_signal) */
+	/* the input descriptor is readable (or at EOF) */
+	LOOP_READABLE = 1,
+	/* SIGINT or SIGTERM arrived (see loop_signal) */
+	LOOP_SIGNAL = 2
 };
 
 struct loop;
@@ -69,7 +71,7 @@ int		 loop_signal_status(const struct loop *);
 struct timer	*loop_timer_at(struct loop *, long long due, void (*fn)(void *),
 		    void *arg);
 void		 loop_timer_cancel(struct loop *, struct timer *);
-/* Number of timers still to run. */
+/* Number of timers still to run (tested alone: nothing else asks). */
 size_t		 loop_timer_count(const struct loop *);
 
 #endif

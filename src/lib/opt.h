@@ -24,7 +24,10 @@ uint64_t	 opt_size(const char *name, const char *arg);
 void		 opt_bad(const char *optstring, char *const *argv)
 		    __attribute__((noreturn));
 
-/* The same parsers without exiting: 0 on success, -1 if arg is invalid. */
+/*
+ * The same parsers without exiting: 0 on success, -1 if arg is invalid.
+ * Tested alone.
+ */
 int	 parse_duration_ms(const char *arg, long long *out);
 int	 parse_size(const char *arg, uint64_t *out);
 

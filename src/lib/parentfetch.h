@@ -19,8 +19,10 @@
 
 /* The parent of one input record's follow-ups. */
 struct parent_fetch {
-	json_object	*fresh;		/* owned: the parent as last read, or NULL */
-	unsigned	 gen;		/* reads so far (a follow-up notes its own) */
+	/* owned: the parent as last read, or NULL */
+	json_object	*fresh;
+	/* reads so far (a follow-up notes its own) */
+	unsigned	 gen;
 	int		 fetching;	/* a read under way */
 	void		(*done)(void *arg, int ok);
 	void		*arg;
@@ -29,7 +31,8 @@ struct parent_fetch {
 /* What to do with a follow-up refused as stale. */
 enum parent_step {
 	PARENT_REFUSED,		/* it had its read: the refusal stands */
-	PARENT_NEWER,		/* a newer read came since it was built: resend */
+	/* a newer read came since it was built: resend */
+	PARENT_NEWER,
 	PARENT_WAIT,		/* a read is under way: wait for it */
 	PARENT_FETCH		/* read the parent again */
 };

@@ -34,7 +34,8 @@ struct piecefile {
 	int		 fd;
 	unsigned	 lane;
 	int		 hash;		/* keep sha up to date */
-	struct sha256	 sha;		/* of the bytes since the last restart */
+	/* of the bytes since the last restart */
+	struct sha256	 sha;
 	char		*buf;		/* the piece being filled */
 	size_t		 len;
 	off_t		 off;		/* where it goes in the file */

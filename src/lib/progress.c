@@ -52,7 +52,9 @@ progress_left(unsigned long handled, unsigned long pending, double fraction)
 static void
 sample(struct progress *p, long long now_ms, unsigned long done)
 {
-	unsigned	last = (p->next + PROGRESS_SAMPLES - 1) % PROGRESS_SAMPLES;
+	unsigned	last;
+
+	last = (p->next + PROGRESS_SAMPLES - 1) % PROGRESS_SAMPLES;
 
 	if (now_ms - p->t[last] < 1000)
 		return;

@@ -18,7 +18,8 @@ struct progress {
 	unsigned long	 n[PROGRESS_SAMPLES];	/* items done by then */
 	unsigned	 next, count;
 	long long	 start;			/* progress_init's time */
-	long long	 newest;		/* the last task seen (mj-wait) */
+	/* the last task seen (mj-wait) */
+	long long	 newest;
 	double		 took;			/* ms of the tasks done */
 	unsigned long	 ntook;
 };
@@ -39,7 +40,7 @@ void	 progress_task_took(struct progress *, long long ms);
  * ", 12.5/s, ETA 1m20s" into buf: done is the count so far, left the
  * items still to do or -1 when not known yet.  The rate needs a second
  * of history; before that, and when nothing was done lately, only what
- * is known is written ("" at first).
+ * is known is written ("" at first).  Tested alone.
  */
 void	 progress_format(struct progress *, long long now_ms,
 	    unsigned long done, long long left, char *buf, size_t len);
@@ -68,7 +69,7 @@ void	 progress_status(struct progress *, unsigned long done, long long left,
 void	 progress_end(struct progress *, long long bytes, const char *fmt, ...)
 	    __attribute__((format(printf, 3, 4)));
 
-/* "512 B", "4.5 KiB", "12.0 MiB", "1.2 GiB" */
+/* "512 B", "4.5 KiB", "12.0 MiB", "1.2 GiB" (tested alone) */
 void	 progress_size(long long bytes, char *buf, size_t len);
 
 #endif

@@ -47,7 +47,7 @@ void		 reconcile_add_journal(struct reconcile *, struct journal *);
  */
 void		 reconcile_start(struct reconcile *, struct http *,
 		    const struct config *, void (*done)(void *), void *arg);
-/* Stop a reading started; done is not called. */
+/* Stop a reading started; done is not called (tested alone). */
 void		 reconcile_cancel(struct reconcile *);
 /* Did the server say it has no task list (404, 405)? */
 int		 reconcile_no_list(const struct reconcile *);

@@ -16,7 +16,8 @@
 #include "utf8.h"
 #include "xalloc.h"
 
-#define SERIALIZE_FLAGS	(JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
+#define SERIALIZE_FLAGS	\
+	(JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE)
 
 const char *const record_reserved_fields[] = {
 	"task", "submit", "parent", "error", "files", "archive", NULL
@@ -139,8 +140,8 @@ record_parse(struct json_tokener *tok, const char *line, size_t len,
 		return record_unreadable(line, len, lineno, why);
 	}
 	if (!json_object_is_type(obj, json_type_object)) {
-		(void)snprintf(why, sizeof(why), "the line is %s, not an object",
-		    json_kind(obj));
+		(void)snprintf(why, sizeof(why),
+		    "the line is %s, not an object", json_kind(obj));
 		json_object_put(obj);
 		return record_unreadable(line, len, lineno, why);
 	}
@@ -161,7 +162,8 @@ static int
 json_word(const char *s, size_t n)
 {
 	return (n == 4 && (memcmp(s, "true", 4) == 0 ||
-	    memcmp(s, "null", 4) == 0)) || (n == 5 && memcmp(s, "false", 5) == 0);
+	    memcmp(s, "null", 4) == 0)) ||
+	    (n == 5 && memcmp(s, "false", 5) == 0);
 }
 
 int

@@ -59,8 +59,9 @@ struct record	*record_input_error(const char *text, size_t len, long lineno,
  * but one word, as text, into id (size bytes): a JSON string's text, or
  * the word itself (a number keeps its digits: ids pass 2^53).  -1 if the
  * line is not one: it starts with '{' or '[' (JSON was meant: record_parse
- * says what is wrong), it is true, false or null, or it holds spaces, quotes, braces, brackets, commas,
- * backslashes or bytes that are not UTF-8.
+ * says what is wrong), it is true, false or null, or it holds spaces,
+ * quotes, braces, brackets, commas, backslashes or bytes that are not
+ * UTF-8.
  */
 int		 record_bare_id(const char *line, size_t len, char *id,
 		    size_t size);
@@ -69,6 +70,7 @@ struct json_tokener *record_tokener_new(void);
 
 /* Takes val; replaces any old value of key. */
 void		 record_set(struct record *, const char *key, json_object *val);
+/* The same with a new string holding a copy of val (tested alone). */
 void		 record_set_string(struct record *, const char *key,
 		    const char *val);
 /* Borrowed, or NULL if absent. */
@@ -113,7 +115,8 @@ int		 record_write(struct record *, FILE *);
 
 /* Small json-c helpers that abort on failure (out of memory). */
 void		 json_add(json_object *obj, const char *key, json_object *val);
-void		 json_add_string(json_object *obj, const char *key, const char *s);
+void		 json_add_string(json_object *obj, const char *key,
+		    const char *s);
 void		 json_add_int(json_object *obj, const char *key, long long v);
 void		 json_add_bool(json_object *obj, const char *key, int v);
 /*

@@ -44,7 +44,8 @@ void	 relink_free(struct relink *);
 
 /*
  * The link in fresh at the place url has in orig (the same path signed
- * again, else the same position), or NULL; borrowed from fresh.
+ * again, else the same position), or NULL; borrowed from fresh.  Tested
+ * alone.
  */
 const char *relink_counterpart(json_object *orig, json_object *fresh,
 	    const char *url);

@@ -41,7 +41,8 @@ compress_portable(uint32_t s[8], const unsigned char *p)
 		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
 		    (uint32_t)p[4 * i + 2] << 8 | p[4 * i + 3];
 	for (i = 16; i < 64; i++)
-		w[i] = (ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^ (w[i - 2] >> 10)) +
+		w[i] = (ROR(w[i - 2], 17) ^ ROR(w[i - 2], 19) ^
+		    (w[i - 2] >> 10)) +
 		    w[i - 7] + (ROR(w[i - 15], 7) ^ ROR(w[i - 15], 18) ^
 		    (w[i - 15] >> 3)) + w[i - 16];
 	a = s[0]; b = s[1]; c = s[2]; d = s[3];
@@ -202,7 +203,8 @@ sha256_final(struct sha256 *c, unsigned char digest[SHA256_DIGEST_LEN])
 		c->block[56 + i] = (unsigned char)(bits >> (56 - 8 * i));
 	compress(c->state, c->block, 1);
 	for (i = 0; i < 32; i++)
-		digest[i] = (unsigned char)(c->state[i / 4] >> (24 - 8 * (i % 4)));
+		digest[i] = (unsigned char)(c->state[i / 4] >>
+		    (24 - 8 * (i % 4)));
 }
 
 void

@@ -21,7 +21,8 @@ struct source {
 	json_tokener		*tok;
 	char			**header;
 	size_t			 ncols;
-	int			 started;	/* the first line has been seen */
+	/* the first line has been seen */
+	int			 started;
 	struct buf		 raw;		/* the current CSV row's text */
 	long			 row_line;	/* its first line */
 	char			*fatal;
@@ -32,10 +33,13 @@ struct source {
 		long	 lineno;
 	}			*held;
 	size_t			 nheld;
-	size_t			 head_cols;	/* the header-like line's fields */
+	/* the header-like line's fields */
+	size_t			 head_cols;
 	int			 next_row;	/* the row after it has begun */
-	char			*refusal;	/* the usage error, if a header */
-	struct record		**queue;	/* records the held lines gave */
+	/* the usage error, if a header */
+	char			*refusal;
+	/* records the held lines gave */
+	struct record		**queue;
 	size_t			 qhead, qlen;
 };
 
@@ -49,7 +53,8 @@ source_new(enum source_format format, const char *prompt_field)
 
 	s = xcalloc(1, sizeof(*s));
 	s->format = format;
-	s->prompt_field = xstrdup(prompt_field != NULL ? prompt_field : "prompt");
+	s->prompt_field = xstrdup(prompt_field != NULL ? prompt_field :
+	    "prompt");
 	s->csv = csv_new();
 	s->tok = record_tokener_new();
 	return s;
@@ -148,7 +153,8 @@ header_set(struct source *s)
 			s->fatal = xasprintf("CSV column '%s' is reserved by "
 			    "mjpipe; rename it", s->header[i]);
 		else if (len == 0)
-			s->fatal = xasprintf("CSV column %zu has no name", i + 1);
+			s->fatal = xasprintf("CSV column %zu has no name",
+			    i + 1);
 		for (j = 0; j < i && s->fatal == NULL; j++)
 			if (strcmp(s->header[i], s->header[j]) == 0)
 				s->fatal = xasprintf("CSV column '%s' appears "
@@ -167,8 +173,8 @@ csv_row_record(struct source *s)
 	size_t		 i, len;
 	char		 msg[96];
 
-	if (csv_nfields(s->csv) == 1 && (csv_field(s->csv, 0, &len), len == 0) &&
-	    s->ncols != 1)
+	if (csv_nfields(s->csv) == 1 &&
+	    (csv_field(s->csv, 0, &len), len == 0) && s->ncols != 1)
 		return NULL;	/* a blank line between rows */
 	if (csv_nfields(s->csv) != s->ncols) {
 		(void)snprintf(msg, sizeof(msg), "expected %zu fields, got %zu",

@@ -39,7 +39,7 @@ void		 status_sort(struct status_row *, size_t n);
 /*
  * The bytes of text that fit in maxcols columns, cut at a character;
  * *cols gets the columns they take (one per character: the text is
- * escaped by diag, so there are no controls in it).
+ * escaped by diag, so there are no controls in it).  Tested alone.
  */
 size_t		 status_fit(const char *text, unsigned maxcols, unsigned *cols);
 

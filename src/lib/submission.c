@@ -12,14 +12,17 @@
 #include <strings.h>
 
 #include "api.h"
+#include "base64.h"
 #include "buf.h"
 #include "journal.h"
 #include "record.h"
 #include "submission.h"
 #include "table.h"
+#include "template.h"
 #include "xalloc.h"
 
-#define IMAGE_FILE_MAX	(32L * 1024 * 1024)	/* larger references are refused */
+/* larger references are refused */
+#define IMAGE_FILE_MAX	(32L * 1024 * 1024)
 #define BLEND_MIN	2
 #define BLEND_MAX	5
 
@@ -52,7 +55,8 @@ submit_bot_type(const char *arg)
 	if (strcasecmp(arg, "mj") == 0 || strcasecmp(arg, "midjourney") == 0 ||
 	    strcasecmp(arg, "MID_JOURNEY") == 0)
 		return "MID_JOURNEY";
-	if (strcasecmp(arg, "niji") == 0 || strcasecmp(arg, "NIJI_JOURNEY") == 0)
+	if (strcasecmp(arg, "niji") == 0 ||
+	    strcasecmp(arg, "NIJI_JOURNEY") == 0)
 		return "NIJI_JOURNEY";
 	return NULL;
 }
@@ -60,7 +64,8 @@ submit_bot_type(const char *arg)
 const char *
 submit_dimensions(const char *arg)
 {
-	static const char *const shapes[] = { "PORTRAIT", "SQUARE", "LANDSCAPE" };
+	static const char *const shapes[] = { "PORTRAIT", "SQUARE",
+	    "LANDSCAPE" };
 	size_t	i;
 
 	for (i = 0; i < sizeof(shapes) / sizeof(shapes[0]); i++)
@@ -78,39 +83,10 @@ image_mime(const unsigned char *p, size_t n)
 		return "image/jpeg";
 	if (n >= 6 && memcmp(p, "GIF8", 4) == 0)
 		return "image/gif";
-	if (n >= 12 && memcmp(p, "RIFF", 4) == 0 && memcmp(p + 8, "WEBP", 4) == 0)
+	if (n >= 12 && memcmp(p, "RIFF", 4) == 0 &&
+	    memcmp(p + 8, "WEBP", 4) == 0)
 		return "image/webp";
 	return NULL;
-}
-
-static void
-base64_append(struct buf *b, const unsigned char *p, size_t n)
-{
-	static const char	 tab[] =
-	    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-	char			 q[4];
-	size_t			 i;
-	unsigned long		 v;
-
-	for (i = 0; i + 2 < n; i += 3) {
-		v = (unsigned long)p[i] << 16 | (unsigned long)p[i + 1] << 8 |
-		    p[i + 2];
-		q[0] = tab[v >> 18 & 63];
-		q[1] = tab[v >> 12 & 63];
-		q[2] = tab[v >> 6 & 63];
-		q[3] = tab[v & 63];
-		buf_append(b, q, 4);
-	}
-	if (i < n) {
-		v = (unsigned long)p[i] << 16;
-		if (i + 1 < n)
-			v |= (unsigned long)p[i + 1] << 8;
-		q[0] = tab[v >> 18 & 63];
-		q[1] = tab[v >> 12 & 63];
-		q[2] = i + 1 < n ? tab[v >> 6 & 63] : '=';
-		q[3] = '=';
-		buf_append(b, q, 4);
-	}
 }
 
 /* A file read into a data: URI; NULL with err set. */
@@ -140,13 +116,13 @@ data_uri(const char *path, char *err, size_t errlen)
 	(void)fclose(f);	/* read-only: nothing to lose */
 	mime = image_mime((const unsigned char *)buf_str(&raw), raw.len);
 	if (mime == NULL) {
-		(void)fail(err, errlen, "%s: not a PNG, JPEG, GIF or WebP image",
-		    path);
+		(void)fail(err, errlen,
+		    "%s: not a PNG, JPEG, GIF or WebP image", path);
 		buf_free(&raw);
 		return NULL;
 	}
 	buf_appendf(&uri, "data:%s;base64,", mime);
-	base64_append(&uri, (const unsigned char *)buf_str(&raw), raw.len);
+	base64_append(&uri, buf_str(&raw), raw.len);
 	buf_free(&raw);
 	return buf_detach(&uri, NULL);
 }
@@ -235,85 +211,6 @@ submit_opts_free(struct submit_opts *o)
 	o->nactions = 0;
 }
 
-/* The text of a record field for a template: strings as they are,
- * numbers and booleans as JSON writes them. */
-static const char *
-field_text(const struct record *rec, const char *name)
-{
-	json_object	*v = record_get(rec, name);
-
-	switch (v == NULL ? json_type_null : json_object_get_type(v)) {
-	case json_type_string:
-		return json_object_get_string(v);
-	case json_type_int:
-	case json_type_double:
-	case json_type_boolean:
-		return json_object_to_json_string_ext(v, JSON_C_TO_STRING_PLAIN);
-	default:
-		return NULL;
-	}
-}
-
-/*
- * 1 if the field is a string holding U+0000 (JSON allows it): sent as a
- * C string it would be cut there, and the cut prompt paid for.
- */
-static int
-nul_field(const struct record *rec, const char *name)
-{
-	json_object	*v = record_get(rec, name);
-
-	return json_object_is_type(v, json_type_string) &&
-	    strlen(json_object_get_string(v)) !=
-	    (size_t)json_object_get_string_len(v);
-}
-
-char *
-template_expand(const char *t, const struct record *rec, char *err,
-    size_t errlen)
-{
-	struct buf	 b = BUF_INIT;
-	const char	*close, *val;
-	char		*name;
-
-	while (*t != '\0') {
-		if ((t[0] == '{' && t[1] == '{') || (t[0] == '}' && t[1] == '}')) {
-			buf_appendc(&b, t[0]);
-			t += 2;
-			continue;
-		}
-		if (*t != '{') {
-			buf_appendc(&b, *t++);
-			continue;
-		}
-		if ((close = strchr(t, '}')) == NULL) {
-			buf_free(&b);
-			(void)fail(err, errlen, "template: '{' without '}'");
-			return NULL;
-		}
-		name = xstrndup(t + 1, (size_t)(close - t - 1));
-		val = field_text(rec, name);
-		if (val != NULL && nul_field(rec, name)) {
-			(void)fail(err, errlen, "field '%s' holds U+0000, which "
-			    "cannot be sent", name);
-			free(name);
-			buf_free(&b);
-			return NULL;
-		}
-		if (val == NULL) {
-			(void)fail(err, errlen, "no field '%s' for {%s}", name,
-			    name);
-			free(name);
-			buf_free(&b);
-			return NULL;
-		}
-		free(name);
-		buf_appends(&b, val);
-		t = close + 1;
-	}
-	return buf_detach(&b, NULL);
-}
-
 /* Take the record's own field if it has one (a new reference), or NULL. */
 static json_object *
 own_field(const struct record *rec, const char *name)
@@ -361,7 +258,8 @@ add_common(json_object *body, const struct submit_opts *o,
 	if ((v = own_field(rec, "state")) != NULL)
 		json_add(body, "state", v);
 	else if (o->state != NULL) {
-		if ((state = template_expand(o->state, rec, err, errlen)) == NULL)
+		state = template_expand(o->state, rec, err, errlen);
+		if (state == NULL)
 			return -1;
 		json_add_string(body, "state", state);
 		free(state);
@@ -394,13 +292,14 @@ prompt_of(const struct submit_opts *o, const struct record *rec, int required,
 	size_t		 i;
 
 	if (o->template != NULL) {
-		if ((t = template_expand(o->template, rec, err, errlen)) == NULL)
+		t = template_expand(o->template, rec, err, errlen);
+		if (t == NULL)
 			return NULL;
-	} else if (nul_field(rec, o->prompt_field)) {
+	} else if (template_nul_field(rec, o->prompt_field)) {
 		(void)fail(err, errlen, "field '%s' holds U+0000, which cannot "
 		    "be sent", o->prompt_field);
 		return NULL;
-	} else if ((p = field_text(rec, o->prompt_field)) != NULL)
+	} else if ((p = template_field_text(rec, o->prompt_field)) != NULL)
 		t = xstrdup(p);
 	else
 		t = xstrdup("");
@@ -517,7 +416,7 @@ single_image(const struct submit_opts *o, const struct record *rec,
 	json_object	*task;
 	const char	*v;
 
-	if ((v = field_text(rec, field)) != NULL && *v != '\0')
+	if ((v = template_field_text(rec, field)) != NULL && *v != '\0')
 		return v;
 	if (o->nimages > 0)
 		return o->image_uris[0];
@@ -536,7 +435,7 @@ build_describe(const struct submit_opts *o, const struct record *rec,
 	const char	*img;
 
 	body = json_object_new_object();
-	if ((img = field_text(rec, "base64")) != NULL && *img != '\0')
+	if ((img = template_field_text(rec, "base64")) != NULL && *img != '\0')
 		json_add_string(body, "base64", img);
 	else if ((img = single_image(o, rec, "link")) != NULL)
 		json_add_string(body, is_url(img) ? "link" : "base64", img);
@@ -612,8 +511,9 @@ action_body(const struct submit_opts *o, const struct record *rec,
 	cid = button != NULL ? json_get_string(button, "customId") : NULL;
 	if (cid == NULL || *cid == '\0') {
 		names = api_button_names(task);
-		(void)fail(err, errlen, "task %s has no button '%s'; it has: %s",
-		    id, name, *names != '\0' ? names : "none");
+		(void)fail(err, errlen,
+		    "task %s has no button '%s'; it has: %s", id, name,
+		    *names != '\0' ? names : "none");
 		free(names);
 		return -1;
 	}

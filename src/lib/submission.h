@@ -16,8 +16,10 @@
 
 enum submit_kind {
 	SUBMIT_IMAGINE,		/* /mj/submit/imagine (default) */
-	SUBMIT_ACTION,		/* --action LIST: /mj/submit/action per button */
-	SUBMIT_MODAL,		/* a task in MODAL + --modal-prompt: /mj/submit/modal */
+	/* --action LIST: /mj/submit/action per button */
+	SUBMIT_ACTION,
+	/* a task in MODAL + --modal-prompt: /mj/submit/modal */
+	SUBMIT_MODAL,
 	SUBMIT_BLEND,		/* --blend: /mj/submit/blend */
 	SUBMIT_DESCRIBE,	/* --describe: /mj/submit/describe */
 	SUBMIT_VIDEO,		/* --video: /mj/submit/video */
@@ -27,22 +29,29 @@ enum submit_kind {
 struct submit_opts {
 	enum submit_kind  kind;
 	const char	 *prompt_field;	/* default "prompt" */
-	const char	 *template;	/* --template 'a {item} --ar 3:2', or NULL */
-	const char	 *bot;		/* "MID_JOURNEY", "NIJI_JOURNEY" or NULL */
+	/* --template 'a {item} --ar 3:2', or NULL */
+	const char	 *template;
+	/* "MID_JOURNEY", "NIJI_JOURNEY" or NULL */
+	const char	 *bot;
 	const char	 *mode;		/* "FAST", "RELAX", "TURBO" or NULL */
-	const char	 *state;	/* --state (may hold {field}), or NULL */
+	/* --state (may hold {field}), or NULL */
+	const char	 *state;
 	const char	 *notify_hook;	/* --notify-hook URL, or NULL */
 	char *const	 *images;	/* --image FILE|URL, repeatable */
 	size_t		  nimages;
-	const char	 *actions;	/* --action "U1,V2,reroll,Zoom Out 2x" */
+	/* --action "U1,V2,reroll,Zoom Out 2x" */
+	const char	 *actions;
 	const char	 *modal_prompt;	/* --modal-prompt */
-	const char	 *mask_file;	/* --mask FILE (Vary (Region)), or NULL */
-	const char	 *dimensions;	/* --dimensions PORTRAIT|SQUARE|LANDSCAPE */
+	/* --mask FILE (Vary (Region)), or NULL */
+	const char	 *mask_file;
+	/* --dimensions PORTRAIT|SQUARE|LANDSCAPE */
+	const char	 *dimensions;
 	const char	 *motion;	/* --motion low|high (video) */
 	int		  remix;	/* --remix: actions open a modal */
 
 	/* Filled by submit_opts_load; private. */
-	char		**image_uris;	/* data: URIs for files, URLs as given */
+	/* data: URIs for files, URLs as given */
+	char		**image_uris;
 	int		 *image_is_url;
 	char		 *mask_uri;
 	char		**action_names;	/* "upscale" expanded to U1..U4 */
@@ -64,8 +73,10 @@ void	submit_opts_free(struct submit_opts *);
 struct submission {
 	const char	*endpoint;	/* "/mj/submit/imagine", ...; static */
 	char		*body;		/* owned: compact JSON */
-	json_object	*parent;	/* owned or NULL: {"id","action","button"} */
-	char		*button;	/* owned or NULL: the button name asked for */
+	/* owned or NULL: {"id","action","button"} */
+	json_object	*parent;
+	/* owned or NULL: the button name asked for */
+	char		*button;
 };
 
 /*
@@ -115,9 +126,5 @@ void	submission_key(const struct submission *, struct record *rec,
  * state of its own: the user's state is sent as given.
  */
 char	*submission_tagged_body(const char *body, const char *tag);
-
-/* Expand a template: "{field}" from the record's fields ("{{" is "{"). */
-char	*template_expand(const char *tmpl, const struct record *, char *err,
-	    size_t errlen);
 
 #endif

@@ -34,7 +34,8 @@ void		 subrecord_task(struct record *out, const char *task_id,
 		    const char *status, json_object *submit);
 
 /* What -n writes: the endpoint and body that would be sent. */
-void		 subrecord_dry_run(struct record *out, const struct submission *);
+void		 subrecord_dry_run(struct record *out,
+		    const struct submission *);
 
 /*
  * The message for a request whose reply was lost (lost says how) and whose

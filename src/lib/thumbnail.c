@@ -78,7 +78,12 @@ check_size(const char *path, char *err, size_t errlen)
 	return 0;
 }
 
-int
+/*
+ * Shrink the image at path to fit size x size (never enlarged), as JPEG.
+ * 0, or -1 with why in err (not an image, corrupt, truncated, too many
+ * pixels).
+ */
+static int
 thumbnail_make(const char *path, int size, struct thumbnail *t, char *err,
     size_t errlen)
 {
@@ -90,14 +95,16 @@ thumbnail_make(const char *path, int size, struct thumbnail *t, char *err,
 		return -1;
 	if (vl.vips_thumbnail(path, &out, size, "height", size,
 	    "size", VIPS_SIZE_DOWN,
-#if VIPS_MAJOR_VERSION > 8 || (VIPS_MAJOR_VERSION == 8 && VIPS_MINOR_VERSION >= 12)
+#if VIPS_MAJOR_VERSION > 8 || \
+    (VIPS_MAJOR_VERSION == 8 && VIPS_MINOR_VERSION >= 12)
 	    "fail_on", VIPS_FAIL_ON_ERROR,
 #endif
 	    NULL) != 0) {
 		vips_reason(path, err, errlen);
 		return -1;
 	}
-	rc = vl.vips_jpegsave_buffer(out, &t->data, &t->len, "strip", TRUE, NULL);
+	rc = vl.vips_jpegsave_buffer(out, &t->data, &t->len, "strip", TRUE,
+	    NULL);
 	t->width = vl.vips_image_get_width(out);
 	t->height = vl.vips_image_get_height(out);
 	vl.g_object_unref(out);

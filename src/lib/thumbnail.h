@@ -19,13 +19,6 @@ struct thumbnail {
 	int	 width, height;
 };
 
-/*
- * Shrink the image at path to fit size x size (never enlarged), as JPEG.
- * 0, or -1 with why in err (not an image, corrupt, truncated, too many
- * pixels).
- */
-int	thumbnail_make(const char *path, int size, struct thumbnail *,
-	    char *err, size_t errlen);
 void	thumbnail_free(struct thumbnail *);
 
 /*

@@ -16,7 +16,8 @@
 #include "xalloc.h"
 
 struct link {
-	char	*token;		/* UPLOAD_TOKEN and the sha256 of the data URI */
+	/* UPLOAD_TOKEN and the sha256 of the data URI */
+	char	*token;
 	char	*data;		/* borrowed: the data URI, until uploaded */
 	char	*url;		/* owned: the link, or NULL */
 	char	*json;		/* owned: the link as JSON string content */
@@ -169,7 +170,8 @@ send_new(struct upload *up, struct journal *j, struct loop *l,
 		if (loop_turn(l, -1, -1) & LOOP_SIGNAL) {
 			http_cancel(r);
 			http_request_free(r);
-			(void)snprintf(err, errlen, "interrupted while uploading");
+			(void)snprintf(err, errlen,
+			    "interrupted while uploading");
 			return -1;
 		}
 	if (r->status == 404 || r->status == 405) {
@@ -212,10 +214,12 @@ upload_run(struct submit_opts *o, struct journal *j, struct loop *l,
 		k = link_of(up, o->image_uris[i]);
 		if (k->url != NULL || k->data != o->image_uris[i])
 			continue;	/* the same file twice */
-		if (j != NULL && (url = journal_link_get(j, k->key, &at)) != NULL &&
+		url = j != NULL ? journal_link_get(j, k->key, &at) : NULL;
+		if (url != NULL &&
 		    upload_young(url, at, (long long)time(NULL))) {
 			diag_info(1, "%s: the link uploaded %lld min ago: %s",
-			    o->images[i], ((long long)time(NULL) - at) / 60, url);
+			    o->images[i], ((long long)time(NULL) - at) / 60,
+			    url);
 			set_url(k, url);
 			k->data = NULL;
 		} else

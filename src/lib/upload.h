@@ -41,8 +41,9 @@ struct upload;
  * Upload (or take from the journal, which may be NULL) the links of the
  * local --image files of o, turning the loop until done; o's images become
  * tokens (o->image_uris, o->image_is_url: the URL kind).  Returns 0 and
- * sets *out (http NULL: -n, tokens only, nothing sent); 1 when the server has no such endpoint (404, 405: warned
- * once; o is left as it was, its files sent as base64); -1 with err set
+ * sets *out (http NULL: -n, tokens only, nothing sent); 1 when the
+ * server has no such endpoint (404, 405: warned once; o is left as it
+ * was, its files sent as base64); -1 with err set
  * when the upload failed or a signal came (loop_signal tells).
  */
 int	 upload_run(struct submit_opts *o, struct journal *, struct loop *,
@@ -52,7 +53,7 @@ int	 upload_run(struct submit_opts *o, struct journal *, struct loop *,
 char	*upload_apply(const struct upload *, char *body);
 void	 upload_free(struct upload *);
 
-/* Is a journaled link uploaded at `at` good to use at `now`? */
+/* Is a journaled link uploaded at `at` good to use at `now`? Tested alone. */
 int	 upload_young(const char *url, long long at, long long now);
 
 #endif

@@ -4,6 +4,7 @@
  * and code points past U+10FFFF are told apart from the real thing.
  */
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 #include "utf8.h"
@@ -75,4 +76,43 @@ utf8_fix(const char *s, size_t len, size_t *outlen, int no_nul)
 		i += n;
 	}
 	return buf_detach(&b, outlen);
+}
+
+/* A sequence a terminal must not be handed raw (utf8.h). */
+static int
+steers(const unsigned char *p, size_t n)
+{
+	if (n == 1)
+		return p[0] < 0x20 || p[0] == 0x7f;
+	if (n == 2)
+		return p[0] == 0xc2 && p[1] < 0xa0;	/* C1 controls */
+	if (n == 3 && p[0] == 0xe2 && p[1] == 0x80)
+		return p[2] >= 0xaa && p[2] <= 0xae;	/* U+202A..U+202E */
+	if (n == 3 && p[0] == 0xe2 && p[1] == 0x81)
+		return p[2] >= 0xa6 && p[2] <= 0xa9;	/* U+2066..U+2069 */
+	return 0;
+}
+
+void
+utf8_escape(struct buf *out, const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i = 0, n, k;
+	char			 hex[5];
+
+	buf_append(out, "", 0);	/* an empty text is "", not NULL */
+	while (i < len) {
+		n = utf8_seq_len(p + i, len - i);
+		if (n > 0 && !steers(p + i, n)) {
+			buf_append(out, p + i, n);
+			i += n;
+			continue;
+		}
+		/* a bad sequence: its first byte; the rest are seen next */
+		for (k = 0; k < (n == 0 ? 1 : n); k++) {
+			(void)snprintf(hex, sizeof(hex), "\\x%02x", p[i + k]);
+			buf_append(out, hex, 4);
+		}
+		i += n == 0 ? 1 : n;
+	}
 }

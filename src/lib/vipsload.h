@@ -18,7 +18,8 @@
 #include <vips/vips.h>
 
 #define VIPSLOAD_FUNCS(F) \
-	F(vips_version_string) F(vips_init) F(vips_shutdown) F(vips_thread_shutdown) \
+	F(vips_version_string) F(vips_init) F(vips_shutdown) \
+	F(vips_thread_shutdown) \
 	F(vips_cache_set_max) F(vips_concurrency_set) \
 	F(vips_error_buffer_copy) F(g_log_set_handler) \
 	F(g_object_unref) F(g_free) \

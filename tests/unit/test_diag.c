@@ -1,7 +1,9 @@
 /*
  * Diagnostics: redaction of secrets and escaping of untrusted text.
  */
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "tap.h"
@@ -40,7 +42,49 @@ static const struct {
 	{ "overlong \xc0\xaf", "overlong \\xc0\\xaf" },
 	{ "emoji \xf0\x9f\x94\x84", "emoji \xf0\x9f\x94\x84" },
 	{ "del \x7f", "del \\x7f" },
+	/* issue 28: one rule for a terminal (utf8_escape) */
+	{ "C1 NEL \xc2\x85", "C1 NEL \\xc2\\x85" },
+	{ "overlong ESC \xe0\x80\x9b", "overlong ESC \\xe0\\x80\\x9b" },
+	{ "surrogate \xed\xa0\x80", "surrogate \\xed\\xa0\\x80" },
+	{ "past \xf4\x90\x80\x80", "past \\xf4\\x90\\x80\\x80" },
+	{ "rlo \xe2\x80\xae", "rlo \\xe2\\x80\\xae" },
+	{ "lri \xe2\x81\xa6", "lri \\xe2\\x81\\xa6" },
 };
+
+/* What fn wrote to stderr, read back from a temporary file. */
+static char *
+stderr_of(void (*fn)(void))
+{
+	static char	got[512];
+	FILE		*f = tmpfile();
+	size_t		 n;
+	int		 saved;
+
+	if (f == NULL || (saved = dup(2)) == -1 || dup2(fileno(f), 2) == -1)
+		return NULL;
+	fn();
+	(void)dup2(saved, 2);
+	(void)close(saved);
+	rewind(f);
+	n = fread(got, 1, sizeof(got) - 1, f);
+	got[n] = '\0';
+	(void)fclose(f);
+	return got;
+}
+
+static void
+raw_error(void)
+{
+	diag_error("from %s and %s", "a \x1b]0;title\a server",
+	    "\xe2\x80\xae" "txt.exe \xc2\x9b" "2J");
+}
+
+static void
+raw_summary(void)
+{
+	diag_status_force(1);
+	diag_status_end("prompt \x1b[2J \xe2\x81\xa6" "x \xc0\xaf");
+}
 
 int
 main(void)
@@ -64,6 +108,12 @@ main(void)
 		TAP_STR(s, escapes[i].want, "escape case %zu", i);
 		free(s);
 	}
+	TAP_STR(stderr_of(raw_error), "test_diag: from a \\x1b]0;title\\x07 "
+	    "server and \\xe2\\x80\\xae" "txt.exe \\xc2\\x9b" "2J\n",
+	    "a message is escaped whole, whatever the caller passed");
+	TAP_STR(stderr_of(raw_summary), "test_diag: prompt \\x1b[2J "
+	    "\\xe2\\x81\\xa6" "x \\xc0\\xaf\n",
+	    "a status summary is escaped by the same rule");
 	diag_set_quiet(1);
 	TAP_INT(diag_status_enabled(), 0, "no status line when quiet");
 	diag_set_quiet(0);

@@ -89,15 +89,31 @@ created_nothing(void)
 	}
 }
 
+/* A verdict named, for the TAP lines. */
+static const char *
+verdict_name(enum retry_verdict v)
+{
+	switch (v) {
+	case RETRY_NONE:
+		return "none";
+	case RETRY_SAFE:
+		return "safe";
+	case RETRY_AMBIGUOUS:
+		return "ambiguous";
+	default:
+		return "no";
+	}
+}
+
 int
 main(void)
 {
 	size_t	i;
 
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		TAP_STR(http_verdict_name(http_classify(cases[i].rc,
+		TAP_STR(verdict_name(http_classify(cases[i].rc,
 		    cases[i].status, cases[i].sent)),
-		    http_verdict_name(cases[i].want), "%s (curl %d, HTTP %ld, "
+		    verdict_name(cases[i].want), "%s (curl %d, HTTP %ld, "
 		    "sent %d)", cases[i].why, (int)cases[i].rc, cases[i].status,
 		    cases[i].sent);
 	/* refusals that a retry within the run would only meet again */
