@@ -318,8 +318,8 @@ parse_options(int argc, char **argv)
 		    " use --format", opt.output);
 	check_layout();
 	if (opt.no_sync && opt.remove_files)
-		diag_usage_error("--no-sync and --remove-files: the files would "
-		    "be deleted before their archive is on disk");
+		diag_usage_error("--no-sync and --remove-files: the files "
+		    "would be deleted before their archive is on disk");
 	if (strcmp(opt.output, "-") == 0 &&
 	    (opt.split_count > 0 || opt.split_size > 0))
 		diag_usage_error("--split-count and --split-size need a file, "
@@ -418,7 +418,8 @@ pack_open(void)
 		p->w.fd = p->fd;
 		p->w.writeback = !opt.no_sync;
 	}
-	if (p->w.failed == NULL && archive_write_open_fd(a, p->fd) != ARCHIVE_OK)
+	if (p->w.failed == NULL &&
+	    archive_write_open_fd(a, p->fd) != ARCHIVE_OK)
 		archwrite_fail(&p->w, p->path);
 	diag_info(1, "writing %s", p->path);
 	return p;
@@ -510,19 +511,22 @@ pack_close(struct pack *p, const char *interrupted)
 			    p->metadata);
 		if (p->gallery != NULL)
 			(void)gallery_add_page(p->gallery, &p->w);
-		if (p->w.failed == NULL && archive_write_close(p->a) != ARCHIVE_OK)
+		if (p->w.failed == NULL &&
+		    archive_write_close(p->a) != ARCHIVE_OK)
 			archwrite_fail(&p->w, p->path);
 		if (p->w.failed == NULL && p->part != NULL &&
 		    ((!opt.no_sync && fsync(p->fd) == -1) ||
 		    close(p->fd) == -1)) {
 			p->fd = -1;
-			p->w.failed = xasprintf("%s: %s", p->part, strerror(errno));
+			p->w.failed = xasprintf("%s: %s", p->part,
+			    strerror(errno));
 		} else if (p->part != NULL)
 			p->fd = -1;
 		if (p->w.failed == NULL && p->part != NULL && (opt.no_sync ?
 		    rename(p->part, p->path) : fsutil_rename_durable(p->part,
 		    p->path)) == -1)
-			p->w.failed = xasprintf("%s: %s", p->path, strerror(errno));
+			p->w.failed = xasprintf("%s: %s", p->path,
+			    strerror(errno));
 	}
 	if (p->fd >= 0 && p->part != NULL)
 		close(p->fd);
@@ -531,8 +535,8 @@ pack_close(struct pack *p, const char *interrupted)
 			(void)unlink(p->part);
 		if (p->w.failed != NULL)
 			diag_error("%s", p->w.failed);
-		print_records(p, interrupted != NULL ? interrupted : p->w.failed,
-		    1);
+		print_records(p, interrupted != NULL ? interrupted :
+		    p->w.failed, 1);
 		st.status = MJ_EXIT_FAILED;
 	} else {
 		diag_info(1, "%s: %lu records", p->path, p->records);

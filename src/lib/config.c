@@ -198,7 +198,12 @@ config_set_profile(struct config *c, const char *s)
 	c->profile = xstrdup(s);
 }
 
-char *
+/*
+ * The config file's path when neither --config nor MJ_CONFIG names one:
+ * $XDG_CONFIG_HOME/mjpipe/config, else ~/.config/mjpipe/config; caller
+ * frees; NULL if neither variable is set.
+ */
+static char *
 config_default_path(void)
 {
 	const char	*xdg = env("XDG_CONFIG_HOME"), *home = env("HOME");

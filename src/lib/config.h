@@ -58,12 +58,6 @@ void	 config_set_settle(struct config *, long long seconds);
 void	 config_set_conf_path(struct config *, const char *);
 void	 config_set_profile(struct config *, const char *);
 
-/*
- * The config file's path when neither --config nor MJ_CONFIG names one:
- * $XDG_CONFIG_HOME/mjpipe/config, else ~/.config/mjpipe/config; caller
- * frees; NULL if neither variable is set.
- */
-char	*config_default_path(void);
 
 /*
  * Read the config file (--config, MJ_CONFIG, else the default path, which
@@ -90,7 +84,8 @@ int	 config_finish(struct config *, int need_key, char *err, size_t errlen);
 int	 config_finish_local(struct config *, char *err, size_t errlen);
 
 /*
- * Where a setting came from after config_finish: "--base-url",
+ * Tested alone (-v prints them):
+ * where a setting came from after config_finish: "--base-url",
  * "MJ_BASE_URL", "/home/u/.config/mjpipe/config:3 [comet]", "default";
  * NULL if the setting has no value.  Borrowed.
  */
