@@ -39,7 +39,7 @@ _mjpipe()
 		COMPREPLY=($(compgen -d -- "$cur")); return ;;
 	--image|--mask|--journal|--api-key-file|--events|-o|--output)
 		COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	-j|--jobs|--rate|--max-tasks|--interval|--timeout|--template|\
+	-j|--jobs|--rate|--max-tasks|--interval|--timeout|--stall|--template|\
 	--prompt-field|--state|--notify-hook|--modal-prompt|--base-url|\
 	--name|--max-filesize|--split-count|--split-size|--mtime|--batch)
 		return ;;

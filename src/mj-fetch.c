@@ -1,23 +1,12 @@
 /*
  * mj-fetch: download what finished tasks produced (design.md "mj-fetch").
- * Each file is written to NAME.part while its bytes arrive, hashed on the
- * way (unless --no-sha256), and gets its final name only once verified:
- * so a file found under its final name is complete, and a rerun fetches
- * nothing twice.  Names are taken in input order, so that a rerun of the
+ * Each record's files are named in input order, so that a rerun of the
  * same input gives every record the same name again, also where names
- * collided.
- *
- * The event loop only receives: each file's bytes go in 128 KiB pieces
- * to one of two lanes (threads) that hash and write them in order
- * (piecefile.c), so that neither the hash nor a write held up by the disk
- * stalls the transfers.  The syncs that make a file durable run in
- * threads too (syncq), so that the transfers go on meanwhile: a
- * downloaded file is synced, linked to its name, and its record goes out
- * once a sync of the directory that began after the link has finished.
- * One directory sync serves every file linked before it began.
+ * collided; download.c makes each file durable under its name, and the
+ * record goes out once all of its files (and its grid's quadrants, with
+ * --split) are done.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <signal.h>
@@ -26,15 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
+#include <sys/queue.h>
 #include <unistd.h>
 
 #include "api.h"
-#include "buf.h"
 #include "config.h"
 #include "diag.h"
+#include "download.h"
 #include "filename.h"
-#include "fsutil.h"
 #include "gridsplit.h"
 #include "http.h"
 #include "image.h"
@@ -42,62 +30,24 @@
 #include "loop.h"
 #include "nameset.h"
 #include "opt.h"
-#include "piecefile.h"
 #include "progress.h"
 #include "record.h"
 #include "relink.h"
-#include "sha256.h"
 #include "syncq.h"
 #include "version.h"
 #include "xalloc.h"
 
 #define URLS_MAX	64	/* media files of one task */
-#define CLAIMS_MAX	1000	/* names tried for one file */
-#define EXT_MAX		8
-#define SYNC_THREADS	2	/* on one disk, more add nothing */
-#define WRITE_LANES	2	/* threads that hash and write the pieces */
-#define PIECES_MAX	32	/* pieces in memory at once, at most */
-
-/* Extensions a finished file may have, looked for before any request. */
-static const char *const exts[] = { "png", "jpg", "webp", "gif", "avif",
-	"mp4", "webm", "mov", "bmp", "tiff", "svg", "heic", "jxl" };
-
-struct job;
-
-struct file {
-	struct job	*job;
-	struct file	*qnext;		/* waiting to start, or for a dir sync */
-	struct http_request *req;
-	char		*url;
-	char		*name;		/* NAME: sanitized, claimed */
-	char		*part;		/* DIR/NAME.part */
-	char		*path;		/* DIR/NAME.ext once complete */
-	char		*type;
-	char		*error;
-	struct piecefile pf;		/* the .part, written by a lane */
-	char		 hex[SHA256_HEX_LEN + 1];
-	long long	 bytes;
-	long		 http;
-	struct http_request *ended;	/* the finished transfer, until the
-					   lane has written every piece */
-	int		 retryable;
-	int		 done;
-};
-
-/* Files in order, through their qnext. */
-struct file_list {
-	struct file	*head, *tail;
-};
 
 /* A record in flight and its files. */
 struct job {
 	struct record	*rec;
-	struct job	*next, *prev;
+	LIST_ENTRY(job)	 link;		/* held */
 	struct gridsplit *split;	/* --split and a grid: its quadrants */
 	int		 split_rc;	/* 0 done, -1 failed, 1 not run */
 	size_t		 n, ndone;
 	struct relink	*relink;	/* its task read again, or NULL */
-	struct file	 files[];
+	struct download	 files[];
 };
 
 static struct {
@@ -117,37 +67,16 @@ static struct {
 	struct nameset	 names;		/* names taken in this run */
 	json_tokener	*tok;
 	char		*prefix;	/* "DIR/" */
-	struct job	*held;
+	LIST_HEAD(, job) held;
 	size_t		 nheld, maxheld;
-	struct file_list queue;		/* files waiting to start */
-	size_t		 running;
 	size_t		 nfiles_left;	/* of the records held */
 	struct progress	 progress;
-	struct syncq	*syncq;
-	struct syncq	*lanes;		/* hash and write, in order per file */
+	struct downloads *downloads;
 	struct syncq	*splitq;	/* cut grids (--split) */
-	struct piecepool *pieces;
-	unsigned	 nfiles;	/* started: for the lane of each */
-	size_t		 syncing;	/* files between download and name */
-	int		 dirfd;
-	int		 dir_syncing;
-	struct file_list dirwait;	/* linked, for a dir sync */
-	unsigned long	 fetched, found, failed;
-	int		 dir_ok;
+	unsigned long	 failed;
 	int		 status;
 	int		 out_closed;
 } st;
-
-static void
-file_list_put(struct file_list *l, struct file *f)
-{
-	f->qnext = NULL;
-	if (l->tail != NULL)
-		l->tail->qnext = f;
-	else
-		l->head = f;
-	l->tail = f;
-}
 
 static void
 usage(FILE *out)
@@ -266,17 +195,6 @@ parse_options(int argc, char **argv)
 	return optind;
 }
 
-/* ---- names ---------------------------------------------------------- */
-
-static void
-rename_file(struct file *f)
-{
-	char	*name = filename_claim(&st.names, f->name);
-
-	free(f->name);
-	f->name = name;
-}
-
 /* ---- output --------------------------------------------------------- */
 
 static void
@@ -307,7 +225,7 @@ emit_raw(const char *line, size_t len)
 }
 
 static json_object *
-file_json(const struct file *f)
+file_json(const struct download *f)
 {
 	json_object	*o = json_object_new_object();
 
@@ -325,7 +243,7 @@ static void
 set_job_error(struct job *j, const char *why)
 {
 	json_object	*err;
-	struct file	*first = NULL;
+	struct download	*first = NULL;
 	size_t		 i, nfail = 0;
 	int		 retryable = 1;
 	char		*msg;
@@ -359,15 +277,8 @@ job_free(struct job *j)
 {
 	size_t	i;
 
-	for (i = 0; i < j->n; i++) {
-		free(j->files[i].url);
-		free(j->files[i].name);
-		free(j->files[i].part);
-		free(j->files[i].path);
-		free(j->files[i].type);
-		free(j->files[i].error);
-		piecefile_release(&j->files[i].pf);
-	}
+	for (i = 0; i < j->n; i++)
+		download_release(&j->files[i]);
 	relink_free(j->relink);
 	gridsplit_free(j->split);
 	record_free(j->rec);
@@ -392,12 +303,7 @@ job_finish(struct job *j, const char *why)
 	json_object	*arr = json_object_new_array();
 	size_t		 i;
 
-	if (j->prev != NULL)
-		j->prev->next = j->next;
-	else
-		st.held = j->next;
-	if (j->next != NULL)
-		j->next->prev = j->prev;
+	LIST_REMOVE(j, link);
 	st.nheld--;
 	for (i = 0; i < j->n; i++)
 		if (j->files[i].error == NULL && j->files[i].path != NULL)
@@ -435,15 +341,23 @@ split_done(void *arg, int rc)
 	job_finish(j, NULL);
 }
 
+/* A file of a job is done (downloaded, found or failed). */
 static void
-file_done(struct file *f)
+file_done(struct download *f)
 {
-	struct job	*j = f->job;
+	struct job	*j = f->arg;
+	char		*safe;
 
-	f->done = 1;
 	st.nfiles_left--;
-	if (f->error != NULL)
+	if (f->error != NULL) {
 		st.failed++;
+		safe = diag_escape(f->error);
+		if (j->rec->line > 0)
+			diag_error("line %ld: %s", j->rec->line, safe);
+		else
+			diag_error("%s", safe);
+		free(safe);
+	}
 	if (++j->ndone < j->n)
 		return;
 	if (j->split != NULL && f->error == NULL) {
@@ -456,318 +370,29 @@ file_done(struct file *f)
 		job_finish(j, NULL);
 }
 
-static void
-file_fail(struct file *f, const char *msg, int retryable, long http)
-{
-	char	*safe;
-
-	safe = diag_escape(msg);
-	if (f->job->rec->line > 0)
-		diag_error("line %ld: %s", f->job->rec->line, safe);
-	else
-		diag_error("%s", safe);
-	free(safe);
-	f->error = xstrdup(msg);
-	f->retryable = retryable;
-	f->http = http;
-	file_done(f);
-}
-
-static void
-file_fail_errno(struct file *f, const char *what, int err)
-{
-	char	*msg;
-
-	msg = xasprintf("%s: %s", what, strerror(err));
-	/* a full disk can be freed and the run repeated */
-	file_fail(f, msg, err == ENOSPC || err == EDQUOT || err == EIO, 0);
-	free(msg);
-}
-
-/* ---- the files ------------------------------------------------------ */
-
-/*
- * Is the file already there under its name, with any extension?  1 if
- * so (f->path set), 0 if not.  A name held by something that is not a
- * plain file (a directory, a link) is left alone: the next name is tried.
- */
-static int
-find_existing(struct file *f)
-{
-	struct stat	 sb;
-	size_t		 i;
-	unsigned	 tries;
-	char		*path;
-
-	for (tries = 0; tries < CLAIMS_MAX; tries++) {
-		for (i = 0; i < sizeof(exts) / sizeof(exts[0]); i++) {
-			path = xasprintf("%s%s.%s", st.prefix, f->name,
-			    exts[i]);
-			if (lstat(path, &sb) == 0)
-				break;
-			free(path);
-		}
-		if (i == sizeof(exts) / sizeof(exts[0]))
-			return 0;
-		if (S_ISREG(sb.st_mode)) {
-			f->path = path;
-			f->bytes = (long long)sb.st_size;
-			return 1;
-		}
-		free(path);
-		rename_file(f);
-	}
-	return 0;
-}
-
-static const char *
-ext_of(const struct file *f, char ext[EXT_MAX + 1])
-{
-	fsutil_type_ext(f->type, ext, EXT_MAX + 1);
-	return ext;
-}
-
-static int
-link_unsupported(int err)
-{
-	return err == EPERM || err == ENOTSUP || err == EOPNOTSUPP ||
-	    err == EXDEV || err == EMLINK || err == ENOSYS;
-}
-
-/*
- * Give the verified .part its final name without replacing anything:
- * link(2) fails where rename(2) would overwrite.  Filesystems without
- * hard links get a rename after a check.  The directory is synced after.
- */
-static int
-commit(struct file *f, const char *ext)
-{
-	struct stat	sb;
-	unsigned	tries;
-
-	for (tries = 0; tries < CLAIMS_MAX; tries++) {
-		free(f->path);
-		f->path = xasprintf("%s%s.%s", st.prefix, f->name, ext);
-		if (link(f->part, f->path) == 0)
-			return unlink(f->part);
-		if (errno == EEXIST ||
-		    (link_unsupported(errno) && lstat(f->path, &sb) == 0)) {
-			rename_file(f);
-			continue;
-		}
-		if (!link_unsupported(errno))
-			return -1;
-		return rename(f->part, f->path);
-	}
-	errno = EEXIST;
-	return -1;
-}
-
-static void
-drop_part(struct file *f)
-{
-	if (f->pf.fd != -1)
-		(void)close(f->pf.fd);
-	f->pf.fd = -1;
-	piecefile_release(&f->pf);
-	(void)unlink(f->part);
-}
-
-static void	download_finish(struct file *);
-
-/* The lane wrote every piece so far: the end, if the transfer ended. */
-static void
-pieces_written(struct piecefile *pf)
-{
-	struct file	*f = pf->arg;
-
-	if (f->ended != NULL)
-		download_finish(f);
-}
-
-/* A reply starts (again): the bytes so far go. */
-static void
-part_reset(struct file *f)
-{
-	f->bytes = 0;
-	piecefile_restart(&f->pf);
-}
-
-static int
-on_data(struct http_request *r, const char *p, size_t len)
-{
-	struct file	*f = r->arg;
-
-	/* the first bytes of a reply: after a redirect or a retry too */
-	if (r->bytes == (long long)len)
-		part_reset(f);
-	if (f->pf.err != 0)
-		return -1;
-	f->bytes += (long long)len;
-	piecefile_append(&f->pf, p, len);
-	return 0;
-}
-
-static void
-on_attempt(struct http_request *r)
-{
-	part_reset(r->arg);
-}
-
-static void	dir_synced(void *, int);
-
-/* Sync the directory for every file linked since the last sync began. */
-static void
-dir_sync_start(void)
-{
-	if (st.dir_syncing || st.dirwait.head == NULL)
-		return;
-	st.dir_syncing = 1;
-	syncq_push(st.syncq, st.dirfd, 0, dir_synced, st.dirwait.head);
-	st.dirwait.head = st.dirwait.tail = NULL;
-}
-
-/* A file complete under its name (and synced, unless --no-sync). */
-static void
-file_named(struct file *f)
-{
-	st.syncing--;
-	if (!opt.no_sha256)
-		sha256_final_hex(&f->pf.sha, f->hex);
-	st.fetched++;
-	diag_info(1, "%s: %lld bytes", f->path, f->bytes);
-	file_done(f);
-}
-
-/* The files of a directory sync are durable under their names: done. */
-static void
-dir_synced(void *arg, int err)
-{
-	struct file	*f, *next;
-
-	st.dir_syncing = 0;
-	for (f = arg; f != NULL; f = next) {
-		next = f->qnext;
-		if (err != 0) {
-			st.syncing--;
-			file_fail_errno(f, opt.dir, err);
-		} else
-			file_named(f);
-	}
-	dir_sync_start();
-}
-
-/* The .part is on disk: name it, then wait for the directory's sync. */
-static void
-file_synced(void *arg, int err)
-{
-	struct file	*f = arg;
-	char		 ext[EXT_MAX + 1];
-
-	f->pf.fd = -1;		/* closed by the sync thread */
-	if (err == 0 && commit(f, ext_of(f, ext)) == -1)
-		err = errno;
-	if (err != 0) {
-		st.syncing--;
-		drop_part(f);
-		file_fail_errno(f, f->path != NULL ? f->path : f->part, err);
-		return;
-	}
-	if (opt.no_sync) {
-		file_named(f);
-		return;
-	}
-	file_list_put(&st.dirwait, f);
-	dir_sync_start();
-}
-
-/* A download ended: verify, then have it synced (file_synced). */
-static void
-verify(struct file *f, struct http_request *r)
-{
-	char	*msg;
-
-	if (!fsutil_media_type(r->content_type)) {
-		msg = xasprintf("%s: not an image or video (Content-Type %s)",
-		    f->url, r->content_type != NULL ? r->content_type :
-		    "missing");
-		drop_part(f);
-		file_fail(f, msg, 0, r->status);
-		free(msg);
-		return;
-	}
-	if ((r->content_length >= 0 && r->content_length != r->bytes) ||
-	    r->bytes == 0 || f->bytes != r->bytes) {
-		msg = r->bytes == 0 ? xasprintf("%s: an empty reply", f->url) :
-		    xasprintf("%s: incomplete: %lld of %lld bytes", f->url,
-		    f->bytes, r->content_length);
-		drop_part(f);
-		file_fail(f, msg, 1, r->status);
-		free(msg);
-		return;
-	}
-	f->type = fsutil_bare_type(r->content_type);
-	st.syncing++;
-	if (opt.no_sync)
-		file_synced(f, close(f->pf.fd) == -1 ? errno : 0);
-	else
-		syncq_push(st.syncq, f->pf.fd, 1, file_synced, f);
-}
-
-/* A transfer ended: its last piece to the lane, then download_finish. */
-static void
-download_done(struct http_request *r)
-{
-	struct file	*f = r->arg;
-
-	st.running--;
-	f->req = NULL;
-	piecefile_flush(&f->pf);
-	f->ended = r;
-	if (f->pf.inflight == 0)
-		download_finish(f);
-}
-
 /* A stale link's task read again: its fresh link, or the error as it was. */
 static void
 relinked(void *arg, const char *fresh, const char *why, long http)
 {
-	struct file	*f = arg;
+	struct download	*f = arg;
 
-	if (fresh == NULL) {
-		file_fail(f, why, 0, http);
-		return;
-	}
-	diag_info(1, "%s: stale; fetching %s", f->url, fresh);
-	free(f->url);
-	f->url = xstrdup(fresh);
-	free(f->part);		/* file_start names it again */
-	f->part = NULL;
-	file_list_put(&st.queue, f);
+	if (fresh == NULL)
+		downloads_fail(st.downloads, f, why, 0, http);
+	else
+		downloads_relinked(st.downloads, f, fresh);
 }
 
-/* The transfer ended and its lane wrote every piece. */
-static void
-download_finish(struct file *f)
+/* A transfer failed: a stale link's task is read again (relink.c). */
+static int
+stale(struct download *f, const char *msg, long http)
 {
-	struct http_request	*r = f->ended;
-	char			*msg;
+	struct job	*j = f->arg;
 
-	f->ended = NULL;
-	if (f->pf.err != 0) {
-		drop_part(f);
-		file_fail_errno(f, f->part, f->pf.err);
-	} else if (r->verdict != RETRY_NONE) {
-		drop_part(f);
-		msg = xasprintf("%s: %s", f->url, r->error);
-		if (relink_ask(&f->job->relink, st.http, &opt.cfg, f->job->rec,
-		    f->url, r->status, msg, relinked, f) == -1)
-			file_fail(f, msg, r->verdict != RETRY_NO, r->status);
-		free(msg);
-	} else
-		verify(f, r);
-	http_request_free(r);
+	return relink_ask(&j->relink, st.http, &opt.cfg, j->rec, f->url, http,
+	    msg, relinked, f);
 }
+
+/* ---- records -------------------------------------------------------- */
 
 static int
 http_url(const char *url)
@@ -775,77 +400,6 @@ http_url(const char *url)
 	return strncasecmp(url, "http://", 7) == 0 ||
 	    strncasecmp(url, "https://", 8) == 0;
 }
-
-static void
-file_start(struct file *f)
-{
-	struct http_request	*r;
-	char			*part;
-	int			 fd;
-
-	if (find_existing(f)) {
-		/* a kill between link and unlink in commit() left it */
-		part = xasprintf("%s%s.part", st.prefix, f->name);
-		(void)unlink(part);
-		free(part);
-		/* without the hash, find_existing's size is all it needs */
-		if (!opt.no_sha256 &&
-		    sha256_file(f->path, f->hex, &f->bytes) == -1) {
-			file_fail_errno(f, f->path, errno);
-			return;
-		}
-		f->type = xstrdup(fsutil_ext_mime(f->path));
-		st.found++;
-		diag_info(1, "%s: already there", f->path);
-		file_done(f);
-		return;
-	}
-	if (!st.dir_ok) {
-		if (fsutil_mkdirs(opt.dir, 0777) == -1 || (st.dirfd =
-		    open(opt.dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1) {
-			file_fail_errno(f, opt.dir, errno);
-			return;
-		}
-		st.dir_ok = 1;
-	}
-	f->part = xasprintf("%s%s.part", st.prefix, f->name);
-	fd = open(f->part, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
-	    O_CLOEXEC, 0666);
-	if (fd == -1) {
-		file_fail_errno(f, f->part, errno);
-		return;
-	}
-	piecefile_init(&f->pf, st.pieces, fd, st.nfiles++, !opt.no_sha256,
-	    pieces_written, f);
-	r = http_request_new(HTTP_DOWNLOAD, xstrdup(f->url), NULL);
-	r->auth = 1;		/* http.c sends it to the API host only */
-	r->retry_ambiguous = 1;	/* a GET of a file: safe to repeat */
-	r->max_bytes = (long long)opt.max_bytes;
-	r->on_data = on_data;
-	r->on_attempt = on_attempt;
-	r->on_done = download_done;
-	r->arg = f;
-	f->req = r;
-	st.running++;
-	http_start(st.http, r);
-}
-
-static void
-start_files(void)
-{
-	struct file	*f;
-
-	/* files waiting for their syncs hold descriptors too: bounded */
-	while (st.queue.head != NULL && st.running < opt.jobs &&
-	    st.syncing < opt.jobs && !st.out_closed) {
-		f = st.queue.head;
-		if ((st.queue.head = f->qnext) == NULL)
-			st.queue.tail = NULL;
-		file_start(f);
-	}
-}
-
-/* ---- records -------------------------------------------------------- */
 
 /* The names of a grid's quadrants, {n} 1 to 4; NULL if one has none. */
 static struct gridsplit *
@@ -878,7 +432,7 @@ static void
 hold(struct record *rec, const char **urls, size_t n, int split)
 {
 	struct job	*j;
-	struct file	*f;
+	struct download	*f;
 	char		 err[512], num[24], *name, *msg;
 	size_t		 i;
 
@@ -886,17 +440,10 @@ hold(struct record *rec, const char **urls, size_t n, int split)
 	j->rec = rec;
 	j->n = n;
 	st.nfiles_left += n;
-	j->next = st.held;
-	if (st.held != NULL)
-		st.held->prev = j;
-	st.held = j;
+	LIST_INSERT_HEAD(&st.held, j, link);
 	st.nheld++;
-	for (i = 0; i < n; i++) {
-		f = &j->files[i];
-		f->job = j;
-		f->pf.fd = -1;
-		f->url = xstrdup(urls[i]);
-	}
+	for (i = 0; i < n; i++)
+		download_init(&j->files[i], urls[i], j);
 	j->split_rc = 1;
 	if (split)
 		j->split = split_names(rec);
@@ -906,16 +453,16 @@ hold(struct record *rec, const char **urls, size_t n, int split)
 		if (!http_url(f->url)) {
 			msg = xasprintf("%s: only http and https URLs are "
 			    "fetched", f->url);
-			file_fail(f, msg, 0, 0);
+			downloads_fail(st.downloads, f, msg, 0, 0);
 			free(msg);
 		} else if ((name = filename_make(opt.name, rec, split ? "grid" :
 		    (snprintf(num, sizeof(num), "%zu", i + 1), num),
 		    !split && n > 1, err, sizeof(err))) == NULL)
-			file_fail(f, err, 0, 0);
+			downloads_fail(st.downloads, f, err, 0, 0);
 		else {
 			f->name = filename_claim(&st.names, name);
 			free(name);
-			file_list_put(&st.queue, f);
+			downloads_queue(st.downloads, f);
 		}
 	}
 }
@@ -942,6 +489,25 @@ input_error(struct record *r, const char *line, size_t len, long lineno)
 	return 1;
 }
 
+/*
+ * The first of each link, in order: n without repeats.  trueai-org gives
+ * a video's imageUrl, videoUrl, imageUrls[0] and videoUrls[0] the same
+ * mp4, and a file is fetched once.
+ */
+static size_t
+unique_urls(const char **urls, size_t n)
+{
+	size_t	i, j, k = 0;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < k && strcmp(urls[j], urls[i]) != 0; j++)
+			continue;
+		if (j == k)
+			urls[k++] = urls[i];
+	}
+	return k;
+}
+
 static void
 take_line(const char *line, size_t len, long lineno)
 {
@@ -963,7 +529,7 @@ take_line(const char *line, size_t len, long lineno)
 	task = record_task(r);
 	if (!record_is_error(r) && task != NULL &&
 	    strcasecmp(api_task_status(task), "SUCCESS") == 0)
-		n = api_task_urls(task, urls, URLS_MAX);
+		n = unique_urls(urls, api_task_urls(task, urls, URLS_MAX));
 	if (n == 0) {
 		/* nothing to do: untouched, unless a lone surrogate was read */
 		if (r->mended)
@@ -994,8 +560,7 @@ take_lines(struct input *in)
 static void
 drain_all(void)
 {
-	(void)syncq_drain(st.lanes);
-	(void)syncq_drain(st.syncq);
+	downloads_drain(st.downloads);
 	if (st.splitq != NULL)
 		(void)syncq_drain(st.splitq);
 }
@@ -1005,14 +570,11 @@ static void
 finish_syncs(void)
 {
 	for (;;) {
-		if (syncq_pending(st.lanes) > 0)
-			syncq_wait(st.lanes);
-		else if (syncq_pending(st.syncq) > 0)
-			syncq_wait(st.syncq);
-		else if (st.splitq != NULL && syncq_pending(st.splitq) > 0)
+		if (!downloads_wait(st.downloads)) {
+			if (st.splitq == NULL || syncq_pending(st.splitq) == 0)
+				break;
 			syncq_wait(st.splitq);
-		else
-			break;
+		}
 		drain_all();
 	}
 }
@@ -1022,22 +584,17 @@ static void
 give_up_all(const char *why)
 {
 	struct job	*j;
-	struct file	*f;
+	struct download	*f;
 	size_t		 i;
 
-	st.queue.head = st.queue.tail = NULL;
+	downloads_unqueue_all(st.downloads);
 	finish_syncs();
-	while ((j = st.held) != NULL) {
+	while ((j = LIST_FIRST(&st.held)) != NULL) {
 		for (i = 0; i < j->n; i++) {
 			f = &j->files[i];
 			if (f->done)
 				continue;
-			if (f->req != NULL) {
-				http_request_free(f->req);	/* cancels */
-				f->req = NULL;
-				st.running--;
-				drop_part(f);
-			}
+			downloads_cancel(st.downloads, f);
 			f->error = xstrdup(why != NULL ? why : "stopped");
 			f->retryable = 1;
 			f->done = 1;
@@ -1047,20 +604,33 @@ give_up_all(const char *why)
 	}
 }
 
+/* The status line: files, and files of the records held if all read. */
+static void
+show_status(struct input *in)
+{
+	unsigned long	fetched = downloads_fetched(st.downloads);
+	unsigned long	found = downloads_found(st.downloads);
+
+	progress_status(&st.progress, fetched + found + st.failed,
+	    input_done(in) ? (long long)st.nfiles_left : -1,
+	    "%lu fetched, %lu found, %zu running, %lu failed", fetched,
+	    found, downloads_running(st.downloads), st.failed);
+}
+
 static void
 run(struct input *in)
 {
 	int	ev;
 
 	for (;;) {
-		start_files();
+		downloads_start(st.downloads, &st.out_closed);
 		while (take_lines(in) > 0)
-			start_files();
+			downloads_start(st.downloads, &st.out_closed);
 		if (st.out_closed) {
 			give_up_all(NULL);
 			break;
 		}
-		if (input_done(in) && st.held == NULL)
+		if (input_done(in) && LIST_EMPTY(&st.held))
 			break;
 		ev = loop_turn(st.loop, !input_done(in) &&
 		    st.nheld < st.maxheld ? input_fd(in) : -1, -1);
@@ -1073,13 +643,11 @@ run(struct input *in)
 			diag_error("%s: %s", input_name(in), strerror(errno));
 			st.status = MJ_EXIT_FAILED;
 		}
-		progress_status(&st.progress, st.fetched + st.found + st.failed,
-		    input_done(in) ? (long long)st.nfiles_left : -1,
-		    "%lu fetched, %lu found, %zu running, %lu failed", st.fetched,
-		    st.found, st.running, st.failed);
+		show_status(in);
 	}
 	progress_end(&st.progress, http_received(st.http), "%lu fetched, "
-	    "%lu found, %lu failed", st.fetched, st.found, st.failed);
+	    "%lu found, %lu failed", downloads_fetched(st.downloads),
+	    downloads_found(st.downloads), st.failed);
 }
 
 static char *
@@ -1147,28 +715,23 @@ main(int argc, char **argv)
 	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);
 	http_set_rate(st.http, HTTP_POLL, RELINK_RATE);
-	st.dirfd = -1;
 	if (opt.split && split_init() == -1)
 		return MJ_EXIT_USAGE;
-	st.syncq = syncq_new(opt.jobs < SYNC_THREADS ? (unsigned)opt.jobs :
-	    SYNC_THREADS, wake_loop, st.loop);
-	st.lanes = syncq_new_lanes(opt.jobs < WRITE_LANES ? (unsigned)opt.jobs :
-	    WRITE_LANES, 1, wake_loop, st.loop);
-	st.pieces = piecepool_new(st.lanes, opt.jobs * 2 + 2 < PIECES_MAX ?
-	    opt.jobs * 2 + 2 : PIECES_MAX);
+	LIST_INIT(&st.held);
+	st.downloads = downloads_new(&(struct download_opts){ .dir = opt.dir,
+	    .prefix = st.prefix, .jobs = opt.jobs,
+	    .max_bytes = (long long)opt.max_bytes, .no_sha256 = opt.no_sha256,
+	    .no_sync = opt.no_sync, .done = file_done, .stale = stale },
+	    st.loop, st.http, &st.names);
 	st.tok = record_tokener_new();
 	in = input_new(argv + first, argc - first);
 	run(in);
 	sig = loop_signal_status(st.loop);
-	syncq_free(st.lanes);
-	syncq_free(st.syncq);
 	if (st.splitq != NULL) {
 		syncq_free(st.splitq);
 		image_shutdown();
 	}
-	piecepool_free(st.pieces);
-	if (st.dirfd != -1)
-		(void)close(st.dirfd);
+	downloads_free(st.downloads);
 	input_free(in);
 	http_free(st.http);
 	loop_free(st.loop);

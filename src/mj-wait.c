@@ -2,8 +2,10 @@
  * mj-wait: poll tasks until they end and print each the moment it does
  * (design.md "mj-wait").  Tasks are paid for, so input is read at all
  * times and every pending task is held, compactly: its id and its input
- * line as text, not a parsed tree.  Polls are batched with
- * list-by-condition; providers without it get per-task fetches.
+ * line as text, not a parsed tree (pending.c).  Polls are batched with
+ * list-by-condition; providers without it get per-task fetches
+ * (taskpoll.c).  This file decides what a task's state means: poll
+ * again, finish the record, or give up.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -12,57 +14,33 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-#include "account.h"
 #include "api.h"
+#include "cancel.h"
 #include "config.h"
 #include "diag.h"
+#include "events.h"
 #include "http.h"
 #include "input.h"
 #include "loop.h"
 #include "opt.h"
+#include "pending.h"
 #include "progress.h"
 #include "record.h"
 #include "seed.h"
-#include "table.h"
+#include "taskpoll.h"
 #include "version.h"
 #include "xalloc.h"
 
-#define BATCH_MAX	100	/* ids per list-by-condition (api.md) */
-#define MISSES_MAX	3	/* absent from lists this often: fetch it alone */
 #define NOTFOUND_MAX	3	/* "no such task" this often: give up */
 #define ID_MAX		256	/* a bare id longer than this is not an id */
-
-enum { ST_UNKNOWN, ST_QUEUED, ST_RUNNING, ST_OTHER };
-
-/* One task being waited for.  text holds "id\0line\0" (line may be ""). */
-struct pending {
-	long long	 due;		/* next poll (loop_now clock) */
-	long long	 deadline;	/* --timeout */
-	uint64_t	 seq;		/* input order, for --keep-order */
-	struct pending	*dup;		/* another record of the same task */
-	char		*out;		/* --keep-order: the finished line */
-	size_t		 slot;		/* index in st.all */
-	long		 line;
-	uint8_t		 status;	/* ST_* */
-	int8_t		 progress;	/* -1 unknown */
-	uint8_t		 misses, notfound;
-	uint8_t		 inflight, fetch_alone, done, bare;
-	char		 text[];
-};
-
-struct batch {
-	struct pending	**p;
-	size_t		  n;
-	int		  list;		/* list-by-condition, else one fetch */
-	struct http_request *req;
-	struct batch	 *next, *prev;	/* in flight */
-};
 
 static struct {
 	struct config	 cfg;
 	long long	 interval;
 	long long	 timeout;
+	long long	 stall;		/* --stall, 0: none */
 	unsigned long	 jobs;
 	double		 rate;
 	int		 keep_order;
@@ -75,22 +53,18 @@ static struct {
 static struct {
 	struct loop	*loop;
 	struct http	*http;
-	struct table	*byid;		/* id -> first pending of that id */
-	struct pending	**all;		/* every pending task, for scans */
-	size_t		 nall, capall;
+	struct pendings	 set;		/* the tasks waited for */
+	struct taskpoll	*poll;
 	struct pending	**order;	/* --keep-order: a queue by seq */
 	size_t		 ohead, otail, ocap;
 	struct timer	*timer;
 	long long	 timer_due;
 	struct seeds	*seeds;		/* --seed */
-	size_t		 inflight;	/* poll requests */
-	struct batch	*batches;	/* the requests in flight */
-	int		 auth_refused;
-	char		*refused;	/* polls refused for good (TLS trust, proxy) */
-	int		 list_missing;	/* the provider lacks list-by-condition */
+	struct cancels	*cancels;	/* --stall */
+	int		 cancel_warned;	/* that the server cannot cancel */
 	uint64_t	 seq;
-	unsigned long	 done, failed;
-	FILE		*events;
+	unsigned long	 done, failed, stalled;
+	struct events	*events;	/* --events */
 	json_tokener	*tok;
 	int		 status;
 	int		 out_closed;
@@ -104,10 +78,12 @@ usage(FILE *out)
 {
 	fprintf(out,
 "usage: mj-wait [-qv] [-i interval] [-j jobs] [--keep-order] [--timeout time]\n"
-"               [--events file] [--rate R] [--seed] [file ...]\n"
+"               [--stall time] [--events file] [--rate R] [--seed] [file ...]\n"
 "Poll tasks until they end; print each record with its task when it does.\n"
 "  -i, --interval TIME     poll each task about this often (3s)\n"
 "      --timeout TIME      give up on a task after this long (30m)\n"
+"      --stall TIME        give up on a task unchanged this long, cancelling\n"
+"                          it where the server can (never)\n"
 "      --keep-order        print in input order, not completion order\n"
 "      --events FILE       append a line to FILE on each status change\n"
 "      --no-list           poll each task alone (no list-by-condition)\n"
@@ -126,8 +102,8 @@ usage(FILE *out)
 
 enum {
 	OPT_API_KEY_FILE = CHAR_MAX + 1, OPT_AUTH, OPT_BASE_URL, OPT_EVENTS,
-	OPT_KEEP_ORDER, OPT_NO_LIST, OPT_RATE, OPT_SEED, OPT_TIMEOUT,
-	OPT_VERSION
+	OPT_KEEP_ORDER, OPT_NO_LIST, OPT_RATE, OPT_SEED, OPT_STALL,
+	OPT_TIMEOUT, OPT_VERSION
 };
 
 static const struct option longopts[] = {
@@ -143,6 +119,7 @@ static const struct option longopts[] = {
 	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "rate",		required_argument, NULL, OPT_RATE },
 	{ "seed",		no_argument,	   NULL, OPT_SEED },
+	{ "stall",		required_argument, NULL, OPT_STALL },
 	{ "timeout",		required_argument, NULL, OPT_TIMEOUT },
 	{ "verbose",		no_argument,	   NULL, 'v' },
 	{ "version",		no_argument,	   NULL, OPT_VERSION },
@@ -163,8 +140,8 @@ parse_options(int argc, char **argv)
 		case 'i':
 			opt.interval = opt_duration_ms("--interval", optarg);
 			if (opt.interval < 100)
-				diag_usage_error("--interval: at least 100ms: %s",
-				    optarg);
+				diag_usage_error("--interval: at least "
+				    "100ms: %s", optarg);
 			break;
 		case 'j':
 			opt.jobs = opt_uint("-j", optarg, 1, 1000);
@@ -201,6 +178,12 @@ parse_options(int argc, char **argv)
 		case OPT_SEED:
 			opt.seed = 1;
 			break;
+		case OPT_STALL:
+			opt.stall = opt_duration_ms("--stall", optarg);
+			if (opt.stall < 1000)
+				diag_usage_error("--stall: at least 1s: %s",
+				    optarg);
+			break;
 		case OPT_TIMEOUT:
 			opt.timeout = opt_duration_ms("--timeout", optarg);
 			break;
@@ -212,18 +195,6 @@ parse_options(int argc, char **argv)
 		}
 	}
 	return optind;
-}
-
-static const char *
-pending_id(const struct pending *p)
-{
-	return p->text;
-}
-
-static const char *
-pending_line(const struct pending *p)
-{
-	return p->text + strlen(p->text) + 1;
 }
 
 static void
@@ -289,21 +260,13 @@ pass_text(const char *text, size_t len)
 	order_push(p);
 }
 
-static void
-all_remove(struct pending *p)
-{
-	struct pending	*last = st.all[--st.nall];
-
-	st.all[p->slot] = last;
-	last->slot = p->slot;
-}
-
 /* The record of p with the task as read now, and why it failed if so. */
 static struct record *
 finished_record(struct pending *p, json_object *task, const char *why,
-    int retryable)
+    int retryable, json_object *detail)
 {
 	struct record	*r;
+	json_object	*err;
 	const char	*line = pending_line(p);
 
 	if (p->bare)
@@ -312,17 +275,22 @@ finished_record(struct pending *p, json_object *task, const char *why,
 		r = record_parse(st.tok, line, strlen(line), p->line);
 	if (task != NULL)
 		record_set(r, "task", json_object_get(task));
-	if (why != NULL)
-		(void)record_set_error(r, "wait", why, retryable);
+	if (why == NULL)
+		return r;
+	err = record_set_error(r, "wait", why, retryable);
+	if (detail != NULL) {
+		json_object_object_foreach(detail, key, val)
+			json_add(err, key, json_object_get(val));
+	}
 	return r;
 }
 
 /* Write out one record of a task (p is freed, or kept for the order). */
 static void
 finish_one(struct pending *p, json_object *task, const char *why,
-    int retryable)
+    int retryable, json_object *detail)
 {
-	struct record	*r = finished_record(p, task, why, retryable);
+	struct record	*r = finished_record(p, task, why, retryable, detail);
 	const char	*text;
 	size_t		 len;
 
@@ -348,32 +316,32 @@ finish_one(struct pending *p, json_object *task, const char *why,
 	free(p);
 }
 
-/* Every record waiting for this task is finished the same way. */
+/*
+ * Every record waiting for this task is finished the same way: the task
+ * as read (or NULL), and why it failed (or NULL) with the members of
+ * detail (or NULL) added to the error.
+ */
 static void
-finish(struct pending *p, json_object *task, const char *why, int retryable)
+finish_all(struct pending *p, json_object *task, const char *why,
+    int retryable, json_object *detail)
 {
 	struct pending	*next;
+	int		 first = 1;
 
-	(void)table_del(st.byid, pending_id(p));
-	all_remove(p);
-	for (; p != NULL; p = next) {
-		next = p->dup;
+	pendings_remove(&st.set, p);
+	/* finish_one frees p (or keeps it for the order): read on first */
+	for (; p != NULL; p = next, first = 0) {
+		next = first ? SLIST_FIRST(&p->dups) : SLIST_NEXT(p, dup);
 		if (why != NULL)
 			diag_info(1, "task %s: %s", pending_id(p), why);
-		finish_one(p, task, why, retryable);
+		finish_one(p, task, why, retryable, detail);
 	}
 }
 
-static uint8_t
-status_class(const char *s)
+static void
+finish(struct pending *p, json_object *task, const char *why, int retryable)
 {
-	if (*s == '\0')
-		return ST_UNKNOWN;
-	if (strcasecmp(s, "NOT_START") == 0 || strcasecmp(s, "SUBMITTED") == 0)
-		return ST_QUEUED;
-	if (strcasecmp(s, "IN_PROGRESS") == 0)
-		return ST_RUNNING;
-	return ST_OTHER;
+	finish_all(p, task, why, retryable, NULL);
 }
 
 /*
@@ -389,31 +357,6 @@ next_poll_in(const struct pending *p)
 	if (p->status == ST_RUNNING && p->progress >= 50)
 		return opt.interval / 2;
 	return opt.interval;
-}
-
-static void
-note_event(struct pending *p, json_object *task, const char *status,
-    int progress)
-{
-	json_object	*ev;
-	char		 now[32];
-
-	if (st.events == NULL)
-		return;
-	ev = json_object_new_object();
-	rfc3339_now(now, sizeof(now));
-	json_add_string(ev, "at", now);
-	json_add_string(ev, "id", pending_id(p));
-	json_add_string(ev, "status", status);
-	if (progress >= 0)
-		json_add_int(ev, "progress", progress);
-	if (json_get_string(task, "failReason") != NULL)
-		json_add_string(ev, "failReason",
-		    json_get_string(task, "failReason"));
-	if (fprintf(st.events, "%s\n", json_line(ev, NULL)) < 0 ||
-	    fflush(st.events) == EOF)
-		diag_warn("%s: %s", opt.events_path, strerror(errno));
-	json_object_put(ev);
 }
 
 static void
@@ -437,6 +380,95 @@ seeded(void *arg, json_object *task)
 	finish(p, task, NULL, 0);
 }
 
+/* A task given up for --stall, while its cancel is asked for. */
+struct stall {
+	struct pending	*p;
+	json_object	*task;		/* the last read: a reference */
+	long long	 ms;		/* how long it had not changed */
+};
+
+/* What the stall was: the error's "stall" member. */
+static json_object *
+stall_json(const struct stall *s)
+{
+	json_object	*o = json_object_new_object();
+
+	json_add_string(o, "status", api_task_status(s->task));
+	if (s->p->progress >= 0)
+		json_add_int(o, "progress", s->p->progress);
+	json_add_int(o, "seconds", s->ms / 1000);
+	return o;
+}
+
+static void
+stall_warn(const struct pending *p, enum cancel_result res, const char *why)
+{
+	char	*safe;
+
+	if (res == CANCEL_DONE || (res == CANCEL_REFUSED && st.cancel_warned))
+		return;
+	safe = diag_escape(why != NULL ? why : "");
+	if (res == CANCEL_REFUSED)
+		diag_warn("the server cannot cancel tasks (%s): stalled tasks "
+		    "are given up without cancelling", safe);
+	else
+		diag_warn("task %s: cancel: %s", pending_id(p), safe);
+	st.cancel_warned |= res == CANCEL_REFUSED;
+	free(safe);
+}
+
+/* The cancel of a stalled task is answered: the records go out. */
+static void
+stall_cancelled(void *arg, enum cancel_result res, const char *why)
+{
+	struct stall	*s = arg;
+	struct pending	*p = s->p;
+	json_object	*detail;
+	char		*msg, pct[16] = "";
+
+	p->inflight = 0;
+	if (res == CANCEL_ABORTED) {
+		/* a stop: p goes out with the others, as they do */
+		json_object_put(s->task);
+		free(s);
+		return;
+	}
+	stall_warn(p, res, why);
+	if (p->progress >= 0)
+		(void)snprintf(pct, sizeof(pct), " at %d%%", p->progress);
+	msg = xasprintf("stalled: %s%s for %llds; %s", api_task_status(s->task),
+	    pct, s->ms / 1000, res == CANCEL_DONE ? "cancelled" :
+	    "not cancelled");
+	detail = json_object_new_object();
+	json_add(detail, "stall", stall_json(s));
+	json_add_bool(detail, "cancelled", res == CANCEL_DONE);
+	st.stalled++;
+	finish_all(p, s->task, msg, 1, detail);
+	free(msg);
+	json_object_put(detail);
+	json_object_put(s->task);
+	free(s);
+}
+
+/*
+ * --stall: the task has not changed for that long.  It is cancelled
+ * where the server can (a task that might still finish must not be paid
+ * for again), then given up with a retryable error.
+ */
+static void
+stalled(struct pending *p, json_object *task)
+{
+	struct stall	*s = xcalloc(1, sizeof(*s));
+
+	s->p = p;
+	s->task = json_object_get(task);
+	s->ms = loop_now() - p->changed;
+	diag_info(1, "task %s: no change for %llds: cancelling",
+	    pending_id(p), s->ms / 1000);
+	p->inflight = 1;	/* not polled meanwhile */
+	cancels_ask(st.cancels, pending_id(p), stall_cancelled, s);
+}
+
 /* A fresh read of a task. */
 static void
 task_read(struct pending *p, json_object *task)
@@ -444,16 +476,23 @@ task_read(struct pending *p, json_object *task)
 	const char	*status = api_task_status(task);
 	const char	*reason;
 	int		 progress = api_task_progress(task);
-	uint8_t		 cls = status_class(status);
+	uint8_t		 cls = pending_status_class(status);
+	int8_t		 pct = (int8_t)(progress > 100 ? 100 : progress);
 	char		*msg;
 
 	p->misses = p->notfound = 0;
 	if (cls != p->status || progress != p->progress ||
 	    api_status_terminal(status))
-		note_event(p, task, status, progress);
+		events_note(st.events, pending_id(p), task, status, progress);
+	if (cls != p->status || pct != p->progress)
+		p->changed = loop_now();
 	p->status = cls;
-	p->progress = (int8_t)(progress > 100 ? 100 : progress);
+	p->progress = pct;
 	if (!api_status_terminal(status)) {
+		if (opt.stall > 0 && loop_now() - p->changed >= opt.stall) {
+			stalled(p, task);
+			return;
+		}
 		p->due = loop_now() + next_poll_in(p);
 		schedule_scan(p->due);
 		return;
@@ -490,197 +529,6 @@ task_unknown(struct pending *p)
 	schedule_scan(p->due);
 }
 
-/* A poll failed (after the engine's retries): try again later. */
-static void
-poll_failed(struct batch *b, const char *why)
-{
-	size_t	i;
-
-	diag_warn("poll: %s; trying again", why);
-	for (i = 0; i < b->n; i++) {
-		b->p[i]->due = loop_now() + opt.interval;
-		schedule_scan(b->p[i]->due);
-	}
-}
-
-static void
-list_reply(struct batch *b, struct http_request *r)
-{
-	json_object	*arr, *task, **tasks;
-	struct pending	*p, **found;
-	char		 err[256];
-	size_t		 i, n, nfound = 0;
-
-	if ((arr = api_parse_task_list(r->reply.data, r->reply.len, err,
-	    sizeof(err))) == NULL) {
-		poll_failed(b, err);
-		return;
-	}
-	/* first find which asked-for tasks came back (unknown ids just
-	 * miss), then read them: reading may finish (free) a task */
-	for (i = 0; i < b->n; i++)
-		b->p[i]->misses++;
-	n = json_object_array_length(arr);
-	found = xcalloc(n + 1, sizeof(*found));
-	tasks = xcalloc(n + 1, sizeof(*tasks));
-	for (i = 0; i < n; i++) {
-		task = json_object_array_get_idx(arr, i);
-		if (api_task_id(task) == NULL ||
-		    (p = table_get(st.byid, api_task_id(task))) == NULL ||
-		    p->inflight == 2)
-			continue;
-		p->inflight = 2;	/* once per reply */
-		found[nfound] = p;
-		tasks[nfound++] = task;
-	}
-	for (i = 0; i < b->n; i++) {
-		p = b->p[i];
-		if (p->inflight == 2)
-			continue;
-		if (p->misses >= MISSES_MAX)
-			p->fetch_alone = 1;
-		p->due = loop_now() + opt.interval;
-		schedule_scan(p->due);
-	}
-	for (i = 0; i < nfound; i++) {
-		found[i]->inflight = 0;
-		task_read(found[i], tasks[i]);
-	}
-	free(found);
-	free(tasks);
-	json_object_put(arr);
-}
-
-static void
-fetch_reply(struct batch *b, struct http_request *r)
-{
-	json_object	*task;
-	char		 err[256];
-	int		 notfound = 0;
-
-	if (r->verdict != RETRY_NONE) {
-		if (r->status == 404) {
-			task_unknown(b->p[0]);
-			return;
-		}
-		poll_failed(b, r->error);
-		return;
-	}
-	task = api_parse_task(r->reply.data, r->reply.len, &notfound, err,
-	    sizeof(err));
-	if (task == NULL) {
-		if (notfound)
-			task_unknown(b->p[0]);
-		else
-			poll_failed(b, err);
-		return;
-	}
-	task_read(b->p[0], task);
-	json_object_put(task);
-}
-
-static void
-batch_free(struct batch *b)
-{
-	if (b->prev != NULL)
-		b->prev->next = b->next;
-	else
-		st.batches = b->next;
-	if (b->next != NULL)
-		b->next->prev = b->prev;
-	st.inflight--;
-	http_request_free(b->req);
-	free(b->p);
-	free(b);
-}
-
-static void
-poll_done(struct http_request *r)
-{
-	struct batch	*b = r->arg;
-	size_t		 i;
-
-	for (i = 0; i < b->n; i++)
-		b->p[i]->inflight = 0;
-	/* a spent quota stops submissions, not reads: tried again later */
-	if ((r->status == 401 || r->status == 403) && account_http(r->status,
-	    r->reply.data, r->reply.len) == ACCOUNT_KEY) {
-		if (!st.auth_refused)
-			diag_error("the API refused the key (HTTP %ld): check "
-			    "MJ_API_KEY or --api-key-file, and --auth",
-			    r->status);
-		st.auth_refused = 1;
-	} else if (http_refusal_lasts(r->curl_result, r->status,
-	    r->connect_status)) {
-		/* polling again would meet the same refusal until fixed */
-		if (st.refused == NULL) {
-			diag_error("poll: %s", r->error);
-			st.refused = xasprintf("not waited for: %s", r->error);
-		}
-	} else if (b->list && (r->status == 404 || r->status == 405)) {
-		/* detected once: from now on, one fetch per task */
-		if (!st.list_missing)
-			diag_info(1, "list-by-condition: HTTP %ld; polling "
-			    "each task alone", r->status);
-		st.list_missing = 1;
-		for (i = 0; i < b->n; i++)
-			b->p[i]->due = 0;
-		schedule_scan(loop_now());
-	} else if (b->list && r->verdict != RETRY_NONE)
-		poll_failed(b, r->error);
-	else if (b->list)
-		list_reply(b, r);
-	else
-		fetch_reply(b, r);
-	batch_free(b);
-}
-
-static void
-send_batch(struct batch *b)
-{
-	struct http_request	*r;
-	const char		**ids;
-	char			 *path;
-	size_t			  i;
-
-	for (i = 0; i < b->n; i++)
-		b->p[i]->inflight = 1;
-	if (b->list) {
-		ids = xcalloc(b->n, sizeof(*ids));
-		for (i = 0; i < b->n; i++)
-			ids[i] = pending_id(b->p[i]);
-		r = http_request_new(HTTP_POLL, config_url(&opt.cfg,
-		    "/mj/task/list-by-condition"), api_list_body(ids, b->n));
-		free(ids);
-	} else {
-		path = api_fetch_path(pending_id(b->p[0]));
-		r = http_request_new(HTTP_POLL, config_url(&opt.cfg, path),
-		    NULL);
-		free(path);
-	}
-	r->auth = 1;
-	r->retry_ambiguous = 1;	/* reads: safe to repeat */
-	r->on_done = poll_done;
-	r->arg = b;
-	b->req = r;
-	b->next = st.batches;
-	if (st.batches != NULL)
-		st.batches->prev = b;
-	st.batches = b;
-	st.inflight++;
-	http_start(st.http, r);
-}
-
-static struct batch *
-batch_new(int list)
-{
-	struct batch	*b = xcalloc(1, sizeof(*b));
-
-	b->list = list;
-	b->p = xcalloc(list ? BATCH_MAX : 1, sizeof(*b->p));
-	return b;
-}
-
 /*
  * The poll timer: time out what has waited too long, then poll what is
  * due, pulling in what would be due within half an interval so that one
@@ -689,7 +537,6 @@ batch_new(int list)
 static void
 scan(void *arg)
 {
-	struct batch	*list = NULL, *one;
 	struct pending	*p;
 	long long	 now = loop_now(), horizon, next = LLONG_MAX;
 	size_t		 i;
@@ -698,8 +545,8 @@ scan(void *arg)
 	(void)arg;
 	st.timer = NULL;
 	horizon = now + opt.interval / 2;
-	for (i = 0; i < st.nall; i++) {
-		p = st.all[i];
+	for (i = 0; i < st.set.n; i++) {
+		p = st.set.all[i];
 		if (p->inflight)
 			continue;
 		if (now >= p->deadline) {
@@ -710,70 +557,30 @@ scan(void *arg)
 			i--;	/* the last one moved into this slot */
 			continue;
 		}
-		if (p->due > horizon || st.inflight >= opt.jobs) {
+		if (p->due > horizon || taskpoll_busy(st.poll)) {
 			if (p->due < next)
 				next = p->due;
 			continue;
 		}
-		if (!p->fetch_alone && !st.list_missing && !opt.no_list) {
-			if (list == NULL)
-				list = batch_new(1);
-			list->p[list->n++] = p;
-			p->inflight = 1;
-			if (list->n == BATCH_MAX) {
-				send_batch(list);
-				list = NULL;
-			}
-			continue;
-		}
-		one = batch_new(0);
-		one->p[one->n++] = p;
-		send_batch(one);
+		taskpoll_add(st.poll, p);
 	}
-	if (list != NULL)
-		send_batch(list);
+	taskpoll_send(st.poll);
 	if (next != LLONG_MAX)
 		schedule_scan(next > now ? next : now + 50);
-}
-
-static struct pending *
-pending_new(const char *id, const char *line, size_t len, long lineno)
-{
-	size_t		 idlen = strlen(id);
-	struct pending	*p;
-
-	p = xcalloc(1, sizeof(*p) + idlen + len + 2);
-	memcpy(p->text, id, idlen);
-	memcpy(p->text + idlen + 1, line, len);
-	p->line = lineno;
-	p->progress = -1;
-	p->seq = st.seq++;
-	p->deadline = loop_now() + opt.timeout;
-	progress_task_seen(&st.progress, loop_now());
-	return p;
 }
 
 static void
 hold(struct pending *p, int poll_now)
 {
-	struct pending	*first;
-
+	p->seq = st.seq++;
+	p->deadline = loop_now() + opt.timeout;
+	p->changed = loop_now();
+	progress_task_seen(&st.progress, loop_now());
 	if (opt.keep_order)
 		order_push(p);
-	if ((first = table_get(st.byid, pending_id(p))) != NULL) {
-		/* the same task twice: one poll, two records */
-		while (first->dup != NULL)
-			first = first->dup;
-		first->dup = p;
+	/* the same task twice: one poll, two records */
+	if (!pendings_add(&st.set, p))
 		return;
-	}
-	(void)table_put(st.byid, pending_id(p), p);
-	if (st.nall == st.capall) {
-		st.capall = st.capall ? st.capall * 2 : 64;
-		st.all = xreallocarray(st.all, st.capall, sizeof(*st.all));
-	}
-	p->slot = st.nall;
-	st.all[st.nall++] = p;
 	p->due = loop_now() + (poll_now ? 0 : opt.interval);
 	schedule_scan(p->due);
 }
@@ -847,14 +654,31 @@ read_lines(struct input *in)
 static void
 give_up_all(const char *why)
 {
-	while (st.batches != NULL)
-		batch_free(st.batches);
+	taskpoll_cancel_all(st.poll);
+	if (st.cancels != NULL)
+		cancels_abort_all(st.cancels);
 	if (st.seeds != NULL)
 		seeds_finish_all(st.seeds);	/* finished: out as they are */
-	while (st.nall > 0)
-		finish(st.all[0], NULL, why, 1);
+	while (st.set.n > 0)
+		finish(st.set.all[0], NULL, why, 1);
 	if (opt.keep_order)
 		flush_order();
+}
+
+/* The status row; an ETA once every task to wait for is known. */
+static void
+show_status(struct input *in)
+{
+	long long	left = input_done(in) ? (long long)st.set.n : -1;
+
+	if (opt.stall > 0)
+		progress_status(&st.progress, st.done + st.failed, left,
+		    "%lu done, %zu waiting, %lu failed (%lu stalled)", st.done,
+		    st.set.n, st.failed, st.stalled);
+	else
+		progress_status(&st.progress, st.done + st.failed, left,
+		    "%lu done, %zu waiting, %lu failed", st.done, st.set.n,
+		    st.failed);
 }
 
 static void
@@ -863,7 +687,8 @@ run(struct input *in)
 	int	ev;
 
 	for (;;) {
-		if (input_done(in) && st.nall == 0 && st.inflight == 0)
+		if (input_done(in) && st.set.n == 0 &&
+		    taskpoll_inflight(st.poll) == 0)
 			break;
 		ev = loop_turn(st.loop, input_fd(in), -1);
 		if (ev & LOOP_SIGNAL) {
@@ -874,12 +699,12 @@ run(struct input *in)
 			give_up_all("stdout closed");	/* quietly */
 			break;
 		}
-		if (st.auth_refused) {
+		if (taskpoll_auth_refused(st.poll)) {
 			give_up_all("not waited for: the API refused the key");
 			break;
 		}
-		if (st.refused != NULL) {
-			give_up_all(st.refused);
+		if (taskpoll_refused(st.poll) != NULL) {
+			give_up_all(taskpoll_refused(st.poll));
 			st.status = MJ_EXIT_FAILED;
 			break;
 		}
@@ -892,12 +717,14 @@ run(struct input *in)
 			read_lines(in);
 		}
 		/* an ETA once every task to wait for is known */
-		progress_status(&st.progress, st.done + st.failed,
-		    input_done(in) ? (long long)st.nall : -1,
-		    "%lu done, %zu waiting, %lu failed", st.done, st.nall, st.failed);
+		show_status(in);
 	}
-	progress_end(&st.progress, -1, "%lu done, %lu failed", st.done,
-	    st.failed);
+	if (opt.stall > 0)
+		progress_end(&st.progress, -1, "%lu done, %lu failed "
+		    "(%lu stalled)", st.done, st.failed, st.stalled);
+	else
+		progress_end(&st.progress, -1, "%lu done, %lu failed", st.done,
+		    st.failed);
 }
 
 int
@@ -905,7 +732,7 @@ main(int argc, char **argv)
 {
 	struct input	*in;
 	char		 err[512];
-	int		 first, sig;
+	int		 first, sig, auth_refused;
 
 	diag_init("mj-wait");
 	config_init(&opt.cfg);
@@ -915,7 +742,7 @@ main(int argc, char **argv)
 		return MJ_EXIT_USAGE;
 	}
 	if (opt.events_path != NULL &&
-	    (st.events = fopen(opt.events_path, "a")) == NULL) {
+	    (st.events = events_open(opt.events_path)) == NULL) {
 		diag_error("%s: %s", opt.events_path, strerror(errno));
 		return MJ_EXIT_USAGE;
 	}
@@ -925,7 +752,12 @@ main(int argc, char **argv)
 	http_set_rate(st.http, HTTP_POLL, opt.rate);
 	if (opt.seed)
 		st.seeds = seeds_new(st.http, &opt.cfg);
-	st.byid = table_new();
+	if (opt.stall > 0)
+		st.cancels = cancels_new(st.http, &opt.cfg);
+	pendings_init(&st.set);
+	st.poll = taskpoll_new(st.http, &opt.cfg, &st.set, opt.interval,
+	    opt.jobs, opt.no_list, &(struct taskpoll_ops){ .read = task_read,
+	    .unknown = task_unknown, .schedule = schedule_scan });
 	st.tok = record_tokener_new();
 	in = input_new(argv + first, argc - first);
 	run(in);
@@ -933,22 +765,23 @@ main(int argc, char **argv)
 	if (st.timer != NULL)
 		loop_timer_cancel(st.loop, st.timer);
 	input_free(in);
+	auth_refused = taskpoll_auth_refused(st.poll);
+	taskpoll_free(st.poll);
+	cancels_free(st.cancels);
 	seeds_free(st.seeds);
 	http_free(st.http);
 	loop_free(st.loop);
 	json_tokener_free(st.tok);
-	table_free(st.byid);
-	free(st.all);
+	pendings_free(&st.set);
 	free(st.order);
-	free(st.refused);
 	config_free(&opt.cfg);
-	if (st.events != NULL && fclose(st.events) == EOF)
+	if (events_close(st.events) == -1)
 		diag_error("%s: %s", opt.events_path, strerror(errno));
 	if (fclose(stdout) != 0 && !st.out_closed) {
 		diag_error("stdout: %s", strerror(errno));
 		st.status = MJ_EXIT_FAILED;
 	}
-	if (st.auth_refused)
+	if (auth_refused)
 		return MJ_EXIT_USAGE;
 	return sig != 0 ? sig : st.status;
 }

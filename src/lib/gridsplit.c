@@ -1,7 +1,8 @@
 /*
  * A grid's quadrants as files (gridsplit.h).  The quadrants are written
- * the way mj-fetch writes downloads, so that the same rule holds: a file
- * under its final name is whole.
+ * the way mj-fetch writes downloads, and published by the same code
+ * (publish.c), so that the same rule holds: a file under its final name
+ * is whole.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,6 +16,7 @@
 #include "fsutil.h"
 #include "gridsplit.h"
 #include "image.h"
+#include "publish.h"
 #include "record.h"
 #include "xalloc.h"
 
@@ -134,11 +136,11 @@ write_part(void *arg, const struct image_part *ip)
 		err = errno;
 	if (fd != -1 && close(fd) == -1 && err == 0)
 		err = errno;
-	/* link(2) never replaces a file that appeared meanwhile */
-	if (err == 0 && link(part, p->path) == -1)
+	/* never replaces a file that appeared meanwhile */
+	if (err == 0 && publish_file(part, p->path) == -1)
 		err = errno;
-	if (fd != -1)
-		(void)unlink(part);	/* linked or failed: it goes */
+	if (err != 0 && fd != -1)
+		(void)unlink(part);	/* failed: it goes */
 	free(part);
 	if (err != 0)
 		return fail_errno(g, p->path, err);

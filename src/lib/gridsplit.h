@@ -2,8 +2,8 @@
  * A grid's four quadrants as files next to it (mj-fetch --split).
  * Which tasks give a grid, and the work of one grid: find the quadrants
  * already there, or cut the grid (image.c) and write the missing ones as
- * downloads are written: NAME.part, synced, linked to NAME.EXT (never
- * replacing a file), the directory synced.  A quadrant found under its
+ * downloads are written: NAME.part, synced, published as NAME.EXT
+ * (publish.c: never replacing a file), the directory synced.  A quadrant found under its
  * name is therefore whole, and a rerun writes nothing.
  *
  * gridsplit_run does the work and is meant for a worker thread

@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/queue.h>
 
 #include "api.h"
 #include "config.h"
@@ -17,16 +18,16 @@ struct ask {
 	void		(*done)(void *, json_object *);
 	void		*arg;
 	struct http_request *req;
-	struct ask	*next, *prev;	/* in flight */
+	LIST_ENTRY(ask)	 link;		/* in flight */
 };
 
 struct seeds {
 	struct http		*http;
 	const struct config	*cfg;
-	struct ask		*asks;
+	LIST_HEAD(, ask)	 asks;
 	size_t			 n;
 	int			 missing;	/* the server has no endpoint */
-	int			 warned;	/* about a task without a seed */
+	int			 warned;	/* of a task without a seed */
 };
 
 struct seeds *
@@ -36,6 +37,7 @@ seeds_new(struct http *http, const struct config *cfg)
 
 	s->http = http;
 	s->cfg = cfg;
+	LIST_INIT(&s->asks);
 	return s;
 }
 
@@ -92,12 +94,7 @@ ask_end(struct ask *a)
 {
 	struct seeds	*s = a->s;
 
-	if (a->prev != NULL)
-		a->prev->next = a->next;
-	else
-		s->asks = a->next;
-	if (a->next != NULL)
-		a->next->prev = a->prev;
+	LIST_REMOVE(a, link);
 	s->n--;
 	http_request_free(a->req);
 	a->done(a->arg, a->task);
@@ -173,10 +170,7 @@ seeds_get(struct seeds *s, json_object *task,
 	a->req->retry_ambiguous = 1;	/* a read: safe to repeat */
 	a->req->on_done = seed_reply;
 	a->req->arg = a;
-	a->next = s->asks;
-	if (s->asks != NULL)
-		s->asks->prev = a;
-	s->asks = a;
+	LIST_INSERT_HEAD(&s->asks, a, link);
 	s->n++;
 	http_start(s->http, a->req);
 }
@@ -184,6 +178,6 @@ seeds_get(struct seeds *s, json_object *task,
 void
 seeds_finish_all(struct seeds *s)
 {
-	while (s->asks != NULL)
-		ask_end(s->asks);	/* cancels the request */
+	while (!LIST_EMPTY(&s->asks))
+		ask_end(LIST_FIRST(&s->asks));	/* cancels the request */
 }

@@ -3,7 +3,6 @@
  * becomes.  Fields the record carries itself (botType, base64Array, ...)
  * win over the options, so JSON-lines input can set them per row.
  */
-#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -12,8 +11,8 @@
 #include <strings.h>
 
 #include "api.h"
-#include "base64.h"
 #include "buf.h"
+#include "datauri.h"
 #include "journal.h"
 #include "record.h"
 #include "submission.h"
@@ -22,7 +21,6 @@
 #include "xalloc.h"
 
 /* larger references are refused */
-#define IMAGE_FILE_MAX	(32L * 1024 * 1024)
 #define BLEND_MIN	2
 #define BLEND_MAX	5
 
@@ -72,59 +70,6 @@ submit_dimensions(const char *arg)
 		if (strcasecmp(arg, shapes[i]) == 0)
 			return shapes[i];
 	return NULL;
-}
-
-static const char *
-image_mime(const unsigned char *p, size_t n)
-{
-	if (n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0)
-		return "image/png";
-	if (n >= 3 && memcmp(p, "\xff\xd8\xff", 3) == 0)
-		return "image/jpeg";
-	if (n >= 6 && memcmp(p, "GIF8", 4) == 0)
-		return "image/gif";
-	if (n >= 12 && memcmp(p, "RIFF", 4) == 0 &&
-	    memcmp(p + 8, "WEBP", 4) == 0)
-		return "image/webp";
-	return NULL;
-}
-
-/* A file read into a data: URI; NULL with err set. */
-static char *
-data_uri(const char *path, char *err, size_t errlen)
-{
-	struct buf	 raw = BUF_INIT, uri = BUF_INIT;
-	const char	*mime;
-	char		 chunk[65536];
-	FILE		*f;
-	size_t		 n;
-
-	if ((f = fopen(path, "rb")) == NULL) {
-		(void)fail(err, errlen, "%s: %s", path, strerror(errno));
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
-	    raw.len <= IMAGE_FILE_MAX)
-		buf_append(&raw, chunk, n);
-	if (ferror(f) || raw.len > IMAGE_FILE_MAX) {
-		(void)fail(err, errlen, "%s: %s", path, ferror(f) ?
-		    "read error" : "larger than 32 MiB");
-		(void)fclose(f);	/* already failing */
-		buf_free(&raw);
-		return NULL;
-	}
-	(void)fclose(f);	/* read-only: nothing to lose */
-	mime = image_mime((const unsigned char *)buf_str(&raw), raw.len);
-	if (mime == NULL) {
-		(void)fail(err, errlen,
-		    "%s: not a PNG, JPEG, GIF or WebP image", path);
-		buf_free(&raw);
-		return NULL;
-	}
-	buf_appendf(&uri, "data:%s;base64,", mime);
-	base64_append(&uri, buf_str(&raw), raw.len);
-	buf_free(&raw);
-	return buf_detach(&uri, NULL);
 }
 
 static void
@@ -179,12 +124,12 @@ submit_opts_load(struct submit_opts *o, char *err, size_t errlen)
 		if (is_url(o->images[i])) {
 			o->image_uris[i] = xstrdup(o->images[i]);
 			o->image_is_url[i] = 1;
-		} else if ((o->image_uris[i] = data_uri(o->images[i], err,
+		} else if ((o->image_uris[i] = datauri_file(o->images[i], err,
 		    errlen)) == NULL)
 			return -1;
 	}
 	if (o->mask_file != NULL &&
-	    (o->mask_uri = data_uri(o->mask_file, err, errlen)) == NULL)
+	    (o->mask_uri = datauri_file(o->mask_file, err, errlen)) == NULL)
 		return -1;
 	if (o->kind == SUBMIT_ACTION && actions_load(o, err, errlen) == -1)
 		return -1;

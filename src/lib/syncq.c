@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/queue.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -17,7 +18,7 @@
 #define SYNCQ_THREADS_MAX	16
 
 struct sync_job {
-	struct sync_job	 *next;
+	STAILQ_ENTRY(sync_job) link;
 	int		  fd;
 	int		  close_fd;
 	int		(*work)(void *);	/* instead of a sync */
@@ -26,9 +27,7 @@ struct sync_job {
 	void		 *arg;
 };
 
-struct job_list {
-	struct sync_job	*head, *tail;
-};
+STAILQ_HEAD(job_list, sync_job);
 
 struct syncq {
 	pthread_mutex_t	  mu;
@@ -50,24 +49,13 @@ struct syncq {
 	void		 *wake_arg;
 };
 
-static void
-list_put(struct job_list *l, struct sync_job *j)
-{
-	j->next = NULL;
-	if (l->tail != NULL)
-		l->tail->next = j;
-	else
-		l->head = j;
-	l->tail = j;
-}
-
 static struct sync_job *
 list_take(struct job_list *l)
 {
-	struct sync_job	*j = l->head;
+	struct sync_job	*j = STAILQ_FIRST(l);
 
-	if (j != NULL && (l->head = j->next) == NULL)
-		l->tail = NULL;
+	if (j != NULL)
+		STAILQ_REMOVE_HEAD(l, link);
 	return j;
 }
 
@@ -96,7 +84,7 @@ worker(void *arg)
 
 	(void)pthread_mutex_lock(&q->mu);
 	for (;;) {
-		while (todo->head == NULL && !q->stopping)
+		while (STAILQ_EMPTY(todo) && !q->stopping)
 			(void)pthread_cond_wait(cv, &q->mu);
 		if ((j = list_take(todo)) == NULL)
 			break;		/* stopping, and nothing left */
@@ -105,8 +93,8 @@ worker(void *arg)
 		(void)pthread_mutex_lock(&q->mu);
 		/* the owner drains all results at once: one wake-up serves
 		 * every result that joins them before the drain */
-		wake = q->done.head == NULL;
-		list_put(&q->done, j);
+		wake = STAILQ_EMPTY(&q->done);
+		STAILQ_INSERT_TAIL(&q->done, j, link);
 		(void)pthread_cond_signal(&q->done_cv);
 		(void)pthread_mutex_unlock(&q->mu);
 		if (wake && q->wake != NULL)
@@ -131,7 +119,7 @@ start_threads(struct syncq *q, unsigned n)
 		err = pthread_create(&q->threads[q->nthreads], NULL, worker,
 		    &q->lane[q->nthreads]);
 		if (err != 0) {
-			/* fewer threads, or syncs in place: slower, still right */
+			/* fewer threads, or syncs in place: slower, right */
 			diag_info(1, "sync thread: %s", strerror(err));
 			break;
 		}
@@ -154,9 +142,12 @@ syncq_new_lanes(unsigned nthreads, int lanes, void (*wake)(void *), void *arg)
 	if (pthread_mutex_init(&q->mu, NULL) != 0 ||
 	    pthread_cond_init(&q->done_cv, NULL) != 0)
 		diag_fatal(1, "cannot set up the sync threads");
-	for (i = 0; i < SYNCQ_THREADS_MAX; i++)
+	for (i = 0; i < SYNCQ_THREADS_MAX; i++) {
 		if (pthread_cond_init(&q->todo_cv[i], NULL) != 0)
 			diag_fatal(1, "cannot set up the sync threads");
+		STAILQ_INIT(&q->todo[i]);
+	}
+	STAILQ_INIT(&q->done);
 	q->wake = wake;
 	q->wake_arg = arg;
 	q->lanes = lanes;
@@ -172,11 +163,11 @@ push(struct syncq *q, unsigned lane, struct sync_job *j)
 	if (q->nthreads == 0) {
 		sync_one(j);
 		(void)pthread_mutex_lock(&q->mu);
-		list_put(&q->done, j);
+		STAILQ_INSERT_TAIL(&q->done, j, link);
 	} else {
 		(void)pthread_mutex_lock(&q->mu);
 		lane = q->lanes ? lane % q->nthreads : 0;
-		list_put(&q->todo[lane], j);
+		STAILQ_INSERT_TAIL(&q->todo[lane], j, link);
 		(void)pthread_cond_signal(&q->todo_cv[lane]);
 	}
 	(void)pthread_mutex_unlock(&q->mu);
@@ -214,9 +205,9 @@ syncq_drain(struct syncq *q)
 	struct sync_job	*j;
 	size_t		 n = 0;
 
+	STAILQ_INIT(&ready);
 	(void)pthread_mutex_lock(&q->mu);
-	ready = q->done;
-	q->done.head = q->done.tail = NULL;
+	STAILQ_CONCAT(&ready, &q->done);
 	(void)pthread_mutex_unlock(&q->mu);
 	/* callbacks may push again: they run with the lock released */
 	while ((j = list_take(&ready)) != NULL) {
@@ -232,7 +223,7 @@ void
 syncq_wait(struct syncq *q)
 {
 	(void)pthread_mutex_lock(&q->mu);
-	while (q->done.head == NULL && q->pending > 0)
+	while (STAILQ_EMPTY(&q->done) && q->pending > 0)
 		(void)pthread_cond_wait(&q->done_cv, &q->mu);
 	(void)pthread_mutex_unlock(&q->mu);
 }

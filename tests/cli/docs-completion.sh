@@ -32,4 +32,5 @@ check "-f values of mj-submit" "$(complete_words mj-submit -f j)" jsonl
 check "--mode values" "$(complete_words mj-submit --mode t)" turbo
 check "mj-fetch --spl completes to --split" "$(complete_words mj-fetch --spl)" --split
 check "mj-wait --se completes to --seed" "$(complete_words mj-wait --se)" --seed
+check "mj-wait --sta completes to --stall" "$(complete_words mj-wait --sta)" --stall
 echo "1..$n"

@@ -10,7 +10,7 @@
 
 #include "fsutil.h"
 #include "record.h"
-#include "submission.h"
+#include "template.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
