@@ -27,7 +27,6 @@ test_handle(void)
 
 	config_init(&cfg);
 	TAP_INT(commonopt_handle(&co, 'q', NULL), 1, "-q is common");
-	TAP_INT(diag_quiet(), 1, "-q: quiet");
 	TAP_INT(commonopt_handle(&co, 'v', NULL), 1, "-v is common");
 	TAP_INT(commonopt_handle(&co, 'v', NULL), 1, "-v again");
 	TAP_INT(diag_verbosity(), 2, "-v twice: verbosity 2");
