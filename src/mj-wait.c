@@ -56,8 +56,7 @@ static struct {
 	struct http	*http;
 	struct pendings	 set;		/* the tasks waited for */
 	struct taskpoll	*poll;
-	struct pending	**order;	/* --keep-order: a queue by seq */
-	size_t		 ohead, otail, ocap;
+	struct pending_order order;		/* --keep-order */
 	struct timer	*timer;
 	long long	 timer_due;
 	struct seeds	*seeds;		/* --seed */
@@ -185,45 +184,13 @@ emit_text(const char *text, size_t len)
 	}
 }
 
-/* --keep-order: write out the finished records at the head of the queue. */
-static void
-flush_order(void)
-{
-	struct pending	*p;
-
-	while (st.ohead < st.otail && (p = st.order[st.ohead])->done) {
-		emit_text(p->out, strlen(p->out));
-		free(p->out);
-		free(p);
-		st.ohead++;
-	}
-	if (st.ohead == st.otail)
-		st.ohead = st.otail = 0;
-}
-
-static void
-order_push(struct pending *p)
-{
-	if (st.ohead > 0 && st.otail == st.ocap) {
-		memmove(st.order, st.order + st.ohead,
-		    (st.otail - st.ohead) * sizeof(*st.order));
-		st.otail -= st.ohead;
-		st.ohead = 0;
-	}
-	if (st.otail == st.ocap) {
-		st.ocap = st.ocap ? st.ocap * 2 : 64;
-		st.order = xreallocarray(st.order, st.ocap, sizeof(*st.order));
-	}
-	st.order[st.otail++] = p;
-}
-
 /* A record text that needs no waiting: out now, or in its turn. */
 static void
 pass_text(const char *text, size_t len)
 {
 	struct pending	*p;
 
-	if (!opt.keep_order || st.ohead == st.otail) {
+	if (!opt.keep_order || pending_order_empty(&st.order)) {
 		emit_text(text, len);
 		return;
 	}
@@ -231,7 +198,7 @@ pass_text(const char *text, size_t len)
 	p->seq = st.seq++;
 	p->done = 1;
 	p->out = xstrndup(text, len);
-	order_push(p);
+	pending_order_push(&st.order, p);
 }
 
 /* The record of p with the task as read now, and why it failed if so. */
@@ -287,7 +254,7 @@ finish_one(struct pending *p, json_object *task, const char *why,
 		p->out = xstrndup(text, len);
 		p->done = 1;
 		record_free(r);
-		flush_order();
+		pending_order_flush(&st.order, emit_text);
 		return;
 	}
 	emit_text(text, len);
@@ -556,7 +523,7 @@ hold(struct pending *p, int poll_now)
 	p->changed = loop_now();
 	progress_task_seen(&st.progress, loop_now());
 	if (opt.keep_order)
-		order_push(p);
+		pending_order_push(&st.order, p);
 	/* the same task twice: one poll, two records */
 	if (!pendings_add(&st.set, p))
 		return;
@@ -647,7 +614,7 @@ give_up_all(const char *why)
 	while (st.set.n > 0)
 		finish(st.set.all[0], NULL, why, 1);
 	if (opt.keep_order)
-		flush_order();
+		pending_order_flush(&st.order, emit_text);
 }
 
 /* The status row; an ETA once every task to wait for is known. */
@@ -759,7 +726,7 @@ main(int argc, char **argv)
 	loop_free(st.loop);
 	json_tokener_free(st.tok);
 	pendings_free(&st.set);
-	free(st.order);
+	pending_order_free(&st.order);
 	config_free(&opt.cfg);
 	if (events_close(st.events) == -1)
 		diag_error("%s: %s", opt.events_path, strerror(errno));

@@ -3,8 +3,8 @@
  * Which tasks give a grid, and the work of one grid: find the quadrants
  * already there, or cut the grid (image.c) and write the missing ones as
  * downloads are written: NAME.part, synced, published as NAME.EXT
- * (publish.c: never replacing a file), the directory synced.  A quadrant found under its
- * name is therefore whole, and a rerun writes nothing.
+ * (publish.c: never replacing a file), the directory synced.  A quadrant
+ * found under its name is therefore whole, and a rerun writes nothing.
  *
  * gridsplit_run does the work and is meant for a worker thread
  * (syncq_push_work): it touches nothing but its struct gridsplit.

@@ -105,3 +105,47 @@ pendings_remove(struct pendings *set, struct pending *p)
 	set->all[p->slot] = last;
 	last->slot = p->slot;
 }
+
+void
+pending_order_push(struct pending_order *o, struct pending *p)
+{
+	if (o->head > 0 && o->tail == o->cap) {
+		memmove(o->q, o->q + o->head, (o->tail - o->head) *
+		    sizeof(*o->q));
+		o->tail -= o->head;
+		o->head = 0;
+	}
+	if (o->tail == o->cap) {
+		o->cap = o->cap ? o->cap * 2 : 64;
+		o->q = xreallocarray(o->q, o->cap, sizeof(*o->q));
+	}
+	o->q[o->tail++] = p;
+}
+
+void
+pending_order_flush(struct pending_order *o,
+    void (*out)(const char *text, size_t len))
+{
+	struct pending	*p;
+
+	while (o->head < o->tail && (p = o->q[o->head])->done) {
+		out(p->out, strlen(p->out));
+		free(p->out);
+		free(p);
+		o->head++;
+	}
+	if (o->head == o->tail)
+		o->head = o->tail = 0;
+}
+
+int
+pending_order_empty(const struct pending_order *o)
+{
+	return o->head == o->tail;
+}
+
+void
+pending_order_free(struct pending_order *o)
+{
+	free(o->q);
+}

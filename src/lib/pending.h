@@ -60,4 +60,23 @@ struct pending	*pendings_get(const struct pendings *, const char *id);
 /* Out of the set (p itself, and its dups, stay the caller's). */
 void		 pendings_remove(struct pendings *, struct pending *p);
 
+/*
+ * --keep-order: records go out in input order.  Each record, once read,
+ * joins the queue; a finished one (done, its text in out) waits there
+ * until those before it are finished too.
+ */
+struct pending_order {
+	struct pending	**q;
+	size_t		  head, tail, cap;
+};
+
+/* p joins the queue (the queue takes it: freed once written out). */
+void		 pending_order_push(struct pending_order *, struct pending *p);
+/* Write out the finished records at the head with out, and free them. */
+void		 pending_order_flush(struct pending_order *,
+		    void (*out)(const char *text, size_t len));
+int		 pending_order_empty(const struct pending_order *);
+/* The queue itself (the caller has flushed what it could). */
+void		 pending_order_free(struct pending_order *);
+
 #endif

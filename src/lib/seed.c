@@ -25,7 +25,6 @@ struct seeds {
 	struct http		*http;
 	const struct config	*cfg;
 	LIST_HEAD(, ask)	 asks;
-	size_t			 n;
 	int			 missing;	/* the server has no endpoint */
 	int			 warned;	/* of a task without a seed */
 };
@@ -48,12 +47,6 @@ seeds_free(struct seeds *s)
 		return;
 	seeds_finish_all(s);
 	free(s);
-}
-
-size_t
-seeds_pending(const struct seeds *s)
-{
-	return s->n;
 }
 
 /* The seed as a string in the task: 1, or 0 if it has none. */
@@ -92,10 +85,7 @@ seed_in_task(json_object *task)
 static void
 ask_end(struct ask *a)
 {
-	struct seeds	*s = a->s;
-
 	LIST_REMOVE(a, link);
-	s->n--;
 	http_request_free(a->req);
 	a->done(a->arg, a->task);
 	json_object_put(a->task);
@@ -171,7 +161,6 @@ seeds_get(struct seeds *s, json_object *task,
 	a->req->on_done = seed_reply;
 	a->req->arg = a;
 	LIST_INSERT_HEAD(&s->asks, a, link);
-	s->n++;
 	http_start(s->http, a->req);
 }
 

@@ -35,7 +35,4 @@ void		 seeds_get(struct seeds *, json_object *task,
 /* Stop waiting: every task asked about is done now, without a seed. */
 void		 seeds_finish_all(struct seeds *);
 
-/* Requests in flight. */
-size_t		 seeds_pending(const struct seeds *);
-
 #endif
