@@ -78,14 +78,22 @@ usage(FILE *out)
 "      --state TEXT        state sent with each task (may hold {field})\n"
 "      --notify-hook URL   the server calls URL on each change\n"
 "      --action LIST       follow-ups of finished tasks: U1,V2,reroll,upscale\n"
+"                          (extend1..extend4: of a finished video)\n"
 "      --modal-prompt TEXT complete the modals (also those --action opens)\n"
 "      --mask FILE         PNG mask for Vary (Region)\n"
 "      --remix             actions open a modal for a new prompt\n"
 "      --blend             blend the --image files (2 to 5)\n"
 "      --dimensions SHAPE  blend shape: PORTRAIT, SQUARE or LANDSCAPE\n"
 "      --describe          describe an image (--image or a field)\n"
+"      --language LANG     describe: the prompts' language (zh, en)\n"
+"      --edit              edit an image by the prompt (--image or a field)\n"
+"      --retexture         retexture an image by the prompt (same)\n"
 "      --video             make a video from an image (--image or a field)\n"
 "      --motion low|high   video motion (low)\n"
+"      --end-image IMAGE   video: the last frame (FILE|URL)\n"
+"      --loop              video: end where it starts\n"
+"      --batch-size N      video: 1, 2 or 4 videos (the server's: 4)\n"
+"      --hd                video: in HD (vid_1.1_i2v_720)\n"
 "      --shorten           analyse and shorten the prompts\n"
 "      --journal FILE      never submit twice across runs\n"
 "      --max-tasks N       submit at most N tasks in this run\n"
@@ -106,7 +114,9 @@ COMMONOPT_HELP_TAIL
 
 enum {
 	OPT_ACTION = CHAR_MAX + 1,
-	OPT_BLEND, OPT_BOT, OPT_DESCRIBE, OPT_DIMENSIONS, OPT_IMAGE,
+	OPT_BATCH_SIZE, OPT_BLEND, OPT_BOT, OPT_DESCRIBE, OPT_DIMENSIONS,
+	OPT_EDIT, OPT_END_IMAGE, OPT_HD, OPT_IMAGE, OPT_LANGUAGE, OPT_LOOP,
+	OPT_RETEXTURE,
 	OPT_JOURNAL, OPT_MASK, OPT_MAX_TASKS, OPT_MODAL_PROMPT, OPT_MODE,
 	OPT_MOTION, OPT_NOTIFY_HOOK, OPT_PROMPT_FIELD, OPT_RATE, OPT_REMIX,
 	OPT_RETRY_UNSAFE, OPT_SETTLE, OPT_STATE, OPT_TEMPLATE,
@@ -119,15 +129,21 @@ static const struct option longopts[] = {
 	COMMONOPT_LONGOPTS,
 	COMMONOPT_API_LONGOPTS,
 	{ "action",		required_argument, NULL, OPT_ACTION },
+	{ "batch-size",		required_argument, NULL, OPT_BATCH_SIZE },
 	{ "blend",		no_argument,	   NULL, OPT_BLEND },
 	{ "bot",		required_argument, NULL, OPT_BOT },
 	{ "describe",		no_argument,	   NULL, OPT_DESCRIBE },
 	{ "dimensions",		required_argument, NULL, OPT_DIMENSIONS },
 	{ "dry-run",		no_argument,	   NULL, 'n' },
+	{ "edit",		no_argument,	   NULL, OPT_EDIT },
+	{ "end-image",		required_argument, NULL, OPT_END_IMAGE },
 	{ "format",		required_argument, NULL, 'f' },
+	{ "hd",			no_argument,	   NULL, OPT_HD },
 	{ "image",		required_argument, NULL, OPT_IMAGE },
 	{ "jobs",		required_argument, NULL, 'j' },
 	{ "journal",		required_argument, NULL, OPT_JOURNAL },
+	{ "language",		required_argument, NULL, OPT_LANGUAGE },
+	{ "loop",		no_argument,	   NULL, OPT_LOOP },
 	{ "mask",		required_argument, NULL, OPT_MASK },
 	{ "max-tasks",		required_argument, NULL, OPT_MAX_TASKS },
 	{ "modal-prompt",	required_argument, NULL, OPT_MODAL_PROMPT },
@@ -137,6 +153,7 @@ static const struct option longopts[] = {
 	{ "prompt-field",	required_argument, NULL, OPT_PROMPT_FIELD },
 	{ "rate",		required_argument, NULL, OPT_RATE },
 	{ "remix",		no_argument,	   NULL, OPT_REMIX },
+	{ "retexture",		no_argument,	   NULL, OPT_RETEXTURE },
 	{ "retry-unsafe",	no_argument,	   NULL, OPT_RETRY_UNSAFE },
 	{ "settle",		required_argument, NULL, OPT_SETTLE },
 	{ "shorten",		no_argument,	   NULL, OPT_SHORTEN },
@@ -152,7 +169,8 @@ set_kind(enum submit_kind k, const char *name)
 {
 	if (opt.so.kind != SUBMIT_IMAGINE && opt.so.kind != k)
 		diag_usage_error("%s: only one of --action, --blend, "
-		    "--describe, --shorten, --video", name);
+		    "--describe, --edit, --retexture, --shorten, --video",
+		    name);
 	opt.so.kind = k;
 }
 
@@ -174,6 +192,23 @@ free_images(void)
 	for (i = 0; i < opt.so.nimages; i++)
 		free(opt.so.images[i]);
 	free((void *)opt.so.images);
+}
+
+/* The options of one kind only make sense with it. */
+static void
+check_video_options(void)
+{
+	const char	*what = opt.so.end_image != NULL ? "--end-image" :
+	    opt.so.loop ? "--loop" : opt.so.batch_size != 0 ? "--batch-size" :
+	    opt.so.hd ? "--hd" : NULL;
+
+	if (what != NULL && opt.so.kind != SUBMIT_VIDEO)
+		diag_usage_error("%s: only with --video", what);
+	if (opt.so.loop && opt.so.end_image != NULL)
+		diag_usage_error("--loop: a loop ends where it starts; "
+		    "not with --end-image");
+	if (opt.so.language != NULL && opt.so.kind != SUBMIT_DESCRIBE)
+		diag_usage_error("--language: only with --describe");
 }
 
 static int
@@ -201,6 +236,13 @@ parse_options(int argc, char **argv)
 			set_kind(SUBMIT_ACTION, "--action");
 			opt.so.actions = optarg;
 			break;
+		case OPT_BATCH_SIZE:
+			opt.so.batch_size = (int)opt_uint("--batch-size",
+			    optarg, 1, 4);
+			if (opt.so.batch_size == 3)
+				diag_usage_error("--batch-size: must be 1, 2 "
+				    "or 4: %s", optarg);
+			break;
 		case OPT_BLEND:
 			set_kind(SUBMIT_BLEND, "--blend");
 			break;
@@ -219,8 +261,23 @@ parse_options(int argc, char **argv)
 				    "PORTRAIT, SQUARE or LANDSCAPE: %s",
 				    optarg);
 			break;
+		case OPT_EDIT:
+			set_kind(SUBMIT_EDIT, "--edit");
+			break;
+		case OPT_END_IMAGE:
+			opt.so.end_image = optarg;
+			break;
+		case OPT_HD:
+			opt.so.hd = 1;
+			break;
 		case OPT_IMAGE:
 			add_image(optarg);
+			break;
+		case OPT_LANGUAGE:
+			opt.so.language = optarg;
+			break;
+		case OPT_LOOP:
+			opt.so.loop = 1;
 			break;
 		case OPT_JOURNAL:
 			opt.journal_path = optarg;
@@ -259,6 +316,9 @@ parse_options(int argc, char **argv)
 		case OPT_REMIX:
 			opt.so.remix = 1;
 			break;
+		case OPT_RETEXTURE:
+			set_kind(SUBMIT_RETEXTURE, "--retexture");
+			break;
 		case OPT_RETRY_UNSAFE:
 			opt.retry_unsafe = 1;
 			break;
@@ -290,6 +350,7 @@ parse_options(int argc, char **argv)
 		opt.so.kind = SUBMIT_MODAL;
 	if (opt.upload && opt.so.kind == SUBMIT_BLEND)
 		diag_usage_error("--upload: --blend sends its images as data");
+	check_video_options();
 	return optind;
 }
 
@@ -565,7 +626,6 @@ main(int argc, char **argv)
 		else
 			subrun_upload_failed(&st.q, err);
 	}
-	srand((unsigned)loop_now());
 	in = input_new(argv + first, argc - first);
 	src = source_new(opt.format, detect_field());
 	run(in, &src);

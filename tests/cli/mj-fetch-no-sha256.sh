@@ -3,6 +3,7 @@
 # "sha256"; a rerun over the files already there makes no request
 # (mj-fetch-sync.sh: nor reads them).
 . "$top_srcdir/tests/cli/lib.sh"
+skip_dialect "a video task as CometAPI gives it, a PNG imageUrl and one videoUrl (trueai: four mp4s, imageUrl one of them)"
 sim_start --duration 0.2 --jitter 0 --capacity 10 --image-bytes 20000
 printf '%s\n' '{"prompt":"one","sku":"A"}' '{"prompt":"two","sku":"B"}' \
     '{"prompt":"a clip --video","sku":"V"}' | mj-submit | mj-wait -i 200ms > tasks

@@ -5,6 +5,7 @@
 # A task the server no longer knows, or the same dead link, gives the
 # error record as before.  The key still goes to the API host only.
 . "$top_srcdir/tests/cli/lib.sh"
+skip_dialect "a video task's two links as CometAPI gives them (trueai: four mp4s, imageUrl one of them)"
 TEST_TIMEOUT=60
 
 fetches() { sim_stats | jq '.requests["GET /mj/task/fetch"] // 0'; }

@@ -2,6 +2,7 @@
 # Capacity and queue (codes 22 and 23), banned words (24), sim:fail and
 # sim:cancel, --no-list, --prefix, --max-seconds.
 . "$top_srcdir/tests/cli/lib.sh"
+skip_dialect "the comet answers themselves, 23 and 24 (mjsim-dialect.sh checks trueai's)"
 # tasks last 2 s: the three submissions must reach it while the first runs,
 # even on a loaded machine (a package build, many tests at once)
 sim_start --capacity 1 --queue 1 --duration 2 --lang en

@@ -224,4 +224,14 @@ w=$(sim_api POST /mj/submit/imagine '{"prompt":"wide tile --ar 2:1"}' | jq -r .r
 ok "a tile grid finishes" wait_status "$w" SUCCESS
 is "$(curl -s "$SIM_URL/mj/image/$w" | head -c 24 | tail -c 8 | od -An -tu1 | awk '{print $4 "x" $8}')" "32x16" \
     "without --grid-size the padded tile takes the shape too (32x16)"
+
+# every option has a line of help
+"$PYTHON3" "$top_srcdir/tests/mjsim/mjsim" --help > help.txt
+is "$("$PYTHON3" -c '
+import re, sys
+lines = open(sys.argv[1]).read().split("\n")
+bare = [l.split()[0] for i, l in enumerate(lines)
+        if re.match(r"^  -", l) and not re.search(r"\S  +\S", l.strip())
+        and not (i + 1 < len(lines) and re.match(r"^ {20,}\S", lines[i + 1]))]
+print(" ".join(bare) or "none")' help.txt)" none "--help: a line of help for every option"
 done_testing

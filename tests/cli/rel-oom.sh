@@ -48,7 +48,8 @@ env "${preload[@]}" FAILMALLOC=1 FAILMALLOC_LOG=probe.log \
 grep -q 'failed 1 ' probe.log 2>/dev/null ||
     skip_all "failmalloc.so does not take hold here"
 
-sim_start --duration 0.2 --jitter 0 --capacity 100 --image-bytes 20000
+sim_start --duration 0.2 --jitter 0 --capacity 100 --image-bytes 20000 \
+    --max-seconds "$((TEST_TIMEOUT + 60))"
 # prompts of one length for every point, so that each run allocates alike
 prompts() {	# prompts TAG: P prompts, TAG a number
 	local i

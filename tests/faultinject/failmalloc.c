@@ -20,7 +20,8 @@
  * strdup, asprintf, getline, fopen call malloc and are counted through
  * it.  Allocations before main (the loader, the libraries' constructors)
  * are not counted and never fail; the count starts when main is called
- * (the shim wraps __libc_start_main).  Threads count in one sequence.
+ * (the shim wraps __libc_start_main) and ends when main returns or exit
+ * is called.  Threads count in one sequence.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -371,6 +372,7 @@ counted_main(int argc, char **argv, char **envp)
 	const char	*v;
 	char		*end;
 	void		*warm[1];
+	int		 rc;
 
 	v = getenv("FAILMALLOC");
 	if (v != NULL && *v != '\0') {
@@ -394,7 +396,26 @@ counted_main(int argc, char **argv, char **envp)
 	if (atexit(at_exit) != 0)
 		say("/dev/stderr", "failmalloc: atexit failed\n");
 	armed = 1;
-	return real_main(argc, argv, envp);
+	rc = real_main(argc, argv, envp);
+	armed = 0;
+	return rc;
+}
+
+/*
+ * Once the program exits, nothing more fails: the points are those of
+ * its work, not of the libraries' clean-up at exit (gcov's, in a
+ * coverage build, writes its counts then).
+ */
+void
+exit(int status)
+{
+	void	(*real_exit)(int);
+
+	armed = 0;
+	real_exit = (void (*)(int))dlsym(RTLD_NEXT, "exit");
+	if (real_exit != NULL)
+		real_exit(status);
+	_exit(status);
 }
 
 int

@@ -33,7 +33,8 @@ mkdir -p "$SOAK_OUT"
 R=$SOAK_OUT/report.txt
 : > "$R"
 say() { printf '%s\n' "$*" | tee -a "$R"; }
-say "soak $(date -u +%FT%TZ): $SOAK_PROMPTS prompts, $SOAK_NIGHTS nights, capacity $SOAK_CAPACITY, jobs of ${SOAK_DURATION}s"
+say "soak $(date -u +%FT%TZ): $SOAK_PROMPTS prompts, $SOAK_NIGHTS nights," \
+    "capacity $SOAK_CAPACITY, jobs of ${SOAK_DURATION}s"
 
 sim_start --capacity "$SOAK_CAPACITY" --queue 1000 --duration "$SOAK_DURATION" \
     --jitter 0.2 --image-bytes "$IMAGE_BYTES" --max-seconds 36000 --seed 7
@@ -47,7 +48,11 @@ J=$D/soak.journal
 cat > night.sh <<EOF
 #!/bin/bash
 # night.sh NN: the night's pipeline; each program under GNU time
-t() { local p=\$1; shift; "$TIME" -a -o "$D/time-\$p.log" -f "%e %U %S %M" "\$p" "\$@"; }
+t() {
+	local p=\$1
+	shift
+	"$TIME" -a -o "$D/time-\$p.log" -f "%e %U %S %M" "\$p" "\$@"
+}
 t mj-submit -q -j 32 --journal "$J" "$D/prompts-\$1.txt" 2>>"$D/err.log" |
     t mj-wait -q -i 1s --rate 20 2>>"$D/err.log" |
     t mj-fetch -q -j 16 -d "$D/out-\$1" 2>>"$D/err.log" |
@@ -137,9 +142,12 @@ cat "$D"/prompts-*.txt > "$D/all.txt"
     --journal "$J" "$D/all.txt" > "$D/resume.jsonl" 2> "$D/resume.err"
 rst=$?
 read -r re ru rs rm < "$D/resume.time"
-say "rerun over the month: $(wc -l < "$J") journal lines, $(wc -l < "$D/resume.jsonl") records, status $rst, ${re}s elapsed (${ru}s user, ${rs}s sys), max RSS ${rm} kB"
+say "rerun over the month: $(wc -l < "$J") journal lines," \
+    "$(wc -l < "$D/resume.jsonl") records, status $rst, ${re}s elapsed" \
+    "(${ru}s user, ${rs}s sys), max RSS ${rm} kB"
 sim_stats > "$D/stats-after.json"
-is "$(jq .tasks_created "$D/stats-after.json")" "$(jq .tasks_created "$D/stats.json")" \
+is "$(jq .tasks_created "$D/stats-after.json")" \
+    "$(jq .tasks_created "$D/stats.json")" \
     "the rerun over the whole journal creates no task"
 is "$rst" 0 "the rerun exits 0"
 
@@ -148,7 +156,8 @@ is "$rst" 0 "the rerun exits 0"
 ok "verify.py: every prompt one task, every file whole, none paid twice" \
     test $? = 0
 tee -a "$R" < "$D/verify.txt" | sed 's/^/# /'
-ok "at least 30 kills (or one a night)" test "$kills" -ge $((SOAK_NIGHTS < 30 ? SOAK_NIGHTS : 30))
+ok "at least 30 kills (or one a night)" \
+    test "$kills" -ge $((SOAK_NIGHTS < 30 ? SOAK_NIGHTS : 30))
 
 # the figures: memory and descriptors, CPU per task
 tasks=$SOAK_PROMPTS
@@ -161,14 +170,16 @@ for p in "${progs[@]}"; do
 	# runs that were killed print a "terminated by signal" line first
 	awk -v p="$p" -v tasks="$tasks" 'NF == 4 && $1 ~ /^[0-9.]+$/ {
 	    u += $2; s += $3; if ($4 > m) m = $4; n++ }
-	    END { printf "%-9s CPU %.1f s user + %.1f s sys in %d runs: %.3f ms per task; max RSS %d kB\n",
+	    END { printf "%-9s CPU %.1f s user + %.1f s sys in %d runs: " \
+	    "%.3f ms per task; max RSS %d kB\n",
 	    p, u, s, n, (u + s) * 1000 / tasks, m }' "$D/time-$p.log"
 done | tee -a "$R" | sed 's/^/# /'
 # RSS per night: the first and the last nights' maxima side by side
 awk '{ if ($4 > m[$1 " " $2]) m[$1 " " $2] = $4 } END {
     for (k in m) print k, m[k] }' "$D/samples" | sort > "$D/rss-by-night"
 say "max RSS kB by night (night program kB): first and last"
-{ head -4 "$D/rss-by-night"; tail -4 "$D/rss-by-night"; } | tee -a "$R" | sed 's/^/# /'
+{ head -4 "$D/rss-by-night"; tail -4 "$D/rss-by-night"; } |
+    tee -a "$R" | sed 's/^/# /'
 sort -n "$D/sim-cpu" | awk '{ a[NR] = $1; s += $1 } END {
     printf "simulator CPU: mean %d%%, median %d%%, max %d%% of a core (%d s)\n",
     s / NR, a[int(NR / 2) + 1], a[NR], NR }' | tee -a "$R" | sed 's/^/# /'

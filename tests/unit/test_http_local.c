@@ -1,0 +1,106 @@
+/*
+ * http: the engine's life of a request where nothing listens (a refused
+ * connection is never sent, so it is retried): the attempts stop at the
+ * request's limit with a verdict that says nothing was created; a
+ * request waiting for its next attempt can be cancelled and never calls
+ * back.  MJ_RETRY_BASE_MS sets the backoff, as in the CLI tests.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "http.h"
+#include "loop.h"
+#include "tap.h"
+
+static int	done_calls, attempt_calls;
+
+static void
+on_done(struct http_request *r)
+{
+	(void)r;
+	done_calls++;
+}
+
+static void
+on_attempt(struct http_request *r)
+{
+	(void)r;
+	attempt_calls++;
+}
+
+static struct http_request *
+request(void)
+{
+	struct http_request	*r;
+
+	r = http_request_new(HTTP_POLL, strdup("http://127.0.0.1:1/mj/task/1"),
+	    NULL);
+	r->on_done = on_done;
+	r->on_attempt = on_attempt;
+	r->max_attempts = 4;
+	return r;
+}
+
+static void
+turn_for(struct loop *loop, long long ms, int until_done)
+{
+	long long	end = loop_now() + ms;
+
+	while (loop_now() < end && !(until_done && done_calls > 0))
+		(void)loop_turn(loop, -1, 20);
+}
+
+int
+main(void)
+{
+	struct config		 cfg;
+	struct loop		*loop;
+	struct http		*http;
+	struct http_request	*r;
+
+	http_free(NULL);	/* does nothing, as free(NULL) */
+	config_init(&cfg);
+	config_set_base_url(&cfg, "http://127.0.0.1:1");	/* nobody */
+	loop = loop_new();
+
+	/* retries a millisecond or two apart */
+	if (setenv("MJ_RETRY_BASE_MS", "1", 1) == -1)
+		return 1;
+	http = http_new(loop, &cfg);
+	r = request();
+	http_start(http, r);
+	turn_for(loop, 10000, 1);
+	TAP_INT(done_calls, 1, "refused four times: done, once");
+	TAP_INT(r->attempts, 4, "... after its four attempts");
+	TAP_INT(attempt_calls, 3, "... each after the first announced");
+	TAP_INT(r->verdict, RETRY_SAFE, "... a refusal: never sent");
+	TAP_OK(!r->sent && http_created_nothing(r),
+	    "... so it created nothing");
+	TAP_OK(!http_never_sent(r), "... though it was started");
+	TAP_OK(r->error[0] != '\0', "... saying why (%s)", r->error);
+	http_request_free(r);
+	http_free(http);
+
+	/* a long backoff: cancelled while it waits for its next try */
+	done_calls = attempt_calls = 0;
+	if (setenv("MJ_RETRY_BASE_MS", "60000", 1) == -1)
+		return 1;
+	http = http_new(loop, &cfg);
+	r = request();
+	http_start(http, r);
+	turn_for(loop, 300, 0);
+	TAP_OK(r->attempts >= 1 && done_calls == 0,
+	    "a long backoff: tried, not done");
+	http_cancel(r);
+	http_cancel(r);		/* again: nothing under way, nothing done */
+	turn_for(loop, 100, 0);
+	TAP_INT(done_calls, 0, "cancelled while waiting: never calls back");
+	http_request_free(r);
+
+	http_free(http);
+	loop_free(loop);
+	config_free(&cfg);
+	return tap_done();
+}
