@@ -32,6 +32,7 @@ struct http;
 struct http_request;
 struct loop;
 struct nameset;
+struct xalloc_tmp;
 
 struct download {
 	/* the caller's */
@@ -55,6 +56,7 @@ struct download {
 	struct http_request *ended;	/* the finished transfer, until the
 					   lane has written every piece */
 	char		*part;		/* DIR/NAME.part */
+	struct xalloc_tmp *tmp;		/* the .part, for an out-of-memory exit */
 	struct piecefile pf;		/* the .part, written by a lane */
 };
 
