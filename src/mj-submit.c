@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "commonopt.h"
 #include "config.h"
 #include "detect.h"
 #include "diag.h"
@@ -20,6 +21,7 @@
 #include "input.h"
 #include "journal.h"
 #include "loop.h"
+#include "metrics.h"
 #include "opt.h"
 #include "progress.h"
 #include "record.h"
@@ -27,7 +29,6 @@
 #include "submission.h"
 #include "subrun.h"
 #include "upload.h"
-#include "version.h"
 #include "xalloc.h"
 
 /* submissions ready per -j slot before reading pauses */
@@ -43,10 +44,9 @@ static struct {
 	int		 dry_run;
 	int		 retry_unsafe;
 	const char	*journal_path;
-	long long	 settle_s;	/* --settle */
 	const char	*prompt_field;	/* as given, or NULL */
 	int		 upload;	/* --upload */
-} opt = { .jobs = 4, .settle_s = 30 };
+} opt = { .jobs = 4 };
 
 static struct {
 	struct loop	*loop;
@@ -58,6 +58,7 @@ static struct {
 	unsigned long	 taken;		/* records taken from the input */
 	int		 signal_status;
 	struct progress	 progress;
+	struct metrics	*metrics;	/* --metrics, or NULL */
 } st;
 
 static void
@@ -77,14 +78,22 @@ usage(FILE *out)
 "      --state TEXT        state sent with each task (may hold {field})\n"
 "      --notify-hook URL   the server calls URL on each change\n"
 "      --action LIST       follow-ups of finished tasks: U1,V2,reroll,upscale\n"
+"                          (extend1..extend4: of a finished video)\n"
 "      --modal-prompt TEXT complete the modals (also those --action opens)\n"
 "      --mask FILE         PNG mask for Vary (Region)\n"
 "      --remix             actions open a modal for a new prompt\n"
 "      --blend             blend the --image files (2 to 5)\n"
 "      --dimensions SHAPE  blend shape: PORTRAIT, SQUARE or LANDSCAPE\n"
 "      --describe          describe an image (--image or a field)\n"
+"      --language LANG     describe: the prompts' language (zh, en)\n"
+"      --edit              edit an image by the prompt (--image or a field)\n"
+"      --retexture         retexture an image by the prompt (same)\n"
 "      --video             make a video from an image (--image or a field)\n"
 "      --motion low|high   video motion (low)\n"
+"      --end-image IMAGE   video: the last frame (FILE|URL)\n"
+"      --loop              video: end where it starts\n"
+"      --batch-size N      video: 1, 2 or 4 videos (the server's: 4)\n"
+"      --hd                video: in HD (vid_1.1_i2v_720)\n"
 "      --shorten           analyse and shorten the prompts\n"
 "      --journal FILE      never submit twice across runs\n"
 "      --max-tasks N       submit at most N tasks in this run\n"
@@ -98,37 +107,43 @@ usage(FILE *out)
 "      --api-key-file FILE read the API key from FILE\n"
 "      --auth STYLE        bearer or mj-api-secret ($MJ_AUTH)\n"
 "      --mode MODE         fast, relax or turbo ($MJ_MODE)\n"
-"  -q, --quiet             errors only, no status line\n"
-"  -v, --verbose           more messages (repeatable)\n"
-"  -h, --help              this help\n"
-"      --version           version and libraries\n"
+COMMONOPT_HELP_FILES
+COMMONOPT_HELP_TAIL
 "See mj-submit(1).\n");
 }
 
 enum {
-	OPT_ACTION = CHAR_MAX + 1, OPT_API_KEY_FILE, OPT_AUTH, OPT_BASE_URL,
-	OPT_BLEND, OPT_BOT, OPT_DESCRIBE, OPT_DIMENSIONS, OPT_IMAGE,
+	OPT_ACTION = CHAR_MAX + 1,
+	OPT_BATCH_SIZE, OPT_BLEND, OPT_BOT, OPT_DESCRIBE, OPT_DIMENSIONS,
+	OPT_EDIT, OPT_END_IMAGE, OPT_HD, OPT_IMAGE, OPT_LANGUAGE, OPT_LOOP,
+	OPT_RETEXTURE,
 	OPT_JOURNAL, OPT_MASK, OPT_MAX_TASKS, OPT_MODAL_PROMPT, OPT_MODE,
 	OPT_MOTION, OPT_NOTIFY_HOOK, OPT_PROMPT_FIELD, OPT_RATE, OPT_REMIX,
-	OPT_RETRY_UNSAFE, OPT_SETTLE, OPT_STATE, OPT_TEMPLATE, OPT_VERSION,
+	OPT_RETRY_UNSAFE, OPT_SETTLE, OPT_STATE, OPT_TEMPLATE,
 	OPT_VIDEO, OPT_SHORTEN, OPT_UPLOAD
 };
 
+static struct commonopt co = { "mj-submit", usage, NULL, &opt.cfg, NULL };
+
 static const struct option longopts[] = {
+	COMMONOPT_LONGOPTS,
+	COMMONOPT_API_LONGOPTS,
 	{ "action",		required_argument, NULL, OPT_ACTION },
-	{ "api-key-file",	required_argument, NULL, OPT_API_KEY_FILE },
-	{ "auth",		required_argument, NULL, OPT_AUTH },
-	{ "base-url",		required_argument, NULL, OPT_BASE_URL },
+	{ "batch-size",		required_argument, NULL, OPT_BATCH_SIZE },
 	{ "blend",		no_argument,	   NULL, OPT_BLEND },
 	{ "bot",		required_argument, NULL, OPT_BOT },
 	{ "describe",		no_argument,	   NULL, OPT_DESCRIBE },
 	{ "dimensions",		required_argument, NULL, OPT_DIMENSIONS },
 	{ "dry-run",		no_argument,	   NULL, 'n' },
+	{ "edit",		no_argument,	   NULL, OPT_EDIT },
+	{ "end-image",		required_argument, NULL, OPT_END_IMAGE },
 	{ "format",		required_argument, NULL, 'f' },
-	{ "help",		no_argument,	   NULL, 'h' },
+	{ "hd",			no_argument,	   NULL, OPT_HD },
 	{ "image",		required_argument, NULL, OPT_IMAGE },
 	{ "jobs",		required_argument, NULL, 'j' },
 	{ "journal",		required_argument, NULL, OPT_JOURNAL },
+	{ "language",		required_argument, NULL, OPT_LANGUAGE },
+	{ "loop",		no_argument,	   NULL, OPT_LOOP },
 	{ "mask",		required_argument, NULL, OPT_MASK },
 	{ "max-tasks",		required_argument, NULL, OPT_MAX_TASKS },
 	{ "modal-prompt",	required_argument, NULL, OPT_MODAL_PROMPT },
@@ -136,17 +151,15 @@ static const struct option longopts[] = {
 	{ "motion",		required_argument, NULL, OPT_MOTION },
 	{ "notify-hook",	required_argument, NULL, OPT_NOTIFY_HOOK },
 	{ "prompt-field",	required_argument, NULL, OPT_PROMPT_FIELD },
-	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "rate",		required_argument, NULL, OPT_RATE },
 	{ "remix",		no_argument,	   NULL, OPT_REMIX },
+	{ "retexture",		no_argument,	   NULL, OPT_RETEXTURE },
 	{ "retry-unsafe",	no_argument,	   NULL, OPT_RETRY_UNSAFE },
 	{ "settle",		required_argument, NULL, OPT_SETTLE },
 	{ "shorten",		no_argument,	   NULL, OPT_SHORTEN },
 	{ "state",		required_argument, NULL, OPT_STATE },
 	{ "template",		required_argument, NULL, OPT_TEMPLATE },
 	{ "upload",		no_argument,	   NULL, OPT_UPLOAD },
-	{ "verbose",		no_argument,	   NULL, 'v' },
-	{ "version",		no_argument,	   NULL, OPT_VERSION },
 	{ "video",		no_argument,	   NULL, OPT_VIDEO },
 	{ NULL,			0,		   NULL, 0 }
 };
@@ -156,7 +169,8 @@ set_kind(enum submit_kind k, const char *name)
 {
 	if (opt.so.kind != SUBMIT_IMAGINE && opt.so.kind != k)
 		diag_usage_error("%s: only one of --action, --blend, "
-		    "--describe, --shorten, --video", name);
+		    "--describe, --edit, --retexture, --shorten, --video",
+		    name);
 	opt.so.kind = k;
 }
 
@@ -180,6 +194,23 @@ free_images(void)
 	free((void *)opt.so.images);
 }
 
+/* The options of one kind only make sense with it. */
+static void
+check_video_options(void)
+{
+	const char	*what = opt.so.end_image != NULL ? "--end-image" :
+	    opt.so.loop ? "--loop" : opt.so.batch_size != 0 ? "--batch-size" :
+	    opt.so.hd ? "--hd" : NULL;
+
+	if (what != NULL && opt.so.kind != SUBMIT_VIDEO)
+		diag_usage_error("%s: only with --video", what);
+	if (opt.so.loop && opt.so.end_image != NULL)
+		diag_usage_error("--loop: a loop ends where it starts; "
+		    "not with --end-image");
+	if (opt.so.language != NULL && opt.so.kind != SUBMIT_DESCRIBE)
+		diag_usage_error("--language: only with --describe");
+}
+
 static int
 parse_options(int argc, char **argv)
 {
@@ -195,35 +226,22 @@ parse_options(int argc, char **argv)
 				    "or lines: %s", optarg);
 			opt.format = (enum source_format)f;
 			break;
-		case 'h':
-			usage(stdout);
-			exit(fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		case 'j':
 			opt.jobs = opt_uint("-j", optarg, 1, 1000);
 			break;
 		case 'n':
 			opt.dry_run = 1;
 			break;
-		case 'q':
-			diag_set_quiet(1);
-			break;
-		case 'v':
-			diag_set_verbosity(diag_verbosity() + 1);
-			break;
 		case OPT_ACTION:
 			set_kind(SUBMIT_ACTION, "--action");
 			opt.so.actions = optarg;
 			break;
-		case OPT_API_KEY_FILE:
-			config_set_key_file(&opt.cfg, optarg);
-			break;
-		case OPT_AUTH:
-			if (config_set_auth(&opt.cfg, optarg) == -1)
-				diag_usage_error("--auth: must be bearer or "
-				    "mj-api-secret: %s", optarg);
-			break;
-		case OPT_BASE_URL:
-			config_set_base_url(&opt.cfg, optarg);
+		case OPT_BATCH_SIZE:
+			opt.so.batch_size = (int)opt_uint("--batch-size",
+			    optarg, 1, 4);
+			if (opt.so.batch_size == 3)
+				diag_usage_error("--batch-size: must be 1, 2 "
+				    "or 4: %s", optarg);
 			break;
 		case OPT_BLEND:
 			set_kind(SUBMIT_BLEND, "--blend");
@@ -243,8 +261,23 @@ parse_options(int argc, char **argv)
 				    "PORTRAIT, SQUARE or LANDSCAPE: %s",
 				    optarg);
 			break;
+		case OPT_EDIT:
+			set_kind(SUBMIT_EDIT, "--edit");
+			break;
+		case OPT_END_IMAGE:
+			opt.so.end_image = optarg;
+			break;
+		case OPT_HD:
+			opt.so.hd = 1;
+			break;
 		case OPT_IMAGE:
 			add_image(optarg);
+			break;
+		case OPT_LANGUAGE:
+			opt.so.language = optarg;
+			break;
+		case OPT_LOOP:
+			opt.so.loop = 1;
 			break;
 		case OPT_JOURNAL:
 			opt.journal_path = optarg;
@@ -283,12 +316,15 @@ parse_options(int argc, char **argv)
 		case OPT_REMIX:
 			opt.so.remix = 1;
 			break;
+		case OPT_RETEXTURE:
+			set_kind(SUBMIT_RETEXTURE, "--retexture");
+			break;
 		case OPT_RETRY_UNSAFE:
 			opt.retry_unsafe = 1;
 			break;
 		case OPT_SETTLE:
-			opt.settle_s = (long long)opt_uint("--settle",
-			    optarg, 0, 86400);
+			config_set_settle(&opt.cfg, (long long)opt_uint(
+			    "--settle", optarg, 0, 86400));
 			break;
 		case OPT_SHORTEN:
 			set_kind(SUBMIT_SHORTEN, "--shorten");
@@ -302,20 +338,19 @@ parse_options(int argc, char **argv)
 		case OPT_UPLOAD:
 			opt.upload = 1;
 			break;
-		case OPT_VERSION:
-			exit(version_print(stdout, "mj-submit", NULL) == 0 &&
-			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		case OPT_VIDEO:
 			set_kind(SUBMIT_VIDEO, "--video");
 			break;
 		default:
-			opt_bad("f:hj:nqv", argv);
+			if (!commonopt_handle(&co, c, optarg))
+				opt_bad("f:hj:nqv", argv);
 		}
 	}
 	if (opt.so.kind == SUBMIT_IMAGINE && opt.so.modal_prompt != NULL)
 		opt.so.kind = SUBMIT_MODAL;
 	if (opt.upload && opt.so.kind == SUBMIT_BLEND)
 		diag_usage_error("--upload: --blend sends its images as data");
+	check_video_options();
 	return optind;
 }
 
@@ -340,6 +375,8 @@ take_record(struct record *r, long lineno)
 	json_object		*e;
 	int			 n;
 
+	metrics_add(st.metrics, METRIC_RECORDS_IN,
+	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
 	if (record_is_error(r)) {
 		if (record_is_input_error(r, lineno)) {
 			e = record_get(r, "error");
@@ -530,10 +567,22 @@ open_run(void)
 		.cfg = &opt.cfg, .so = &opt.so, .jobs = opt.jobs,
 		.max_tasks = opt.max_tasks, .retry_unsafe = opt.retry_unsafe,
 		.dry_run = opt.dry_run, .journal_path = opt.journal_path,
-		.settle_s = opt.settle_s
+		.settle_s = opt.cfg.settle_s
 	};
 
 	subrun_init(&st.q, &o, st.loop, st.http, st.journal);
+	st.q.metrics = st.metrics;
+}
+
+/* The exit status: a key refused from the start is a configuration error. */
+static int
+exit_status(void)
+{
+	if (st.q.refused == ACCOUNT_KEY && !st.q.accepted)
+		return MJ_EXIT_USAGE;
+	if (st.signal_status != 0)
+		return st.signal_status;
+	return st.q.status;
 }
 
 int
@@ -542,18 +591,13 @@ main(int argc, char **argv)
 	struct input	*in;
 	struct source	*src;
 	char		 err[512];
-	const char	*env;
-	int		 first;
+	int		 first, status;
 
 	diag_init("mj-submit");
 	config_init(&opt.cfg);
-	if ((env = getenv("MJ_SETTLE")) != NULL && *env != '\0')
-		opt.settle_s = (long long)opt_uint("MJ_SETTLE", env, 0, 86400);
 	first = parse_options(argc, argv);
-	if (config_finish(&opt.cfg, !opt.dry_run, err, sizeof(err)) == -1) {
-		diag_error("%s", err);
+	if (commonopt_finish(&co, 1, !opt.dry_run) == -1)
 		return MJ_EXIT_USAGE;
-	}
 	opt.so.mode = opt.cfg.mode;
 	if (submit_opts_load(&opt.so, err, sizeof(err)) == -1) {
 		diag_error("%s", err);
@@ -565,6 +609,9 @@ main(int argc, char **argv)
 		    opt.so.nimages);
 	open_journal();
 	st.loop = loop_new();
+	st.metrics = commonopt_metrics(&co);
+	metrics_add(st.metrics, METRIC_RETRIES, NULL, 0);	/* from 0 */
+	metrics_start(st.metrics, st.loop);
 	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);
 	if (opt.rate > 0)
@@ -580,7 +627,6 @@ main(int argc, char **argv)
 		else
 			subrun_upload_failed(&st.q, err);
 	}
-	srand((unsigned)loop_now());
 	in = input_new(argv + first, argc - first);
 	src = source_new(opt.format, detect_field());
 	run(in, &src);
@@ -590,6 +636,7 @@ main(int argc, char **argv)
 	upload_free(st.q.upload);
 	subrun_free(&st.q);
 	http_free(st.http);
+	metrics_stop(st.metrics);
 	loop_free(st.loop);
 	submit_opts_free(&opt.so);
 	free_images();
@@ -598,10 +645,9 @@ main(int argc, char **argv)
 		diag_error("stdout: %s", strerror(errno));
 		st.q.status = MJ_EXIT_FAILED;
 	}
-	/* a key refused from the start is a configuration error */
-	if (st.q.refused == ACCOUNT_KEY && !st.q.accepted)
-		return MJ_EXIT_USAGE;
-	if (st.signal_status != 0)
-		return st.signal_status;
-	return st.q.status;
+	status = exit_status();
+	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
+		diag_warn("metrics: %s", err);
+	metrics_free(st.metrics);
+	return status;
 }

@@ -165,9 +165,10 @@ def tested_alone(name, texts):
         for no, line in enumerate(lines):
             if not decl.search(line):
                 continue
-            above = []
-            for back in lines[max(0, no - 8):no + 1][::-1]:
-                if not back.strip():
+            above = [line]
+            for back in lines[max(0, no - 8):no][::-1]:
+                # up to a blank line or the declaration before
+                if not back.strip() or back.rstrip().endswith(";"):
                     break
                 above.append(back)
             if re.search(r"tested\s+(\*\s+)?alone", " ".join(above[::-1]),

@@ -30,6 +30,15 @@ const char *const account_quota_phrases[] = {
 	NULL
 };
 
+const char *const account_busy_phrases[] = {
+	"队列已满",			/* trueai-org's code 9: the queue is full */
+	"队列数已达上限",		/* the queue limit is reached */
+	"并发数已达上限",		/* the concurrency limit is reached */
+	"queue is full",
+	"queue full",
+	NULL
+};
+
 /* strcasestr for ASCII; the Chinese phrases match byte for byte. */
 static int
 contains(const char *hay, const char *needle)
@@ -51,6 +60,19 @@ account_quota_text(const char *text)
 		return 0;
 	for (i = 0; account_quota_phrases[i] != NULL; i++)
 		if (contains(text, account_quota_phrases[i]))
+			return 1;
+	return 0;
+}
+
+int
+account_busy_text(const char *text)
+{
+	size_t	i;
+
+	if (text == NULL)
+		return 0;
+	for (i = 0; account_busy_phrases[i] != NULL; i++)
+		if (contains(text, account_busy_phrases[i]))
 			return 1;
 	return 0;
 }

@@ -26,6 +26,15 @@ int	 account_quota_text(const char *text);
 extern const char *const account_quota_phrases[];
 
 /*
+ * Does text say that the server is busy for a while: its queue is full,
+ * or a concurrency or queue limit is reached (api.md 7b)?  Nothing was
+ * created, and the same submission later may well pass.  The phrases are
+ * account_busy_phrases (mjpipe(7) lists them); a daily limit is not one.
+ */
+int	 account_busy_text(const char *text);
+extern const char *const account_busy_phrases[];
+
+/*
  * A submission envelope: ACCOUNT_QUOTA when a refusal (any code but 1, 21
  * and 22) says so in its description, else ACCOUNT_OK.  Only the
  * description is read: properties may echo the prompt.

@@ -29,6 +29,9 @@ struct api_reply {
 	/* owned: the task id as text, or NULL */
 	char		*result;
 	json_object	*properties;	/* owned reference, or NULL */
+	int		 early;		/* {"success": false, "message": ...}:
+					   refused before any task (api.md 7b);
+					   the message is the description */
 };
 
 /*

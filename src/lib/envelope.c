@@ -241,7 +241,7 @@ int
 api_parse_reply(const char *body, size_t len, struct api_reply *r,
     char *err, size_t errlen)
 {
-	json_object	*root = NULL, *v;
+	json_object	*root = NULL, *v, *s;
 
 	memset(r, 0, sizeof(*r));
 	if (body == NULL)
@@ -259,6 +259,13 @@ api_parse_reply(const char *body, size_t len, struct api_reply *r,
 		return -1;
 	}
 	v = api_member(root, "description");
+	if ((s = api_member(root, "success")) != NULL &&
+	    json_object_is_type(s, json_type_boolean) &&
+	    !json_object_get_boolean(s)) {
+		r->early = 1;	/* trueai-org's refusal before any task */
+		if (v == NULL)
+			v = api_member(root, "message");
+	}
 	r->description = xstrdup(v != NULL ? json_object_get_string(v) : "");
 	r->result = reply_result(root);
 	if ((v = api_member(root, "properties")) != NULL)

@@ -560,6 +560,12 @@ http_cancel(struct http_request *r)
 	r->state = REQ_IDLE;
 }
 
+long long
+http_backoff_base(const struct http *h)
+{
+	return h->backoff_base;
+}
+
 int
 http_never_sent(const struct http_request *r)
 {

@@ -107,6 +107,8 @@ void		 http_cancel(struct http_request *);
 /* At most per_second requests of the class start per second; 0: no limit. */
 void		 http_set_rate(struct http *, enum http_class,
 		    double per_second);
+/* The retries' backoff base in ms (MJ_RETRY_BASE_MS, else 1000). */
+long long	 http_backoff_base(const struct http *);
 /* Started but not yet sent at all: waiting for its turn (the rate limit). */
 int		 http_never_sent(const struct http_request *);
 /*

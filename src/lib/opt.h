@@ -29,6 +29,6 @@ void		 opt_bad(const char *optstring, char *const *argv)
  * Tested alone.
  */
 int	 parse_duration_ms(const char *arg, long long *out);
-int	 parse_size(const char *arg, uint64_t *out);
+int	 parse_size(const char *arg, uint64_t *out);	/* tested alone */
 
 #endif

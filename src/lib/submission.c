@@ -3,6 +3,7 @@
  * becomes.  Fields the record carries itself (botType, base64Array, ...)
  * win over the options, so JSON-lines input can set them per row.
  */
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "buf.h"
 #include "datauri.h"
 #include "journal.h"
+#include "jsonstrict.h"
 #include "record.h"
 #include "submission.h"
 #include "table.h"
@@ -80,6 +82,16 @@ action_add(struct submit_opts *o, const char *name)
 	o->action_names[o->nactions++] = xstrdup(name);
 }
 
+/* extend1..extend4: the video variant's number, else 0. */
+static int
+extend_number(const char *name)
+{
+	if (strncasecmp(name, "extend", 6) != 0 || name[6] < '1' ||
+	    name[6] > '4' || name[7] != '\0')
+		return 0;
+	return name[6] - '0';
+}
+
 static int
 actions_load(struct submit_opts *o, char *err, size_t errlen)
 {
@@ -102,7 +114,13 @@ actions_load(struct submit_opts *o, char *err, size_t errlen)
 		else if (strcasecmp(item, "vary") == 0)
 			for (i = 0; i < 4; i++)
 				action_add(o, vary_names[i]);
-		else
+		else if (strncasecmp(item, "extend", 6) == 0 &&
+		    isdigit((unsigned char)item[6]) &&
+		    extend_number(item) == 0) {
+			free(list);
+			return fail(err, errlen, "--action: %s: a video has "
+			    "extend1 to extend4", item);
+		} else
 			action_add(o, item);
 	}
 	free(list);
@@ -131,6 +149,10 @@ submit_opts_load(struct submit_opts *o, char *err, size_t errlen)
 	if (o->mask_file != NULL &&
 	    (o->mask_uri = datauri_file(o->mask_file, err, errlen)) == NULL)
 		return -1;
+	if (o->end_image != NULL && (o->end_image_uri = is_url(o->end_image) ?
+	    xstrdup(o->end_image) : datauri_file(o->end_image, err,
+	    errlen)) == NULL)
+		return -1;
 	if (o->kind == SUBMIT_ACTION && actions_load(o, err, errlen) == -1)
 		return -1;
 	return 0;
@@ -146,6 +168,8 @@ submit_opts_free(struct submit_opts *o)
 	free(o->image_uris);
 	free(o->image_is_url);
 	free(o->mask_uri);
+	free(o->end_image_uri);
+	o->end_image_uri = NULL;
 	for (i = 0; i < o->nactions; i++)
 		free(o->action_names[i]);
 	free(o->action_names);
@@ -270,7 +294,9 @@ body_text(json_object *body)
 
 	s = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN |
 	    JSON_C_TO_STRING_NOSLASHESCAPE);
-	return xstrdup(s != NULL ? s : "{}");
+	if (s == NULL)
+		xalloc_oom();	/* json-c's buffer: not an empty request */
+	return xstrdup(s);
 }
 
 /* The record's one submission: body with the fields every kind shares. */
@@ -389,8 +415,37 @@ build_describe(const struct submit_opts *o, const struct record *rec,
 		return fail(err, errlen, "--describe needs an image: --image "
 		    "FILE|URL or a 'base64' or 'link' field");
 	}
+	add_string_or_own(body, rec, "language", o->language);
 	return finish_one(body, o, rec, 1, "/mj/submit/describe", out, err,
 	    errlen);
+}
+
+/* A field of the record's own, or the option's value (a new one). */
+static void
+own_or(json_object *body, const struct record *rec, const char *name,
+    json_object *dflt)
+{
+	json_object	*v;
+
+	if ((v = own_field(rec, name)) != NULL) {
+		json_object_put(dflt);
+		json_add(body, name, v);
+	} else if (dflt != NULL)
+		json_add(body, name, dflt);
+}
+
+/* The last frame, a loop, HD and the batch (api.md 7b). */
+static void
+video_extras(json_object *body, const struct submit_opts *o,
+    const struct record *rec)
+{
+	add_string_or_own(body, rec, "endImage", o->end_image_uri);
+	own_or(body, rec, "loop", o->loop ? json_object_new_boolean(1) :
+	    NULL);
+	add_string_or_own(body, rec, "videoType", o->hd ?
+	    "vid_1.1_i2v_720" : NULL);
+	own_or(body, rec, "batchSize", o->batch_size != 0 ?
+	    json_object_new_int(o->batch_size) : NULL);
 }
 
 static int
@@ -413,8 +468,31 @@ build_video(const struct submit_opts *o, const struct record *rec,
 	if (*prompt != '\0')
 		json_add_string(body, "prompt", prompt);
 	free(prompt);
+	video_extras(body, o, rec);
 	return finish_one(body, o, rec, 0, "/mj/submit/video", out, err,
 	    errlen);
+}
+
+/* Edit and retexture (api.md 7b): the prompt and an image. */
+static int
+build_edit(const struct submit_opts *o, const struct record *rec,
+    const char *endpoint, struct submission **out, char *err, size_t errlen)
+{
+	json_object	*body;
+	const char	*img;
+	char		*prompt;
+
+	if ((img = single_image(o, rec, "image")) == NULL)
+		return fail(err, errlen, "%s needs an image: --image FILE|URL, "
+		    "an 'image' field or a finished task's image",
+		    o->kind == SUBMIT_EDIT ? "--edit" : "--retexture");
+	if ((prompt = prompt_of(o, rec, 1, err, errlen)) == NULL)
+		return -1;
+	body = json_object_new_object();
+	json_add_string(body, "prompt", prompt);
+	free(prompt);
+	json_add_string(body, "image", img);
+	return finish_one(body, o, rec, 0, endpoint, out, err, errlen);
 }
 
 /* Prompt analysis: the prompt and the bot (api.md), nothing else. */
@@ -477,6 +555,49 @@ action_body(const struct submit_opts *o, const struct record *rec,
 	return 0;
 }
 
+/*
+ * Extend a finished video (api.md 7b): its variant n (1-based) as a
+ * 0-based index, its id, and its prompt, which trueai-org requires.
+ */
+static int
+extend_body(const struct submit_opts *o, const struct record *rec,
+    json_object *task, int n, struct submission *s, char *err, size_t errlen)
+{
+	json_object	*body, *urls;
+	const char	*id = api_task_id(task), *action, *prompt;
+	size_t		 variants = 1;
+
+	action = json_get_string(task, "action");
+	if (action == NULL || strcmp(action, "VIDEO") != 0)
+		return fail(err, errlen, "task %s is not a video (%s): only "
+		    "a finished video can be extended", id,
+		    action != NULL ? action : "no action");
+	if (json_object_object_get_ex(task, "videoUrls", &urls) &&
+	    json_object_is_type(urls, json_type_array) &&
+	    json_object_array_length(urls) > 0)
+		variants = json_object_array_length(urls);
+	if ((size_t)n > variants)
+		return fail(err, errlen, "task %s has %zu video%s: no "
+		    "extend%d", id, variants, variants == 1 ? "" : "s", n);
+	body = json_object_new_object();
+	json_add_string(body, "action", "extend");
+	json_add_int(body, "index", n - 1);
+	json_add_string(body, "taskId", id);
+	if ((prompt = json_get_string(task, "prompt")) != NULL &&
+	    *prompt != '\0')
+		json_add_string(body, "prompt", prompt);
+	if (o->motion != NULL)
+		json_add_string(body, "motion", o->motion);
+	if (add_common(body, o, rec, 0, err, errlen) == -1) {
+		json_object_put(body);
+		return -1;
+	}
+	s->endpoint = "/mj/submit/video";
+	s->body = body_text(body);
+	json_object_put(body);
+	return 0;
+}
+
 static int
 build_actions(const struct submit_opts *o, const struct record *rec,
     struct submission **out, char *err, size_t errlen)
@@ -485,6 +606,7 @@ build_actions(const struct submit_opts *o, const struct record *rec,
 	json_object		*task = record_task(rec);
 	const char		*id, *status;
 	size_t			 i;
+	int			 n;
 
 	if (task == NULL || (id = api_task_id(task)) == NULL)
 		return fail(err, errlen, "--action needs a record with a "
@@ -495,12 +617,16 @@ build_actions(const struct submit_opts *o, const struct record *rec,
 		    "buttons cannot be used", id, status);
 	subs = xcalloc(o->nactions, sizeof(*subs));
 	for (i = 0; i < o->nactions; i++) {
-		if (action_body(o, rec, task, o->action_names[i], &subs[i],
-		    err, errlen) == -1) {
+		n = extend_number(o->action_names[i]);
+		if ((n > 0 ? extend_body(o, rec, task, n, &subs[i], err,
+		    errlen) : action_body(o, rec, task, o->action_names[i],
+		    &subs[i], err, errlen)) == -1) {
 			submission_free_all(subs, i);
 			return -1;
 		}
-		subs[i].button = xstrdup(o->action_names[i]);
+		/* an extend has no button: no customId to go stale */
+		if (n == 0)
+			subs[i].button = xstrdup(o->action_names[i]);
 		subs[i].parent = parent_of(task, id, o->action_names[i]);
 	}
 	*out = subs;
@@ -574,6 +700,12 @@ submission_build(const struct submit_opts *o, const struct record *rec,
 		return build_video(o, rec, out, err, errlen);
 	case SUBMIT_SHORTEN:
 		return build_shorten(o, rec, out, err, errlen);
+	case SUBMIT_EDIT:
+		return build_edit(o, rec, "/mj/submit/edits", out, err,
+		    errlen);
+	case SUBMIT_RETEXTURE:
+		return build_edit(o, rec, "/mj/submit/retexture", out, err,
+		    errlen);
 	default:
 		return build_imagine(o, rec, out, err, errlen);
 	}
@@ -583,12 +715,16 @@ int
 submission_rebuild_action(const struct submit_opts *o, json_object *task,
     struct submission *s, char *err, size_t errlen)
 {
-	json_object	*body, *button;
-	const char	*cid;
-	char		*names;
+	struct jsonstrict_error	 jerr;
+	json_object		*body, *button;
+	const char		*cid;
+	char			*names;
 
 	(void)o;	/* the body already holds what the options gave */
-	if (s->button == NULL || (body = json_tokener_parse(s->body)) == NULL)
+	/* jsonstrict exits when out of memory, where json-c's tokener
+	 * returns NULL or drops a member */
+	if (s->button == NULL || (body = jsonstrict_parse(s->body,
+	    strlen(s->body), &jerr)) == NULL)
 		return fail(err, errlen, "not an action");
 	button = api_find_button(task, s->button);
 	cid = button != NULL ? json_get_string(button, "customId") : NULL;
@@ -606,75 +742,6 @@ submission_rebuild_action(const struct submit_opts *o, json_object *task,
 	s->body = body_text(body);
 	json_object_put(body);
 	return 0;
-}
-
-char *
-submission_tagged_body(const char *body, const char *tag)
-{
-	json_object	*o;
-	const char	*end;
-	int		 empty, has_state;
-	char		*out;
-
-	if ((o = json_tokener_parse(body)) == NULL)
-		return NULL;
-	has_state = !json_object_is_type(o, json_type_object) ||
-	    json_object_object_get_ex(o, "state", NULL);
-	empty = !has_state && json_object_object_length(o) == 0;
-	json_object_put(o);
-	if (has_state || (end = strrchr(body, '}')) == NULL)
-		return NULL;
-	/* the body is compact JSON from json-c: its object ends at the last
-	 * '}'; the tag is hex, so it needs no escaping */
-	out = xasprintf("%.*s%s\"state\":\"%s\"}", (int)(end - body), body,
-	    empty ? "" : ",", tag);
-	return out;
-}
-
-json_object *
-submission_outcome(const char *endpoint, const struct api_reply *rep)
-{
-	json_object	*o = json_object_new_object();
-	char		 now[32];
-
-	if (rep != NULL) {
-		json_add_int(o, "code", rep->code);
-		json_add_string(o, "description", rep->description);
-	}
-	json_add_string(o, "endpoint", endpoint);
-	rfc3339_now(now, sizeof(now));
-	json_add_string(o, "at", now);
-	if (rep != NULL && rep->properties != NULL)
-		json_add(o, "properties", json_object_get(rep->properties));
-	return o;
-}
-
-void
-submission_key(const struct submission *sub, struct record *rec,
-    struct table *ordinals, char *out)
-{
-	const char	*parent_id = NULL;
-	char		*identity, *rec_text, base[JOURNAL_KEY_LEN + 1];
-	size_t		 len;
-	uintptr_t	 n;
-
-	if (sub->parent != NULL)
-		parent_id = json_get_string(sub->parent, "id");
-	if (parent_id != NULL) {
-		/* a follow-up is its parent and its button: the parent's
-		 * record changes from one read to the next (customIds) */
-		identity = xasprintf("%s\n%s", parent_id, sub->button);
-		rec_text = xstrdup("");
-	} else {
-		identity = xstrdup(sub->body);
-		rec_text = xstrdup(record_serialize(rec, &len));
-	}
-	journal_key(sub->endpoint, identity, rec_text, 0, base);
-	n = (uintptr_t)table_get(ordinals, base);
-	(void)table_put(ordinals, base, (void *)(n + 1));
-	journal_key(sub->endpoint, identity, rec_text, (unsigned long)n, out);
-	free(identity);
-	free(rec_text);
 }
 
 void

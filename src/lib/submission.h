@@ -23,7 +23,9 @@ enum submit_kind {
 	SUBMIT_BLEND,		/* --blend: /mj/submit/blend */
 	SUBMIT_DESCRIBE,	/* --describe: /mj/submit/describe */
 	SUBMIT_VIDEO,		/* --video: /mj/submit/video */
-	SUBMIT_SHORTEN		/* --shorten: /mj/submit/shorten */
+	SUBMIT_SHORTEN,		/* --shorten: /mj/submit/shorten */
+	SUBMIT_EDIT,		/* --edit: /mj/submit/edits (api.md 7b) */
+	SUBMIT_RETEXTURE	/* --retexture: /mj/submit/retexture */
 };
 
 struct submit_opts {
@@ -48,12 +50,18 @@ struct submit_opts {
 	const char	 *dimensions;
 	const char	 *motion;	/* --motion low|high (video) */
 	int		  remix;	/* --remix: actions open a modal */
+	const char	 *end_image;	/* --end-image FILE|URL (video) */
+	int		  loop;		/* --loop (video) */
+	int		  batch_size;	/* --batch-size 1|2|4 (video), or 0 */
+	int		  hd;		/* --hd (video) */
+	const char	 *language;	/* --language (describe), or NULL */
 
 	/* Filled by submit_opts_load; private. */
 	/* data: URIs for files, URLs as given */
 	char		**image_uris;
 	int		 *image_is_url;
 	char		 *mask_uri;
+	char		 *end_image_uri;
 	char		**action_names;	/* "upscale" expanded to U1..U4 */
 	size_t		  nactions;
 };

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "api.h"
+#include "backoff.h"
 #include "diag.h"
 #include "modal.h"
 #include "subrecord.h"
@@ -176,8 +177,7 @@ retry_timer(void *arg)
 static void
 queue_full(struct subq *q, struct sub *s, const struct api_reply *rep)
 {
-	long long	 delay;
-	const char	*base = getenv("MJ_RETRY_BASE_MS");
+	long		 base = (long)http_backoff_base(q->http), delay;
 
 	sub_refused(q, s);
 	if (q->stop_msg != NULL) {
@@ -189,12 +189,13 @@ queue_full(struct subq *q, struct sub *s, const struct api_reply *rep)
 		    "the server's queue is full", 1, rep->code, 0);
 		return;
 	}
-	delay = base != NULL && *base != '\0' ? atoll(base) : 1000;
-	delay <<= s->refusals < 6 ? s->refusals - 1 : 5;
-	delay = delay / 2 + rand() % (delay / 2 + 1);
-	diag_info(1, "line %ld: queue full; trying again in %lld ms",
+	/* the server's queue drains at its pace: up to 32 times the base */
+	delay = backoff_full_jitter_ms((unsigned)(s->refusals - 1), base,
+	    base * 32);
+	diag_info(1, "line %ld: queue full; trying again in %ld ms",
 	    s->item->rec->line, delay);
 	sub_to(q, s, SUB_BACKOFF);
+	metrics_add(q->metrics, METRIC_RETRIES, NULL, 1);
 	s->timer = loop_timer_at(q->loop, loop_now() + delay, retry_timer, s);
 }
 
@@ -302,7 +303,15 @@ refused(struct subq *q, struct sub *s, const struct verdict_out *v,
 	char	*msg;
 
 	sub_refused(q, s);
-	if (rep != NULL) {
+	if (v->why == WHY_NO_PARENT) {
+		msg = rep->description[0] != '\0' ? xasprintf("no such parent "
+		    "task: %s", rep->description) :
+		    xstrdup("no such parent task");
+		sub_fail(q, s, msg, 0, v->code, v->http);
+		free(msg);
+		return;
+	}
+	if (r->verdict == RETRY_NONE) {
 		sub_fail(q, s, rep->description[0] != '\0' ? rep->description :
 		    "refused", v->verdict == VERDICT_REFUSED_RETRYABLE,
 		    v->code, v->http);
@@ -353,6 +362,25 @@ succeeded(struct subq *q, struct sub *s, const struct verdict_out *v,
 	sub_succeed(q, s, rep->result, v->status, sub_outcome(s, rep));
 }
 
+/*
+ * Old novicezk servers answer an action done before with code 21 and the
+ * task it made then: that task is s's, nothing new was made or paid for,
+ * and no modal follows a finished task.
+ */
+static void
+exists(struct subq *q, struct sub *s, const struct verdict_out *v,
+    const struct api_reply *rep)
+{
+	json_object	*submit = sub_outcome(s, rep);
+
+	if (q->started > 0)
+		q->started--;	/* nothing new was made */
+	if (q->journal != NULL)
+		journal_task(q, s, rep->result);
+	json_add_bool(submit, "existing", 1);
+	sub_succeed(q, s, rep->result, v->status, submit);
+}
+
 /* Act on the verdict on s's answer; rep is NULL unless an envelope came. */
 static void
 act(struct subq *q, struct sub *s, const struct verdict_out *v,
@@ -364,6 +392,9 @@ act(struct subq *q, struct sub *s, const struct verdict_out *v,
 	switch (v->verdict) {
 	case VERDICT_SUCCEEDED:
 		succeeded(q, s, v, rep);
+		return;
+	case VERDICT_EXISTS:
+		exists(q, s, v, rep);
 		return;
 	case VERDICT_RETRY_BACKOFF:
 		queue_full(q, s, rep);
@@ -389,14 +420,30 @@ act(struct subq *q, struct sub *s, const struct verdict_out *v,
 	}
 }
 
+/* The envelope's part of the facts. */
+static void
+envelope_facts(const struct api_reply *rep, struct verdict_in *in)
+{
+	in->envelope = 1;
+	in->early = rep->early;
+	in->code = rep->code;
+	in->has_task = rep->result != NULL;
+	in->text = rep->description;
+	in->prop_status = json_get_string(rep->properties, "status");
+}
+
 /* The facts of r's answer for verdict_of; rep filled if it is one. */
 static int
-answer_facts(const struct http_request *r, struct verdict_in *in,
-    struct api_reply *rep, char *err, size_t errlen)
+answer_facts(const struct sub *s, const struct http_request *r,
+    struct verdict_in *in, struct api_reply *rep, char *err, size_t errlen)
 {
+	const struct submission	*sub = &s->item->subs[s->i];
+
 	memset(in, 0, sizeof(*in));
 	in->transfer = r->verdict;
 	in->http = r->status;
+	in->has_parent = sub->parent != NULL ||
+	    strcmp(sub->endpoint, "/mj/submit/modal") == 0;
 	err[0] = '\0';
 	if (r->verdict != RETRY_NONE) {
 		in->account = account_http(r->status, r->reply.data,
@@ -404,18 +451,36 @@ answer_facts(const struct http_request *r, struct verdict_in *in,
 		in->created_nothing = http_created_nothing(r);
 		in->lasts = http_refusal_lasts(r->curl_result, r->status,
 		    r->connect_status);
-		return 0;
+		/* trueai-org's 404 for a parent that does not exist */
+		if (r->status != 404 || api_parse_reply(r->reply.data,
+		    r->reply.len, rep, err, errlen) == -1)
+			return 0;
+		envelope_facts(rep, in);
+		return 1;
 	}
 	if (api_parse_reply(r->reply.data, r->reply.len, rep, err,
 	    errlen) == -1) {
 		in->account = account_body(r->reply.data, r->reply.len);
 		return 0;
 	}
-	in->envelope = 1;
-	in->code = rep->code;
-	in->has_task = rep->result != NULL;
+	envelope_facts(rep, in);
 	in->account = account_reply(rep);
 	return 1;
+}
+
+/* --metrics: the answer's API code ("none" without one), the resends. */
+static void
+count_answer(struct subq *q, const struct http_request *r,
+    const struct api_reply *rep)
+{
+	char	code[24];
+
+	if (rep != NULL)
+		(void)snprintf(code, sizeof(code), "%d", rep->code);
+	metrics_add(q->metrics, METRIC_SUBMISSIONS, rep != NULL ? code :
+	    "none", 1);
+	if (r->attempts > 1)
+		metrics_add(q->metrics, METRIC_RETRIES, NULL, r->attempts - 1);
 }
 
 /* The answer to s's request (on_done): s leaves SUB_IN_FLIGHT. */
@@ -431,8 +496,11 @@ sub_done(struct http_request *r)
 	int			 envelope;
 
 	s->req = NULL;
-	envelope = answer_facts(r, &in, &rep, err, sizeof(err));
+	envelope = answer_facts(s, r, &in, &rep, err, sizeof(err));
+	count_answer(q, r, envelope ? &rep : NULL);
 	verdict_of(&in, &v);
+	diag_info(2, "line %ld: HTTP %ld, code %d: %s", s->item->rec->line,
+	    r->status, in.code, verdict_name(v.verdict));
 	act(q, s, &v, r, envelope ? &rep : NULL, err);
 	if (envelope)
 		api_reply_free(&rep);

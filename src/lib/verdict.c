@@ -5,6 +5,7 @@
  * created, then the envelope's code.
  */
 #include <stddef.h>
+#include <string.h>
 
 #include "api.h"
 #include "verdict.h"
@@ -29,7 +30,12 @@ failed(const struct verdict_in *in, struct verdict_out *o)
 		set(o, VERDICT_MAY_EXIST, 0, in->http);
 	} else if (in->lasts)	/* the same trust store for every one */
 		set(o, VERDICT_STOP_TRUST, 0, in->http);
-	else
+	else if (in->http == 404 && in->has_parent && in->envelope &&
+	    in->code == API_CODE_NOT_FOUND) {
+		/* trueai-org: the task acted on does not exist */
+		o->why = WHY_NO_PARENT;
+		set(o, VERDICT_REFUSED_FINAL, in->code, in->http);
+	} else
 		set(o, in->transfer == RETRY_SAFE ? VERDICT_REFUSED_RETRYABLE :
 		    VERDICT_REFUSED_FINAL, 0, in->http);
 }
@@ -38,6 +44,12 @@ failed(const struct verdict_in *in, struct verdict_out *o)
 static void
 envelope(const struct verdict_in *in, struct verdict_out *o)
 {
+	if (in->early) {
+		/* trueai-org's refusals before any task: a limit clears */
+		set(o, account_busy_text(in->text) ? VERDICT_RETRY_BACKOFF :
+		    VERDICT_REFUSED_RETRYABLE, in->code, 0);
+		return;
+	}
 	switch (in->code) {
 	case API_CODE_OK:
 	case API_CODE_QUEUED:
@@ -48,12 +60,29 @@ envelope(const struct verdict_in *in, struct verdict_out *o)
 			set(o, VERDICT_MAY_EXIST, in->code, 0);
 			return;
 		}
+		if (in->code == API_CODE_EXISTS && in->prop_status != NULL &&
+		    in->prop_status[0] != '\0' &&
+		    strcmp(in->prop_status, "MODAL") != 0) {
+			/* old novicezk: the task this one made before */
+			o->status = in->prop_status;
+			set(o, VERDICT_EXISTS, in->code, 0);
+			return;
+		}
 		o->status = in->code == API_CODE_QUEUED ? "NOT_START" :
 		    in->code == API_CODE_EXISTS ? "MODAL" : "SUBMITTED";
 		set(o, VERDICT_SUCCEEDED, in->code, 0);
 		return;
 	case API_CODE_QUEUE_FULL:
 		set(o, VERDICT_RETRY_BACKOFF, in->code, 0);
+		return;
+	case API_CODE_OTHER:
+		/* trueai-org's queue full is code 9, saying so */
+		if (account_busy_text(in->text)) {
+			set(o, VERDICT_RETRY_BACKOFF, in->code, 0);
+			return;
+		}
+		o->why = WHY_UNKNOWN_CODE;
+		set(o, VERDICT_MAY_EXIST, in->code, 0);
 		return;
 	case API_CODE_INVALID:
 		set(o, VERDICT_STALE, in->code, 0);
@@ -95,8 +124,9 @@ const char *
 verdict_name(enum verdict v)
 {
 	static const char *const names[] = {
-		"succeeded", "retry-backoff", "stale", "refused-retryable",
-		"refused-final", "may-exist", "stop-account", "stop-trust"
+		"succeeded", "exists", "retry-backoff", "stale",
+		"refused-retryable", "refused-final", "may-exist",
+		"stop-account", "stop-trust"
 	};
 
 	return (size_t)v < sizeof(names) / sizeof(names[0]) ? names[v] : "?";

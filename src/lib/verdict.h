@@ -15,6 +15,7 @@
 /* What the answer to a submission means. */
 enum verdict {
 	VERDICT_SUCCEEDED,	/* a task was created: record it */
+	VERDICT_EXISTS,		/* a task made before (old code 21): no pay */
 	VERDICT_RETRY_BACKOFF,	/* refused, nothing created: send it later */
 	VERDICT_STALE,		/* code 4: an action's customId may be stale */
 	VERDICT_REFUSED_RETRYABLE, /* nothing created; a later run may */
@@ -30,7 +31,8 @@ enum verdict_why {
 	WHY_UNREADABLE,		/* a 2xx that is no envelope */
 	WHY_NO_TASK_ID,		/* a success without a task id */
 	WHY_UNKNOWN_CODE,	/* a code api.md does not call a refusal */
-	WHY_AFTER_SEND		/* the transfer failed after the request went */
+	WHY_AFTER_SEND,		/* the transfer failed after the request went */
+	WHY_NO_PARENT		/* refused: the parent task does not exist */
 };
 
 /* The facts of one answer, as the caller found them. */
@@ -41,16 +43,22 @@ struct verdict_in {
 	int		 lasts;		/* http_refusal_lasts */
 	/* account_http, account_body or account_reply, by the caller */
 	enum account_refusal account;
-	/* a 2xx: */
+	int		 has_parent;	/* it acts on a task (action, modal) */
+	/* the body (of a 2xx, or of a 404): */
 	int		 envelope;	/* the body is an envelope (api.h) */
+	/* {"success": false}: refused before any task (api.md 7b) */
+	int		 early;
 	int		 code;		/* its code */
 	int		 has_task;	/* its result holds a task id */
+	const char	*text;		/* its description or message */
+	const char	*prop_status;	/* its properties.status or NULL */
 };
 
 struct verdict_out {
 	enum verdict	 verdict;
-	enum verdict_why why;		/* VERDICT_MAY_EXIST */
-	const char	*status;	/* VERDICT_SUCCEEDED: the task's */
+	enum verdict_why why;		/* VERDICT_MAY_EXIST, REFUSED_FINAL */
+	/* VERDICT_SUCCEEDED, EXISTS: the task's (static, or in->prop_status) */
+	const char	*status;
 	enum account_refusal account;	/* VERDICT_STOP_ACCOUNT */
 	int		 code;		/* for the record: the API's, or 0 */
 	long		 http;		/* for the record: the status, or 0 */

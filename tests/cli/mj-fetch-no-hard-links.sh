@@ -5,7 +5,6 @@
 # instead, the same files as with hard links, no .part left, and a rerun
 # finds them all.
 . "$top_srcdir/tests/cli/lib.sh"
-skip_dialect "a video task as CometAPI gives it, two files (trueai: four mp4s); no hard links is the same in any dialect"
 TEST_TIMEOUT=90
 SHIM=$top_builddir/tests/faultinject/nolink.so
 SIM_DIALECT_FIXED=1	# the file counts are comet's (a video: an image and a video)

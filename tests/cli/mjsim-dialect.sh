@@ -82,6 +82,11 @@ is "$(sim_api GET /mj/task/$g/fetch | jq -r '.imageUrls | map(has("url") and has
 is "$(curl -s -o /dev/null -w '%{http_code} %{content_type}' "$(sim_api GET /mj/task/$g/fetch | jq -r '.imageUrls[1].thumbnail')")" \
     "200 image/png" "... whose thumbnails are served"
 is "$(sim_api POST /mj/task/list-by-ids "{\"ids\":[\"$g\"]}" | jq -r '.[0].id')" "$g" "list-by-ids lists"
+v1=$(sim_api GET /mj/task/$g/fetch | jq -r '.buttons[] | select(.label == "V1") | .customId')
+m=$(sim_api POST /mj/submit/action "{\"taskId\":\"$g\",\"customId\":\"$v1\",\"enableRemix\":true}")
+is "$(echo "$m" | jq -c '[.code, .description, .properties.finalPrompt, .properties.remix]')" \
+    '[21,"Waiting for window confirm","a grid",true]' "code 21: a MODAL task, finalPrompt and remix: true"
+is "$(sim_api GET /mj/task/$(echo "$m" | jq -r .result)/fetch | jq -r .status)" MODAL "... in MODAL"
 is "$(code_of "$(sim_api POST /mj/submit/edits '{"prompt":" ","image":"http://x/a.png"}')")" 4 "edits: a blank prompt is code 4"
 is "$(code_of "$(sim_api POST /mj/submit/retexture '{"prompt":"p"}')")" 4 "retexture: no image is code 4"
 e=$(sim_api POST /mj/submit/edits '{"prompt":"make it blue","image":"http://x/a.png","state":"e1"}' | jq -r .result)
@@ -194,6 +199,10 @@ is "$(echo "$d" | jq -r .properties.imageUrl)" "$(sim_api GET /mj/task/$up/fetch
 is "$(sim_stats | jq -r '[.tasks_created, .already_exists] | map(tostring) | join(" ")')" "$n 1" "... nothing new created"
 is "$(code_of "$(sim_api POST /mj/submit/action "{\"taskId\":\"$g\",\"customId\":\"$(sim_api GET /mj/task/$g/fetch | jq -r '.buttons[1].customId')\"}")")" 1 \
     "U2 is new: code 1"
+cz=$(sim_api GET /mj/task/$up/fetch | jq -r '.buttons[] | select(.label == "Custom Zoom") | .customId')
+m=$(sim_api POST /mj/submit/action "{\"taskId\":\"$up\",\"customId\":\"$cz\"}")
+is "$(echo "$m" | jq -r '.code')" 21 "a modal is code 21 as ever..."
+is "$(sim_api GET /mj/task/$(echo "$m" | jq -r .result)/fetch | jq -r .status)" MODAL "... a new task in MODAL"
 sim_stop
 
 # ---- grids in the prompt's --ar shape -------------------------------------
