@@ -55,6 +55,14 @@ is "$(value m/again.prom 'mjpipe_downloaded_bytes_total{program="mj-fetch"}')" 0
     "mj-fetch again: the files are there, no byte downloaded"
 is "$(value m/again.prom 'mjpipe_retries_total{program="mj-fetch"}')" 0 "... and no retry"
 
+# polls that fail at first are sent again, and counted
+sim_post /_sim/faults '{"faults":[{"class":"poll","kind":"503","first":2}]}' >/dev/null
+jq -c '{task}' done.jsonl | mj-wait -i 100ms --metrics m/retry.prom > /dev/null 2>&1
+is "$?" 0 "mj-wait through two failed polls"
+ok "mj-wait: the polls sent again are counted" test \
+    "$(value m/retry.prom 'mjpipe_retries_total{program="mj-wait"}')" -ge 2
+sim_post /_sim/faults '{"faults":[]}' >/dev/null
+
 # MJ_METRICS_DIR: a file per program, named after it
 printf '{"bad json\n' | MJ_METRICS_DIR=dir mj-pack -q -o x.tar > /dev/null 2>&1
 ok "MJ_METRICS_DIR: the file is not written where the directory is missing" test ! -e dir
