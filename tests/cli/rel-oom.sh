@@ -194,13 +194,20 @@ one_point() {	# one_point STAGE N
 	# fails: libarchive (exit 1, its own message), GLib under libvips
 	# (g_error's abort, or a crash where its own out-of-memory message
 	# fails to allocate and recurses), glibc (abort when a thread's exit
-	# cannot load libgcc_s, exit 127 when a new thread gets no TLS)
+	# cannot load libgcc_s, exit 127 when a new thread gets no TLS),
+	# json-c (its parser crashes when it cannot copy a key)
 	lib=""
 	asker=$(sed -n 's/.* failed [0-9]* in//p' "$d/fm.log" 2>/dev/null |
 	    tr ' ' '\n' | grep -v -e '^$' -e '^libc\.so' -e '^ld-linux' -e '^libasan' \
 	    -e '^libubsan' | head -1)
 	case $asker in
 	libglib*|libgobject*|libgio*|libvips*|libgmodule*) lib=glib ;;
+	libjson-c*)
+		# its parser uses a key it could not copy: a crash in json-c
+		if [ "$st" = 139 ] ||
+		    grep -q 'AddressSanitizer: SEGV' "$d/err1"; then
+			lib=json-c
+		fi ;;
 	esac
 	grep -Eq 'GLib|GSlice|MEMORY-ERROR' "$d/err1" && lib=glib
 	grep -Eq 'libgcc_s.so.1 must be installed|memory for thread-local data' \
@@ -219,6 +226,8 @@ one_point() {	# one_point STAGE N
 		st="1 (libarchive exits)"
 	elif [ "$lib" = glib ] && { [ "$st" = 134 ] || [ "$st" = 139 ]; }; then
 		st="$st (GLib's own end)"
+	elif [ "$lib" = json-c ] && [ "$st" = 139 ]; then
+		st="139 (json-c's own end: its parser)"
 	elif [ -n "$lib" ] && [ "$st" = 1 ] &&
 	    grep -q 'AddressSanitizer' "$d/err1"; then
 		# ASan reports the crash or the abort and exits 1
