@@ -145,7 +145,7 @@ static void
 json_append(json_object *array, json_object *v)
 {
 	if (json_object_array_add(array, v) != 0)
-		xalloc_oom();
+		xalloc_oom();	/* diag allocates */
 }
 
 static json_object *
