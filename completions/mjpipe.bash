@@ -7,6 +7,13 @@ _mjpipe_options()
 	"$1" --help 2>/dev/null | grep -o -- '--[a-z][a-z0-9-]*' | sort -u
 }
 
+# the [sections] of the config file: the profiles --profile may name
+_mjpipe_profiles()
+{
+	local file=${MJ_CONFIG:-${XDG_CONFIG_HOME:-$HOME/.config}/mjpipe/config}
+	[ -r "$file" ] && sed -n 's/^[[:space:]]*\[[[:space:]]*\([A-Za-z0-9._-]*\)[[:space:]]*\][[:space:]]*$/\1/p' "$file"
+}
+
 _mjpipe()
 {
 	local cur prev words cword
@@ -39,9 +46,12 @@ _mjpipe()
 		COMPREPLY=($(compgen -W "1 2 4" -- "$cur")); return ;;
 	--language)
 		COMPREPLY=($(compgen -W "zh en" -- "$cur")); return ;;
+	--profile)
+		COMPREPLY=($(compgen -W "$(_mjpipe_profiles)" -- "$cur")); return ;;
 	-d|--dir|--prefix)
 		COMPREPLY=($(compgen -d -- "$cur")); return ;;
-	--image|--end-image|--mask|--journal|--api-key-file|--events|-o|--output)
+	--image|--end-image|--mask|--journal|--api-key-file|--events|-o|\
+	--output|--config|--metrics)
 		COMPREPLY=($(compgen -f -- "$cur")); return ;;
 	-j|--jobs|--rate|--max-tasks|--interval|--timeout|--stall|--template|\
 	--prompt-field|--state|--notify-hook|--modal-prompt|--base-url|\

@@ -38,6 +38,8 @@ function __mjpipe_values -a prog long arg
             printf '%s\n' -x -a 'U1 U2 U3 U4 V1 V2 V3 V4 upscale vary reroll extend1 extend2 extend3 extend4'
         case batch-size
             printf '%s\n' -x -a '1 2 4'
+        case language
+            printf '%s\n' -x -a 'zh en'
         case profile
             printf '%s\n' -x -a '(__mjpipe_profiles)'
         case '*'

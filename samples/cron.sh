@@ -12,7 +12,10 @@
 # - --max-tasks: a budget guard (MAX_TASKS, 500 by default);
 # - logs: the programs' stderr is appended to OUTDIR/log/DAY.log;
 # - mail on failure: the log's tail goes to MAILTO when a program failed.
-# Settings come from the environment or from MJPIPE_ENV (a file like
+# - metrics: with MJ_METRICS_DIR set (node_exporter's textfile directory),
+#   each program writes PROG.prom there, every 15 s and at its end.
+# Settings come from the config file (~/.config/mjpipe/config, a profile
+# with MJ_PROFILE), the environment, or MJPIPE_ENV (a file like
 # samples/mjpipe.env).
 set -u
 usage="usage: cron.sh PROMPTS.csv OUTDIR"
@@ -24,6 +27,9 @@ env_file=${MJPIPE_ENV:-$HOME/.config/mjpipe/env}
 [ -r "$env_file" ] && . "$env_file"
 
 mkdir -p "$out/log" "$out/$day" || exit 1
+if [ -n "${MJ_METRICS_DIR:-}" ]; then
+	mkdir -p "$MJ_METRICS_DIR" || exit 1
+fi
 exec 9>"$out/.lock"
 flock -n 9 || exit 0
 log=$out/log/$day.log

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "api.h"
+#include "commonopt.h"
 #include "config.h"
 #include "diag.h"
 #include "download.h"
@@ -28,13 +29,13 @@
 #include "image.h"
 #include "input.h"
 #include "loop.h"
+#include "metrics.h"
 #include "nameset.h"
 #include "opt.h"
 #include "progress.h"
 #include "record.h"
 #include "relink.h"
 #include "syncq.h"
-#include "version.h"
 #include "xalloc.h"
 
 #define URLS_MAX	64	/* media files of one task */
@@ -76,6 +77,7 @@ static struct {
 	unsigned long	 failed;
 	int		 status;
 	int		 out_closed;
+	struct metrics	*metrics;	/* --metrics, or NULL */
 } st;
 
 static void
@@ -97,34 +99,29 @@ usage(FILE *out)
 "      --base-url URL      API base URL: the key goes to its host only\n"
 "      --api-key-file FILE read the API key from FILE (optional)\n"
 "      --auth STYLE        bearer or mj-api-secret ($MJ_AUTH)\n"
-"  -q, --quiet             errors only, no status line\n"
-"  -v, --verbose           more messages (repeatable)\n"
-"  -h, --help              this help\n"
-"      --version           version and libraries\n"
+COMMONOPT_HELP_FILES
+COMMONOPT_HELP_TAIL
 "See mj-fetch(1).\n");
 }
 
 enum {
-	OPT_API_KEY_FILE = CHAR_MAX + 1, OPT_AUTH, OPT_BASE_URL,
-	OPT_MAX_FILESIZE, OPT_NAME, OPT_NO_SHA256, OPT_NO_SYNC, OPT_SPLIT,
-	OPT_VERSION
+	OPT_MAX_FILESIZE = CHAR_MAX + 1, OPT_NAME, OPT_NO_SHA256, OPT_NO_SYNC,
+	OPT_SPLIT
 };
 
+static struct commonopt co = { "mj-fetch", usage, image_version, &opt.cfg,
+    NULL };
+
 static const struct option longopts[] = {
-	{ "api-key-file",	required_argument, NULL, OPT_API_KEY_FILE },
-	{ "auth",		required_argument, NULL, OPT_AUTH },
-	{ "base-url",		required_argument, NULL, OPT_BASE_URL },
+	COMMONOPT_LONGOPTS,
+	COMMONOPT_API_LONGOPTS,
 	{ "dir",		required_argument, NULL, 'd' },
-	{ "help",		no_argument,	   NULL, 'h' },
 	{ "jobs",		required_argument, NULL, 'j' },
 	{ "max-filesize",	required_argument, NULL, OPT_MAX_FILESIZE },
 	{ "name",		required_argument, NULL, OPT_NAME },
 	{ "no-sha256",		no_argument,	   NULL, OPT_NO_SHA256 },
 	{ "no-sync",		no_argument,	   NULL, OPT_NO_SYNC },
-	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "split",		no_argument,	   NULL, OPT_SPLIT },
-	{ "verbose",		no_argument,	   NULL, 'v' },
-	{ "version",		no_argument,	   NULL, OPT_VERSION },
 	{ NULL,			0,		   NULL, 0 }
 };
 
@@ -141,28 +138,8 @@ parse_options(int argc, char **argv)
 				diag_usage_error("-d: an empty directory name");
 			opt.dir = optarg;
 			break;
-		case 'h':
-			usage(stdout);
-			exit(fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		case 'j':
 			opt.jobs = opt_uint("-j", optarg, 1, 1000);
-			break;
-		case 'q':
-			diag_set_quiet(1);
-			break;
-		case 'v':
-			diag_set_verbosity(diag_verbosity() + 1);
-			break;
-		case OPT_API_KEY_FILE:
-			config_set_key_file(&opt.cfg, optarg);
-			break;
-		case OPT_AUTH:
-			if (config_set_auth(&opt.cfg, optarg) == -1)
-				diag_usage_error("--auth: must be bearer or "
-				    "mj-api-secret: %s", optarg);
-			break;
-		case OPT_BASE_URL:
-			config_set_base_url(&opt.cfg, optarg);
 			break;
 		case OPT_MAX_FILESIZE:
 			opt.max_bytes = opt_size("--max-filesize", optarg);
@@ -185,11 +162,9 @@ parse_options(int argc, char **argv)
 		case OPT_SPLIT:
 			opt.split = 1;
 			break;
-		case OPT_VERSION:
-			exit(version_print(stdout, "mj-fetch", image_version())
-			    == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		default:
-			opt_bad("d:hj:qv", argv);
+			if (!commonopt_handle(&co, c, optarg))
+				opt_bad("d:hj:qv", argv);
 		}
 	}
 	return optind;
@@ -202,6 +177,8 @@ emit(struct record *rec)
 {
 	if (st.out_closed)
 		return;
+	metrics_add(st.metrics, METRIC_RECORDS_OUT, record_is_error(rec) ?
+	    "error" : "ok", 1);
 	if (record_write(rec, stdout) == -1) {
 		if (errno != EPIPE)
 			diag_error("stdout: %s", strerror(errno));
@@ -349,6 +326,9 @@ file_done(struct download *f)
 	char		*safe;
 
 	st.nfiles_left--;
+	if (f->error == NULL)
+		metrics_add(st.metrics, METRIC_DOWNLOADED_BYTES, NULL,
+		    (double)f->bytes);
 	if (f->error != NULL) {
 		st.failed++;
 		safe = diag_escape(f->error);
@@ -521,6 +501,8 @@ take_line(const char *line, size_t len, long lineno)
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
 	r = record_parse(st.tok, line, len, lineno);
+	metrics_add(st.metrics, METRIC_RECORDS_IN,
+	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
 	if (record_is_error(r) && input_error(r, line, len, lineno)) {
 		emit(r);
 		record_free(r);
@@ -534,8 +516,12 @@ take_line(const char *line, size_t len, long lineno)
 		/* nothing to do: untouched, unless a lone surrogate was read */
 		if (r->mended)
 			emit(r);
-		else
+		else {
+			if (!st.out_closed)
+				metrics_add(st.metrics, METRIC_RECORDS_OUT,
+				    record_is_error(r) ? "error" : "ok", 1);
 			emit_raw(line, len);
+		}
 		record_free(r);
 		return;
 	}
@@ -694,16 +680,14 @@ main(int argc, char **argv)
 {
 	struct input	*in;
 	char		 err[512];
-	int		 first, sig;
+	int		 first, sig, status;
 
 	diag_init("mj-fetch");
 	config_init(&opt.cfg);
 	first = parse_options(argc, argv);
 	/* the key is only needed for files on the API's own host */
-	if (config_finish(&opt.cfg, 0, err, sizeof(err)) == -1) {
-		diag_error("%s", err);
+	if (commonopt_finish(&co, 1, 0) == -1)
 		return MJ_EXIT_USAGE;
-	}
 	/* a file size limit (ulimit -f) must be an error, not a death */
 	(void)signal(SIGXFSZ, SIG_IGN);
 	if (opt.name == NULL)
@@ -712,6 +696,8 @@ main(int argc, char **argv)
 	/* records downloading, waiting to start, and waiting for syncs */
 	st.maxheld = opt.jobs * 3;
 	st.loop = loop_new();
+	st.metrics = commonopt_metrics(&co);
+	metrics_start(st.metrics, st.loop);
 	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);
 	http_set_rate(st.http, HTTP_POLL, RELINK_RATE);
@@ -734,6 +720,7 @@ main(int argc, char **argv)
 	downloads_free(st.downloads);
 	input_free(in);
 	http_free(st.http);
+	metrics_stop(st.metrics);
 	loop_free(st.loop);
 	json_tokener_free(st.tok);
 	nameset_free(&st.names);
@@ -743,5 +730,9 @@ main(int argc, char **argv)
 		diag_error("stdout: %s", strerror(errno));
 		st.status = MJ_EXIT_FAILED;
 	}
-	return sig != 0 ? sig : st.status;
+	status = sig != 0 ? sig : st.status;
+	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
+		diag_warn("metrics: %s", err);
+	metrics_free(st.metrics);
+	return status;
 }

@@ -27,12 +27,15 @@
 #include "api.h"
 #include "archwrite.h"
 #include "buf.h"
+#include "commonopt.h"
+#include "config.h"
 #include "diag.h"
 #include "fsutil.h"
 #include "gallery.h"
 #include "input.h"
 #include "layout.h"
 #include "loop.h"
+#include "metrics.h"
 #include "nameset.h"
 #include "opt.h"
 #include "progress.h"
@@ -73,6 +76,7 @@ struct pack {
 	struct gallery	*gallery;	/* --gallery: index.html */
 	struct nameset	 names;
 	unsigned long	 records, samples;
+	unsigned long	 errors;	/* records spooled with an error */
 };
 
 static struct {
@@ -88,6 +92,7 @@ static struct {
 	int		 no_sync;	/* --no-sync: the archive not synced */
 	int		 have_mtime;
 	time_t		 mtime;
+	struct config	 cfg;		/* the config file: metrics-dir */
 } opt = { .prefix = "" };
 
 static struct {
@@ -100,6 +105,7 @@ static struct {
 	unsigned long	 done, failed;
 	long long	 bytes;		/* member bytes packed, manifests too */
 	struct progress	 progress;
+	struct metrics	*metrics;	/* --metrics, or NULL */
 } st;
 
 static void
@@ -129,6 +135,7 @@ usage(FILE *out)
 "      --remove-files      delete the packed files once the archive is safe\n"
 "      --mtime TIME        entry time (epoch seconds); else SOURCE_DATE_EPOCH\n"
 "      --no-sync           do not wait for the archive to reach the disk\n"
+COMMONOPT_HELP_FILES
 "  -q, --quiet             errors only\n"
 "  -v, --verbose           more messages (repeatable)\n"
 "  -h, --help              this help\n"
@@ -138,25 +145,31 @@ usage(FILE *out)
 
 enum {
 	OPT_FORMAT = CHAR_MAX + 1, OPT_GALLERY, OPT_MTIME, OPT_NO_SYNC,
-	OPT_PREFIX, OPT_REMOVE_FILES, OPT_SPLIT_COUNT, OPT_SPLIT_SIZE, OPT_VERSION,
+	OPT_PREFIX, OPT_REMOVE_FILES, OPT_SPLIT_COUNT, OPT_SPLIT_SIZE,
 	OPT_LAYOUT, OPT_WITH_GRID
 };
 
+static const char *
+version_more(void)
+{
+	return thumbnail_version();
+}
+
+static struct commonopt co = { "mj-pack", usage, version_more, &opt.cfg,
+    NULL };
+
 static const struct option longopts[] = {
+	COMMONOPT_LONGOPTS,
 	{ "format",		required_argument, NULL, OPT_FORMAT },
 	{ "gallery",		no_argument,	   NULL, OPT_GALLERY },
-	{ "help",		no_argument,	   NULL, 'h' },
 	{ "layout",		required_argument, NULL, OPT_LAYOUT },
 	{ "mtime",		required_argument, NULL, OPT_MTIME },
 	{ "no-sync",		no_argument,	   NULL, OPT_NO_SYNC },
 	{ "output",		required_argument, NULL, 'o' },
 	{ "prefix",		required_argument, NULL, OPT_PREFIX },
-	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "remove-files",	no_argument,	   NULL, OPT_REMOVE_FILES },
 	{ "split-count",	required_argument, NULL, OPT_SPLIT_COUNT },
 	{ "split-size",		required_argument, NULL, OPT_SPLIT_SIZE },
-	{ "verbose",		no_argument,	   NULL, 'v' },
-	{ "version",		no_argument,	   NULL, OPT_VERSION },
 	{ "with-grid",		no_argument,	   NULL, OPT_WITH_GRID },
 	{ NULL,			0,		   NULL, 0 }
 };
@@ -247,17 +260,8 @@ parse_options(int argc, char **argv)
 	opterr = 0;	/* opt_bad says what was wrong, once */
 	while ((c = getopt_long(argc, argv, "ho:qv", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'h':
-			usage(stdout);
-			exit(fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		case 'o':
 			opt.output = optarg;
-			break;
-		case 'q':
-			diag_set_quiet(1);
-			break;
-		case 'v':
-			diag_set_verbosity(diag_verbosity() + 1);
 			break;
 		case OPT_FORMAT:
 			format = optarg;
@@ -296,11 +300,9 @@ parse_options(int argc, char **argv)
 				diag_usage_error("--split-size: must be more "
 				    "than 0");
 			break;
-		case OPT_VERSION:
-			exit(version_print(stdout, "mj-pack", thumbnail_version())
-			    == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		default:
-			opt_bad("ho:qv", argv);
+			if (!commonopt_handle(&co, c, optarg))
+				opt_bad("ho:qv", argv);
 		}
 	}
 	if (opt.output == NULL)
@@ -316,8 +318,8 @@ parse_options(int argc, char **argv)
 		    " use --format", opt.output);
 	check_layout();
 	if (opt.no_sync && opt.remove_files)
-		diag_usage_error("--no-sync and --remove-files: the files would "
-		    "be deleted before their archive is on disk");
+		diag_usage_error("--no-sync and --remove-files: the files "
+		    "would be deleted before their archive is on disk");
 	if (strcmp(opt.output, "-") == 0 &&
 	    (opt.split_count > 0 || opt.split_size > 0))
 		diag_usage_error("--split-count and --split-size need a file, "
@@ -416,7 +418,8 @@ pack_open(void)
 		p->w.fd = p->fd;
 		p->w.writeback = !opt.no_sync;
 	}
-	if (p->w.failed == NULL && archive_write_open_fd(a, p->fd) != ARCHIVE_OK)
+	if (p->w.failed == NULL &&
+	    archive_write_open_fd(a, p->fd) != ARCHIVE_OK)
 		archwrite_fail(&p->w, p->path);
 	diag_info(1, "writing %s", p->path);
 	return p;
@@ -433,6 +436,12 @@ print_records(struct pack *p, const char *why, int retryable)
 	size_t			 cap = 0, len;
 	ssize_t			 n;
 
+	if (!st.out_closed && strcmp(opt.output, "-") != 0) {
+		metrics_add(st.metrics, METRIC_RECORDS_OUT, "error",
+		    why != NULL ? p->records : p->errors);
+		metrics_add(st.metrics, METRIC_RECORDS_OUT, "ok",
+		    why != NULL ? 0 : p->records - p->errors);
+	}
 	rewind(p->spool);
 	while ((n = getline(&line, &cap, p->spool)) > 0) {
 		if (why == NULL) {
@@ -502,19 +511,22 @@ pack_close(struct pack *p, const char *interrupted)
 			    p->metadata);
 		if (p->gallery != NULL)
 			(void)gallery_add_page(p->gallery, &p->w);
-		if (p->w.failed == NULL && archive_write_close(p->a) != ARCHIVE_OK)
+		if (p->w.failed == NULL &&
+		    archive_write_close(p->a) != ARCHIVE_OK)
 			archwrite_fail(&p->w, p->path);
 		if (p->w.failed == NULL && p->part != NULL &&
 		    ((!opt.no_sync && fsync(p->fd) == -1) ||
 		    close(p->fd) == -1)) {
 			p->fd = -1;
-			p->w.failed = xasprintf("%s: %s", p->part, strerror(errno));
+			p->w.failed = xasprintf("%s: %s", p->part,
+			    strerror(errno));
 		} else if (p->part != NULL)
 			p->fd = -1;
 		if (p->w.failed == NULL && p->part != NULL && (opt.no_sync ?
 		    rename(p->part, p->path) : fsutil_rename_durable(p->part,
 		    p->path)) == -1)
-			p->w.failed = xasprintf("%s: %s", p->path, strerror(errno));
+			p->w.failed = xasprintf("%s: %s", p->path,
+			    strerror(errno));
 	}
 	if (p->fd >= 0 && p->part != NULL)
 		close(p->fd);
@@ -523,8 +535,8 @@ pack_close(struct pack *p, const char *interrupted)
 			(void)unlink(p->part);
 		if (p->w.failed != NULL)
 			diag_error("%s", p->w.failed);
-		print_records(p, interrupted != NULL ? interrupted : p->w.failed,
-		    1);
+		print_records(p, interrupted != NULL ? interrupted :
+		    p->w.failed, 1);
 		st.status = MJ_EXIT_FAILED;
 	} else {
 		diag_info(1, "%s: %lu records", p->path, p->records);
@@ -547,6 +559,7 @@ spool_record(struct pack *p, struct record *r)
 		diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s",
 		    strerror(errno));
 	p->records++;
+	p->errors += record_is_error(r) != 0;
 }
 
 /* The files of a record that exist and go in, with their sizes. */
@@ -660,6 +673,8 @@ take_line(const char *line, size_t len, long lineno)
 	struct record	*r;
 
 	r = record_parse(st.tok, line, len, lineno);
+	metrics_add(st.metrics, METRIC_RECORDS_IN, record_is_error(r) &&
+	    record_get(r, "input") != NULL ? "error" : "ok", 1);
 	if (record_is_error(r) && record_get(r, "input") != NULL) {
 		json_object *e = record_get(r, "error"), *l;
 
@@ -707,11 +722,17 @@ int
 main(int argc, char **argv)
 {
 	struct input	*in;
-	int		 first, sig;
+	char		 err[512];
+	int		 first, sig, status;
 
 	diag_init("mj-pack");
+	config_init(&opt.cfg);
 	first = parse_options(argc, argv);
+	if (commonopt_finish(&co, 0, 0) == -1)
+		return MJ_EXIT_USAGE;
 	st.loop = loop_new();
+	st.metrics = commonopt_metrics(&co);
+	metrics_start(st.metrics, st.loop);
 	progress_init(&st.progress, loop_now());
 	st.tok = record_tokener_new();
 	in = input_new(argv + first, argc - first);
@@ -727,7 +748,6 @@ main(int argc, char **argv)
 	    st.failed);
 	input_free(in);
 	json_tokener_free(st.tok);
-	loop_free(st.loop);
 	thumbnail_shutdown();
 	if (*opt.prefix != '\0')
 		free((void *)opt.prefix);
@@ -736,5 +756,11 @@ main(int argc, char **argv)
 		diag_error("stdout: %s", strerror(errno));
 		st.status = MJ_EXIT_FAILED;
 	}
-	return sig != 0 ? sig : st.status;
+	status = sig != 0 ? sig : st.status;
+	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
+		diag_warn("metrics: %s", err);
+	metrics_free(st.metrics);
+	loop_free(st.loop);
+	config_free(&opt.cfg);
+	return status;
 }

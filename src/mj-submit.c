@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "commonopt.h"
 #include "config.h"
 #include "detect.h"
 #include "diag.h"
@@ -20,6 +21,7 @@
 #include "input.h"
 #include "journal.h"
 #include "loop.h"
+#include "metrics.h"
 #include "opt.h"
 #include "progress.h"
 #include "record.h"
@@ -27,7 +29,6 @@
 #include "submission.h"
 #include "subrun.h"
 #include "upload.h"
-#include "version.h"
 #include "xalloc.h"
 
 /* submissions ready per -j slot before reading pauses */
@@ -43,10 +44,9 @@ static struct {
 	int		 dry_run;
 	int		 retry_unsafe;
 	const char	*journal_path;
-	long long	 settle_s;	/* --settle */
 	const char	*prompt_field;	/* as given, or NULL */
 	int		 upload;	/* --upload */
-} opt = { .jobs = 4, .settle_s = 30 };
+} opt = { .jobs = 4 };
 
 static struct {
 	struct loop	*loop;
@@ -58,6 +58,7 @@ static struct {
 	unsigned long	 taken;		/* records taken from the input */
 	int		 signal_status;
 	struct progress	 progress;
+	struct metrics	*metrics;	/* --metrics, or NULL */
 } st;
 
 static void
@@ -106,29 +107,28 @@ usage(FILE *out)
 "      --api-key-file FILE read the API key from FILE\n"
 "      --auth STYLE        bearer or mj-api-secret ($MJ_AUTH)\n"
 "      --mode MODE         fast, relax or turbo ($MJ_MODE)\n"
-"  -q, --quiet             errors only, no status line\n"
-"  -v, --verbose           more messages (repeatable)\n"
-"  -h, --help              this help\n"
-"      --version           version and libraries\n"
+COMMONOPT_HELP_FILES
+COMMONOPT_HELP_TAIL
 "See mj-submit(1).\n");
 }
 
 enum {
-	OPT_ACTION = CHAR_MAX + 1, OPT_API_KEY_FILE, OPT_AUTH, OPT_BASE_URL,
+	OPT_ACTION = CHAR_MAX + 1,
 	OPT_BATCH_SIZE, OPT_BLEND, OPT_BOT, OPT_DESCRIBE, OPT_DIMENSIONS,
 	OPT_EDIT, OPT_END_IMAGE, OPT_HD, OPT_IMAGE, OPT_LANGUAGE, OPT_LOOP,
 	OPT_RETEXTURE,
 	OPT_JOURNAL, OPT_MASK, OPT_MAX_TASKS, OPT_MODAL_PROMPT, OPT_MODE,
 	OPT_MOTION, OPT_NOTIFY_HOOK, OPT_PROMPT_FIELD, OPT_RATE, OPT_REMIX,
-	OPT_RETRY_UNSAFE, OPT_SETTLE, OPT_STATE, OPT_TEMPLATE, OPT_VERSION,
+	OPT_RETRY_UNSAFE, OPT_SETTLE, OPT_STATE, OPT_TEMPLATE,
 	OPT_VIDEO, OPT_SHORTEN, OPT_UPLOAD
 };
 
+static struct commonopt co = { "mj-submit", usage, NULL, &opt.cfg, NULL };
+
 static const struct option longopts[] = {
+	COMMONOPT_LONGOPTS,
+	COMMONOPT_API_LONGOPTS,
 	{ "action",		required_argument, NULL, OPT_ACTION },
-	{ "api-key-file",	required_argument, NULL, OPT_API_KEY_FILE },
-	{ "auth",		required_argument, NULL, OPT_AUTH },
-	{ "base-url",		required_argument, NULL, OPT_BASE_URL },
 	{ "batch-size",		required_argument, NULL, OPT_BATCH_SIZE },
 	{ "blend",		no_argument,	   NULL, OPT_BLEND },
 	{ "bot",		required_argument, NULL, OPT_BOT },
@@ -139,7 +139,6 @@ static const struct option longopts[] = {
 	{ "end-image",		required_argument, NULL, OPT_END_IMAGE },
 	{ "format",		required_argument, NULL, 'f' },
 	{ "hd",			no_argument,	   NULL, OPT_HD },
-	{ "help",		no_argument,	   NULL, 'h' },
 	{ "image",		required_argument, NULL, OPT_IMAGE },
 	{ "jobs",		required_argument, NULL, 'j' },
 	{ "journal",		required_argument, NULL, OPT_JOURNAL },
@@ -152,7 +151,6 @@ static const struct option longopts[] = {
 	{ "motion",		required_argument, NULL, OPT_MOTION },
 	{ "notify-hook",	required_argument, NULL, OPT_NOTIFY_HOOK },
 	{ "prompt-field",	required_argument, NULL, OPT_PROMPT_FIELD },
-	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "rate",		required_argument, NULL, OPT_RATE },
 	{ "remix",		no_argument,	   NULL, OPT_REMIX },
 	{ "retexture",		no_argument,	   NULL, OPT_RETEXTURE },
@@ -162,8 +160,6 @@ static const struct option longopts[] = {
 	{ "state",		required_argument, NULL, OPT_STATE },
 	{ "template",		required_argument, NULL, OPT_TEMPLATE },
 	{ "upload",		no_argument,	   NULL, OPT_UPLOAD },
-	{ "verbose",		no_argument,	   NULL, 'v' },
-	{ "version",		no_argument,	   NULL, OPT_VERSION },
 	{ "video",		no_argument,	   NULL, OPT_VIDEO },
 	{ NULL,			0,		   NULL, 0 }
 };
@@ -230,35 +226,15 @@ parse_options(int argc, char **argv)
 				    "or lines: %s", optarg);
 			opt.format = (enum source_format)f;
 			break;
-		case 'h':
-			usage(stdout);
-			exit(fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		case 'j':
 			opt.jobs = opt_uint("-j", optarg, 1, 1000);
 			break;
 		case 'n':
 			opt.dry_run = 1;
 			break;
-		case 'q':
-			diag_set_quiet(1);
-			break;
-		case 'v':
-			diag_set_verbosity(diag_verbosity() + 1);
-			break;
 		case OPT_ACTION:
 			set_kind(SUBMIT_ACTION, "--action");
 			opt.so.actions = optarg;
-			break;
-		case OPT_API_KEY_FILE:
-			config_set_key_file(&opt.cfg, optarg);
-			break;
-		case OPT_AUTH:
-			if (config_set_auth(&opt.cfg, optarg) == -1)
-				diag_usage_error("--auth: must be bearer or "
-				    "mj-api-secret: %s", optarg);
-			break;
-		case OPT_BASE_URL:
-			config_set_base_url(&opt.cfg, optarg);
 			break;
 		case OPT_BATCH_SIZE:
 			opt.so.batch_size = (int)opt_uint("--batch-size",
@@ -347,8 +323,8 @@ parse_options(int argc, char **argv)
 			opt.retry_unsafe = 1;
 			break;
 		case OPT_SETTLE:
-			opt.settle_s = (long long)opt_uint("--settle",
-			    optarg, 0, 86400);
+			config_set_settle(&opt.cfg, (long long)opt_uint(
+			    "--settle", optarg, 0, 86400));
 			break;
 		case OPT_SHORTEN:
 			set_kind(SUBMIT_SHORTEN, "--shorten");
@@ -362,14 +338,12 @@ parse_options(int argc, char **argv)
 		case OPT_UPLOAD:
 			opt.upload = 1;
 			break;
-		case OPT_VERSION:
-			exit(version_print(stdout, "mj-submit", NULL) == 0 &&
-			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		case OPT_VIDEO:
 			set_kind(SUBMIT_VIDEO, "--video");
 			break;
 		default:
-			opt_bad("f:hj:nqv", argv);
+			if (!commonopt_handle(&co, c, optarg))
+				opt_bad("f:hj:nqv", argv);
 		}
 	}
 	if (opt.so.kind == SUBMIT_IMAGINE && opt.so.modal_prompt != NULL)
@@ -401,6 +375,8 @@ take_record(struct record *r, long lineno)
 	json_object		*e;
 	int			 n;
 
+	metrics_add(st.metrics, METRIC_RECORDS_IN,
+	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
 	if (record_is_error(r)) {
 		if (record_is_input_error(r, lineno)) {
 			e = record_get(r, "error");
@@ -591,10 +567,22 @@ open_run(void)
 		.cfg = &opt.cfg, .so = &opt.so, .jobs = opt.jobs,
 		.max_tasks = opt.max_tasks, .retry_unsafe = opt.retry_unsafe,
 		.dry_run = opt.dry_run, .journal_path = opt.journal_path,
-		.settle_s = opt.settle_s
+		.settle_s = opt.cfg.settle_s
 	};
 
 	subrun_init(&st.q, &o, st.loop, st.http, st.journal);
+	st.q.metrics = st.metrics;
+}
+
+/* The exit status: a key refused from the start is a configuration error. */
+static int
+exit_status(void)
+{
+	if (st.q.refused == ACCOUNT_KEY && !st.q.accepted)
+		return MJ_EXIT_USAGE;
+	if (st.signal_status != 0)
+		return st.signal_status;
+	return st.q.status;
 }
 
 int
@@ -603,18 +591,13 @@ main(int argc, char **argv)
 	struct input	*in;
 	struct source	*src;
 	char		 err[512];
-	const char	*env;
-	int		 first;
+	int		 first, status;
 
 	diag_init("mj-submit");
 	config_init(&opt.cfg);
-	if ((env = getenv("MJ_SETTLE")) != NULL && *env != '\0')
-		opt.settle_s = (long long)opt_uint("MJ_SETTLE", env, 0, 86400);
 	first = parse_options(argc, argv);
-	if (config_finish(&opt.cfg, !opt.dry_run, err, sizeof(err)) == -1) {
-		diag_error("%s", err);
+	if (commonopt_finish(&co, 1, !opt.dry_run) == -1)
 		return MJ_EXIT_USAGE;
-	}
 	opt.so.mode = opt.cfg.mode;
 	if (submit_opts_load(&opt.so, err, sizeof(err)) == -1) {
 		diag_error("%s", err);
@@ -626,6 +609,8 @@ main(int argc, char **argv)
 		    opt.so.nimages);
 	open_journal();
 	st.loop = loop_new();
+	st.metrics = commonopt_metrics(&co);
+	metrics_start(st.metrics, st.loop);
 	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);
 	if (opt.rate > 0)
@@ -650,6 +635,7 @@ main(int argc, char **argv)
 	upload_free(st.q.upload);
 	subrun_free(&st.q);
 	http_free(st.http);
+	metrics_stop(st.metrics);
 	loop_free(st.loop);
 	submit_opts_free(&opt.so);
 	free_images();
@@ -658,10 +644,9 @@ main(int argc, char **argv)
 		diag_error("stdout: %s", strerror(errno));
 		st.q.status = MJ_EXIT_FAILED;
 	}
-	/* a key refused from the start is a configuration error */
-	if (st.q.refused == ACCOUNT_KEY && !st.q.accepted)
-		return MJ_EXIT_USAGE;
-	if (st.signal_status != 0)
-		return st.signal_status;
-	return st.q.status;
+	status = exit_status();
+	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
+		diag_warn("metrics: %s", err);
+	metrics_free(st.metrics);
+	return status;
 }

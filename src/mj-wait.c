@@ -18,19 +18,20 @@
 
 #include "api.h"
 #include "cancel.h"
+#include "commonopt.h"
 #include "config.h"
 #include "diag.h"
 #include "events.h"
 #include "http.h"
 #include "input.h"
 #include "loop.h"
+#include "metrics.h"
 #include "opt.h"
 #include "pending.h"
 #include "progress.h"
 #include "record.h"
 #include "seed.h"
 #include "taskpoll.h"
-#include "version.h"
 #include "xalloc.h"
 
 #define NOTFOUND_MAX	3	/* "no such task" this often: give up */
@@ -68,6 +69,7 @@ static struct {
 	int		 status;
 	int		 out_closed;
 	struct progress	 progress;
+	struct metrics	*metrics;	/* --metrics, or NULL */
 } st;
 
 static void	scan(void *);
@@ -92,36 +94,30 @@ usage(FILE *out)
 "      --base-url URL      API base URL ($MJ_BASE_URL)\n"
 "      --api-key-file FILE read the API key from FILE\n"
 "      --auth STYLE        bearer or mj-api-secret ($MJ_AUTH)\n"
-"  -q, --quiet             errors only, no status line\n"
-"  -v, --verbose           more messages (repeatable)\n"
-"  -h, --help              this help\n"
-"      --version           version and libraries\n"
+COMMONOPT_HELP_FILES
+COMMONOPT_HELP_TAIL
 "See mj-wait(1).\n");
 }
 
 enum {
-	OPT_API_KEY_FILE = CHAR_MAX + 1, OPT_AUTH, OPT_BASE_URL, OPT_EVENTS,
-	OPT_KEEP_ORDER, OPT_NO_LIST, OPT_RATE, OPT_SEED, OPT_STALL,
-	OPT_TIMEOUT, OPT_VERSION
+	OPT_EVENTS = CHAR_MAX + 1, OPT_KEEP_ORDER, OPT_NO_LIST, OPT_RATE,
+	OPT_SEED, OPT_STALL, OPT_TIMEOUT
 };
 
+static struct commonopt co = { "mj-wait", usage, NULL, &opt.cfg, NULL };
+
 static const struct option longopts[] = {
-	{ "api-key-file",	required_argument, NULL, OPT_API_KEY_FILE },
-	{ "auth",		required_argument, NULL, OPT_AUTH },
-	{ "base-url",		required_argument, NULL, OPT_BASE_URL },
+	COMMONOPT_LONGOPTS,
+	COMMONOPT_API_LONGOPTS,
 	{ "events",		required_argument, NULL, OPT_EVENTS },
-	{ "help",		no_argument,	   NULL, 'h' },
 	{ "interval",		required_argument, NULL, 'i' },
 	{ "jobs",		required_argument, NULL, 'j' },
 	{ "keep-order",		no_argument,	   NULL, OPT_KEEP_ORDER },
 	{ "no-list",		no_argument,	   NULL, OPT_NO_LIST },
-	{ "quiet",		no_argument,	   NULL, 'q' },
 	{ "rate",		required_argument, NULL, OPT_RATE },
 	{ "seed",		no_argument,	   NULL, OPT_SEED },
 	{ "stall",		required_argument, NULL, OPT_STALL },
 	{ "timeout",		required_argument, NULL, OPT_TIMEOUT },
-	{ "verbose",		no_argument,	   NULL, 'v' },
-	{ "version",		no_argument,	   NULL, OPT_VERSION },
 	{ NULL,			0,		   NULL, 0 }
 };
 
@@ -133,9 +129,6 @@ parse_options(int argc, char **argv)
 	opterr = 0;	/* opt_bad says what was wrong, once */
 	while ((c = getopt_long(argc, argv, "hi:j:qv", longopts, NULL)) != -1) {
 		switch (c) {
-		case 'h':
-			usage(stdout);
-			exit(fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		case 'i':
 			opt.interval = opt_duration_ms("--interval", optarg);
 			if (opt.interval < 100)
@@ -144,23 +137,6 @@ parse_options(int argc, char **argv)
 			break;
 		case 'j':
 			opt.jobs = opt_uint("-j", optarg, 1, 1000);
-			break;
-		case 'q':
-			diag_set_quiet(1);
-			break;
-		case 'v':
-			diag_set_verbosity(diag_verbosity() + 1);
-			break;
-		case OPT_API_KEY_FILE:
-			config_set_key_file(&opt.cfg, optarg);
-			break;
-		case OPT_AUTH:
-			if (config_set_auth(&opt.cfg, optarg) == -1)
-				diag_usage_error("--auth: must be bearer or "
-				    "mj-api-secret: %s", optarg);
-			break;
-		case OPT_BASE_URL:
-			config_set_base_url(&opt.cfg, optarg);
 			break;
 		case OPT_EVENTS:
 			opt.events_path = optarg;
@@ -186,11 +162,9 @@ parse_options(int argc, char **argv)
 		case OPT_TIMEOUT:
 			opt.timeout = opt_duration_ms("--timeout", optarg);
 			break;
-		case OPT_VERSION:
-			exit(version_print(stdout, "mj-wait", NULL) == 0 &&
-			    fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 		default:
-			opt_bad("hi:j:qv", argv);
+			if (!commonopt_handle(&co, c, optarg))
+				opt_bad("hi:j:qv", argv);
 		}
 	}
 	return optind;
@@ -258,9 +232,14 @@ finish_one(struct pending *p, json_object *task, const char *why,
     int retryable, json_object *detail)
 {
 	struct record	*r = finished_record(p, task, why, retryable, detail);
-	const char	*text;
+	const char	*text, *status = api_task_status(task);
 	size_t		 len;
 
+	metrics_add(st.metrics, METRIC_TASKS, *status != '\0' ? status :
+	    "unknown", 1);
+	if (!st.out_closed)
+		metrics_add(st.metrics, METRIC_RECORDS_OUT, why != NULL ?
+		    "error" : "ok", 1);
 	if (why != NULL) {
 		st.failed++;
 		st.status = MJ_EXIT_FAILED;
@@ -558,6 +537,9 @@ pass_record(struct record *r)
 	const char	*text;
 	size_t		 len;
 
+	if (!st.out_closed)
+		metrics_add(st.metrics, METRIC_RECORDS_OUT,
+		    record_is_error(r) ? "error" : "ok", 1);
 	text = record_serialize(r, &len);
 	pass_text(text, len);
 }
@@ -574,12 +556,15 @@ take_line(const char *line, size_t len, long lineno)
 	if (record_blank(line, len))
 		return;
 	if (record_bare_id(line, len, bare, sizeof(bare)) == 0) {
+		metrics_add(st.metrics, METRIC_RECORDS_IN, "ok", 1);
 		p = pending_new(bare, "", 0, lineno);
 		p->bare = 1;
 		hold(p, 1);
 		return;
 	}
 	r = record_parse(st.tok, line, len, lineno);
+	metrics_add(st.metrics, METRIC_RECORDS_IN,
+	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
 	if (record_is_error(r) && record_get(r, "input") != NULL &&
 	    json_get_string(record_get(r, "error"), "stage") != NULL &&
 	    record_get(r, "task") == NULL) {
@@ -699,21 +684,21 @@ main(int argc, char **argv)
 {
 	struct input	*in;
 	char		 err[512];
-	int		 first, sig, auth_refused;
+	int		 first, sig, auth_refused, status;
 
 	diag_init("mj-wait");
 	config_init(&opt.cfg);
 	first = parse_options(argc, argv);
-	if (config_finish(&opt.cfg, 1, err, sizeof(err)) == -1) {
-		diag_error("%s", err);
+	if (commonopt_finish(&co, 1, 1) == -1)
 		return MJ_EXIT_USAGE;
-	}
 	if (opt.events_path != NULL &&
 	    (st.events = events_open(opt.events_path)) == NULL) {
 		diag_error("%s: %s", opt.events_path, strerror(errno));
 		return MJ_EXIT_USAGE;
 	}
 	st.loop = loop_new();
+	st.metrics = commonopt_metrics(&co);
+	metrics_start(st.metrics, st.loop);
 	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);
 	http_set_rate(st.http, HTTP_POLL, opt.rate);
@@ -737,6 +722,7 @@ main(int argc, char **argv)
 	cancels_free(st.cancels);
 	seeds_free(st.seeds);
 	http_free(st.http);
+	metrics_stop(st.metrics);
 	loop_free(st.loop);
 	json_tokener_free(st.tok);
 	pendings_free(&st.set);
@@ -748,7 +734,9 @@ main(int argc, char **argv)
 		diag_error("stdout: %s", strerror(errno));
 		st.status = MJ_EXIT_FAILED;
 	}
-	if (auth_refused)
-		return MJ_EXIT_USAGE;
-	return sig != 0 ? sig : st.status;
+	status = auth_refused ? MJ_EXIT_USAGE : sig != 0 ? sig : st.status;
+	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
+		diag_warn("metrics: %s", err);
+	metrics_free(st.metrics);
+	return status;
 }

@@ -5,6 +5,7 @@
  */
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
@@ -137,8 +138,8 @@ section_line(struct parse *p, const char *s, size_t len)
 		return fail(p, "a profile name is 1 to %d characters",
 		    SECTION_MAX);
 	for (i = 0; i < n; i++)
-		if (strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "0123456789-_.", name[i]) == NULL || name[i] == '\0')
+		if (!isalnum((unsigned char)name[i]) &&
+		    strchr("-_.", name[i]) == NULL)
 			return fail(p, "a profile name is letters, digits, "
 			    "'-', '_' and '.'");
 	for (i = 0; i < cf->nsections; i++)

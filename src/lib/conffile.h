@@ -15,6 +15,7 @@
 struct conffile;
 
 /*
+ * Tested alone, and fuzzed: conffile_load reads the file and calls it.
  * Parse len bytes of text read from path (path is for messages only).
  * Returns a new conffile (caller frees), or NULL with "PATH:LINE: why" in
  * err.  A value is checked against its name: base-url an http(s) URL, auth

@@ -198,7 +198,12 @@ config_set_profile(struct config *c, const char *s)
 	c->profile = xstrdup(s);
 }
 
-char *
+/*
+ * The config file's path when neither --config nor MJ_CONFIG names one:
+ * $XDG_CONFIG_HOME/mjpipe/config, else ~/.config/mjpipe/config; caller
+ * frees; NULL if neither variable is set.
+ */
+static char *
 config_default_path(void)
 {
 	const char	*xdg = env("XDG_CONFIG_HOME"), *home = env("HOME");
@@ -656,9 +661,9 @@ or_none(const char *s)
 	return s != NULL ? s : "none";
 }
 
-/* -v: each setting and where it came from. */
+/* -v: the config file read and the profile. */
 static void
-say_origins(const struct config *c)
+say_file(const struct config *c)
 {
 	char	*show;
 
@@ -669,6 +674,17 @@ say_origins(const struct config *c)
 	diag_info(1, "config file: %s%s%s", show, c->profile != NULL ?
 	    ", profile " : "", c->profile != NULL ? c->profile : "");
 	free(show);
+}
+
+/* -v: each setting and where it came from. */
+static void
+say_origins(const struct config *c)
+{
+	char	*show;
+
+	if (diag_verbosity() < 1)
+		return;
+	say_file(c);
 	show = diag_escape(c->base_url);
 	diag_info(1, "base-url %s (%s)", show, c->origin[CONFIG_BASE_URL]);
 	free(show);
@@ -702,6 +718,16 @@ config_finish(struct config *c, int need_key, char *err, size_t errlen)
 		return redacted(c, err, errlen);
 	finish_metrics_dir(c);
 	say_origins(c);
+	return 0;
+}
+
+int
+config_finish_local(struct config *c, char *err, size_t errlen)
+{
+	if (load_file(c, err, errlen) == -1)
+		return -1;
+	finish_metrics_dir(c);
+	say_file(c);
 	return 0;
 }
 

@@ -58,12 +58,6 @@ void	 config_set_settle(struct config *, long long seconds);
 void	 config_set_conf_path(struct config *, const char *);
 void	 config_set_profile(struct config *, const char *);
 
-/*
- * The config file's path when neither --config nor MJ_CONFIG names one:
- * $XDG_CONFIG_HOME/mjpipe/config, else ~/.config/mjpipe/config; caller
- * frees; NULL if neither variable is set.
- */
-char	*config_default_path(void);
 
 /*
  * Read the config file (--config, MJ_CONFIG, else the default path, which
@@ -83,7 +77,15 @@ char	*config_default_path(void);
 int	 config_finish(struct config *, int need_key, char *err, size_t errlen);
 
 /*
- * Where a setting came from after config_finish: "--base-url",
+ * For a program that sends nothing: only the config file and its profile
+ * (as config_finish reads them) and metrics-dir.  0, or -1 with the
+ * message in err.
+ */
+int	 config_finish_local(struct config *, char *err, size_t errlen);
+
+/*
+ * Tested alone (-v prints them):
+ * where a setting came from after config_finish: "--base-url",
  * "MJ_BASE_URL", "/home/u/.config/mjpipe/config:3 [comet]", "default";
  * NULL if the setting has no value.  Borrowed.
  */

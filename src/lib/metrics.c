@@ -28,7 +28,8 @@ static const struct family {
 	{ "mjpipe_records_in_total", "outcome",
 	    "Records read, by outcome (ok, or error for input errors)." },
 	{ "mjpipe_records_out_total", "outcome",
-	    "Records written, by outcome (ok, or error with an error object)." },
+	    "Records written, by outcome (ok, or error with an error "
+	    "object)." },
 	{ "mjpipe_tasks_total", "status",
 	    "Tasks ended, by final status." },
 	{ "mjpipe_submissions_total", "code",
@@ -264,7 +265,8 @@ fail(const struct metrics *m, char *err, size_t errlen)
 	return -1;
 }
 
-int
+/* Write the file now: 0, or -1 with "PATH: why" in err. */
+static int
 metrics_write(struct metrics *m, char *err, size_t errlen)
 {
 	char	*tmp, *text;
@@ -290,7 +292,7 @@ metrics_write(struct metrics *m, char *err, size_t errlen)
 	if (ret == 0 && rename(tmp, m->path) == -1)
 		ret = fail(m, err, errlen);
 	if (ret == -1)
-		(void)unlink(tmp);	/* already failed: nothing more to say */
+		(void)unlink(tmp);	/* failed already: nothing to add */
 	free(text);
 	free(tmp);
 	return ret;
@@ -319,15 +321,22 @@ metrics_start(struct metrics *m, struct loop *l)
 	tick(m);
 }
 
+void
+metrics_stop(struct metrics *m)
+{
+	if (m == NULL || m->timer == NULL)
+		return;
+	loop_timer_cancel(m->loop, m->timer);
+	m->timer = NULL;
+}
+
 int
 metrics_finish(struct metrics *m, int exit_status, char *err,
     size_t errlen)
 {
 	if (m == NULL)
 		return 0;
-	if (m->timer != NULL)
-		loop_timer_cancel(m->loop, m->timer);
-	m->timer = NULL;
+	metrics_stop(m);
 	m->end = now_unix();
 	m->exit_status = exit_status;
 	return metrics_write(m, err, errlen);

@@ -12,7 +12,8 @@
 #include <stddef.h>
 
 #define METRICS_INTERVAL_MS	15000	/* MJ_METRICS_INTERVAL_MS overrides */
-#define METRICS_SERIES_MAX	64	/* label values per counter; then "other" */
+/* label values a counter keeps apart; the rest count as "other" */
+#define METRICS_SERIES_MAX	64
 
 struct loop;
 struct metrics;
@@ -42,21 +43,18 @@ void		 metrics_free(struct metrics *);
 void		 metrics_add(struct metrics *, enum metric, const char *label,
 		    double n);
 
-/*
- * The exposition text as it would be written now; caller frees.
- */
+/* Tested alone: the exposition text as it would be written now; caller
+ * frees. */
 char		*metrics_text(const struct metrics *);
-
-/*
- * Write the file now: 0, or -1 with "PATH: why" in err.
- */
-int		 metrics_write(struct metrics *, char *err, size_t errlen);
 
 /*
  * Write now and then every METRICS_INTERVAL_MS on a timer of the loop;
  * a failed write is a warning (diag_warn, once per run), not an error.
  */
 void		 metrics_start(struct metrics *, struct loop *);
+
+/* Stop the timer (before the loop is freed); the counters stay. */
+void		 metrics_stop(struct metrics *);
 
 /*
  * The end of the run: stop the timer, record the end time and exit

@@ -123,6 +123,8 @@ subq_write(struct subq *q, struct record *r)
 {
 	if (q->out_closed)
 		return;
+	metrics_add(q->metrics, METRIC_RECORDS_OUT, record_is_error(r) ?
+	    "error" : "ok", 1);
 	if (record_write(r, stdout) == -1) {
 		if (errno != EPIPE)
 			diag_error("stdout: %s", strerror(errno));

@@ -30,6 +30,7 @@
 #include "journal.h"
 #include "loop.h"
 #include "lostreply.h"
+#include "metrics.h"
 #include "parentfetch.h"
 #include "record.h"
 #include "submission.h"
@@ -120,6 +121,7 @@ struct subq {
 	int		 stopping;	/* send nothing more */
 	int		 out_closed;	/* stdout's reader is gone */
 	long long	 drain_until;	/* stopping: replies awaited until */
+	struct metrics	*metrics;	/* borrowed: --metrics, or NULL */
 };
 
 void		 subq_init(struct subq *, const struct subq_opts *,

@@ -195,6 +195,7 @@ queue_full(struct subq *q, struct sub *s, const struct api_reply *rep)
 	diag_info(1, "line %ld: queue full; trying again in %ld ms",
 	    s->item->rec->line, delay);
 	sub_to(q, s, SUB_BACKOFF);
+	metrics_add(q->metrics, METRIC_RETRIES, NULL, 1);
 	s->timer = loop_timer_at(q->loop, loop_now() + delay, retry_timer, s);
 }
 
@@ -467,6 +468,21 @@ answer_facts(const struct sub *s, const struct http_request *r,
 	return 1;
 }
 
+/* --metrics: the answer's API code ("none" without one), the resends. */
+static void
+count_answer(struct subq *q, const struct http_request *r,
+    const struct api_reply *rep)
+{
+	char	code[24];
+
+	if (rep != NULL)
+		(void)snprintf(code, sizeof(code), "%d", rep->code);
+	metrics_add(q->metrics, METRIC_SUBMISSIONS, rep != NULL ? code :
+	    "none", 1);
+	if (r->attempts > 1)
+		metrics_add(q->metrics, METRIC_RETRIES, NULL, r->attempts - 1);
+}
+
 /* The answer to s's request (on_done): s leaves SUB_IN_FLIGHT. */
 static void
 sub_done(struct http_request *r)
@@ -481,6 +497,7 @@ sub_done(struct http_request *r)
 
 	s->req = NULL;
 	envelope = answer_facts(s, r, &in, &rep, err, sizeof(err));
+	count_answer(q, r, envelope ? &rep : NULL);
 	verdict_of(&in, &v);
 	diag_info(2, "line %ld: HTTP %ld, code %d: %s", s->item->rec->line,
 	    r->status, in.code, verdict_name(v.verdict));

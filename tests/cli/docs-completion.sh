@@ -36,4 +36,9 @@ check "mj-submit --retex completes to --retexture" "$(complete_words mj-submit -
 check "--batch-size values" "$(complete_words mj-submit --batch-size 4)" 4
 check "--action offers extend1" "$(complete_words mj-submit --action ext)" extend1
 check "mj-wait --sta completes to --stall" "$(complete_words mj-wait --sta)" --stall
+conf=$(mktemp)
+printf 'mode = fast\n[comet]\n[proxy-eu]\n' > "$conf"
+check "--profile offers the config file's sections" "$(MJ_CONFIG=$conf complete_words mj-wait --profile pro)" proxy-eu
+check "--config offers files" "$(cd "$(dirname "$conf")" && complete_words mj-submit --config "$(basename "$conf")")" "$(basename "$conf")"
+rm -f "$conf"
 echo "1..$n"

@@ -140,6 +140,9 @@ for b in ex/*.sh; do
 		# then are stopped
 		echo "trap 'j=\$(jobs -p); [ -z \"\$j\" ] || { sleep 1;" \
 		    "kill \$j && echo alive > \"$d.bg\"; }' EXIT"
+		# an example runs as a user would: make check's own srcdir
+		# (relative to the build tree) must not reach samples/demo.sh
+		echo "unset srcdir bindir"
 		sed -e "s/8080/$port/g" \
 		    -e "s|/usr/share/doc/mjpipe/examples/|$top_srcdir/samples/|g" "$b"
 	} > "$d.sh"

@@ -44,6 +44,11 @@ done
 [ -f "$root/usr/share/bash-completion/completions/mjpipe.bash" ] &&
     [ -L "$root/usr/share/bash-completion/completions/mj-submit" ]
 check $? "the bash completion is installed, under each program's name"
+[ -f "$root/usr/share/zsh/vendor-completions/_mjpipe" ]
+check $? "the zsh completion is installed where zsh looks"
+[ -f "$root/usr/share/fish/vendor_completions.d/mjpipe.fish" ] &&
+    [ -L "$root/usr/share/fish/vendor_completions.d/mj-submit.fish" ]
+check $? "the fish completion is installed, under each program's name"
 [ -x "$examples/demo.sh" ] && [ -f "$examples/prompts.csv" ] &&
     [ -x "$examples/scale-out.sh" ]
 check $? "the samples are in $examples"

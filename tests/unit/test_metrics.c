@@ -133,7 +133,7 @@ test_write(void)
 	unlink(path);
 	snprintf(path, sizeof(path), "%s/no/mj-x.prom", tmpdir);
 	m = metrics_new("mj-x", path);
-	TAP_INT(metrics_write(m, err, sizeof(err)), -1, "no directory");
+	TAP_INT(metrics_finish(m, 0, err, sizeof(err)), -1, "no directory");
 	snprintf(want, sizeof(want), "%s: No such file or directory", path);
 	TAP_STR(err, want, "says so");
 	metrics_free(m);

@@ -1,0 +1,95 @@
+/*
+ * The common options of the four programs, once: what each did in its
+ * own switch before, so that they cannot drift apart again.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "commonopt.h"
+#include "config.h"
+#include "diag.h"
+#include "metrics.h"
+#include "version.h"
+#include "xalloc.h"
+
+/* -h and --version: stdout must take it all, or the status says so */
+static void
+exit_printed(int ok)
+{
+	exit(ok && fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
+}
+
+int
+commonopt_handle(struct commonopt *co, int c, const char *arg)
+{
+	switch (c) {
+	case 'h':
+		co->usage(stdout);
+		exit_printed(1);
+		break;
+	case 'q':
+		diag_set_quiet(1);
+		break;
+	case 'v':
+		diag_set_verbosity(diag_verbosity() + 1);
+		break;
+	case COMMONOPT_VERSION:
+		exit_printed(version_print(stdout, co->prog,
+		    co->version_more != NULL ? co->version_more() : NULL) == 0);
+		break;
+	case COMMONOPT_CONFIG:
+		config_set_conf_path(co->cfg, arg);
+		break;
+	case COMMONOPT_PROFILE:
+		config_set_profile(co->cfg, arg);
+		break;
+	case COMMONOPT_METRICS:
+		co->metrics_path = arg;
+		break;
+	case COMMONOPT_API_KEY_FILE:
+		config_set_key_file(co->cfg, arg);
+		break;
+	case COMMONOPT_AUTH:
+		if (config_set_auth(co->cfg, arg) == -1)
+			diag_usage_error("--auth: must be bearer or "
+			    "mj-api-secret: %s", arg);
+		break;
+	case COMMONOPT_BASE_URL:
+		config_set_base_url(co->cfg, arg);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+int
+commonopt_finish(struct commonopt *co, int api, int need_key)
+{
+	char	err[1024];
+	int	ret;
+
+	if (api)
+		ret = config_finish(co->cfg, need_key, err, sizeof(err));
+	else
+		ret = config_finish_local(co->cfg, err, sizeof(err));
+	if (ret == -1)
+		diag_error("%s", err);
+	return ret;
+}
+
+struct metrics *
+commonopt_metrics(const struct commonopt *co)
+{
+	struct metrics	*m;
+	char		*path;
+
+	if (co->metrics_path != NULL)
+		return metrics_new(co->prog, co->metrics_path);
+	if (co->cfg->metrics_dir == NULL)
+		return NULL;
+	path = xasprintf("%s/%s.prom", co->cfg->metrics_dir, co->prog);
+	m = metrics_new(co->prog, path);
+	free(path);
+	return m;
+}
