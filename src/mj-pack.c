@@ -69,6 +69,7 @@ struct pack {
 	struct layout_out lo;		/* how records become members */
 	char		*path;		/* as printed in archive.path */
 	char		*part;		/* path.part, or NULL for stdout */
+	struct xalloc_tmp *tmp;		/* the part, for an out-of-memory exit */
 	int		 fd;
 	FILE		*spool;		/* the records, one per line */
 	FILE		*removals;	/* paths to remove, NUL-terminated */
@@ -409,8 +410,11 @@ pack_open(void)
 		p->fd = STDOUT_FILENO;
 	else {
 		p->part = xasprintf("%s.part", p->path);
+		p->tmp = xalloc_tmp_add(p->part);
 		if ((p->fd = open(p->part, O_WRONLY | O_CREAT | O_TRUNC |
 		    O_CLOEXEC, 0644)) == -1) {
+			xalloc_tmp_remove(p->tmp);
+			p->tmp = NULL;
 			p->w.failed = xasprintf("%s: %s", p->part,
 			    strerror(errno));
 			return p;
@@ -533,12 +537,16 @@ pack_close(struct pack *p, const char *interrupted)
 	if (interrupted != NULL || p->w.failed != NULL) {
 		if (p->part != NULL)
 			(void)unlink(p->part);
+		xalloc_tmp_remove(p->tmp);
+		p->tmp = NULL;
 		if (p->w.failed != NULL)
 			diag_error("%s", p->w.failed);
 		print_records(p, interrupted != NULL ? interrupted :
 		    p->w.failed, 1);
 		st.status = MJ_EXIT_FAILED;
 	} else {
+		xalloc_tmp_remove(p->tmp);	/* renamed */
+		p->tmp = NULL;
 		diag_info(1, "%s: %lu records", p->path, p->records);
 		print_records(p, NULL, 0);
 		if (opt.remove_files)

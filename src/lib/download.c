@@ -244,6 +244,8 @@ drop_part(struct download *f)
 	f->pf.fd = -1;
 	piecefile_release(&f->pf);
 	(void)unlink(f->part);
+	xalloc_tmp_remove(f->tmp);
+	f->tmp = NULL;
 }
 
 static void	download_finish(struct download *);
@@ -343,6 +345,10 @@ file_synced(void *arg, int err)
 	f->pf.fd = -1;		/* closed by the sync thread */
 	if (err == 0 && commit(f) == -1)
 		err = errno;
+	else if (err == 0) {
+		xalloc_tmp_remove(f->tmp);	/* published: gone */
+		f->tmp = NULL;
+	}
 	if (err != 0) {
 		d->syncing--;
 		drop_part(f);
@@ -424,6 +430,7 @@ download_finish(struct download *f)
 	char			*msg;
 
 	f->ended = NULL;
+	f->attempts += r->attempts;
 	if (f->pf.err != 0) {
 		drop_part(f);
 		fail_errno(f, f->part, f->pf.err);
@@ -481,9 +488,12 @@ file_start(struct downloads *d, struct download *f)
 		d->dir_ok = 1;
 	}
 	f->part = xasprintf("%s%s.part", d->o.prefix, f->name);
+	f->tmp = xalloc_tmp_add(f->part);
 	fd = open(f->part, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
 	    O_CLOEXEC, 0666);
 	if (fd == -1) {
+		xalloc_tmp_remove(f->tmp);	/* errno kept: it sets none */
+		f->tmp = NULL;
 		fail_errno(f, f->part, errno);
 		return;
 	}

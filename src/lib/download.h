@@ -32,6 +32,7 @@ struct http;
 struct http_request;
 struct loop;
 struct nameset;
+struct xalloc_tmp;
 
 struct download {
 	/* the caller's */
@@ -47,6 +48,7 @@ struct download {
 	long		 http;		/* the HTTP status of the failure */
 	int		 retryable;	/* may a rerun do better */
 	int		 done;
+	int		 attempts;	/* HTTP attempts; 0: found, not fetched */
 	/* the module's */
 	struct downloads *d;
 	STAILQ_ENTRY(download) link;	/* to start, or for a dir sync */
@@ -54,6 +56,7 @@ struct download {
 	struct http_request *ended;	/* the finished transfer, until the
 					   lane has written every piece */
 	char		*part;		/* DIR/NAME.part */
+	struct xalloc_tmp *tmp;		/* the .part, for an out-of-memory exit */
 	struct piecefile pf;		/* the .part, written by a lane */
 };
 

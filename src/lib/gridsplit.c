@@ -125,6 +125,7 @@ write_part(void *arg, const struct image_part *ip)
 	struct gridsplit	*g = arg;
 	struct gridsplit_part	*p = &g->part[ip->index - 1];
 	char			*part = xasprintf("%s.part", p->base);
+	struct xalloc_tmp	*tmp = xalloc_tmp_add(part);
 	int			 fd, err = 0;
 
 	fd = open(part, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
@@ -141,6 +142,7 @@ write_part(void *arg, const struct image_part *ip)
 		err = errno;
 	if (err != 0 && fd != -1)
 		(void)unlink(part);	/* failed: it goes */
+	xalloc_tmp_remove(tmp);	/* gone, or published */
 	free(part);
 	if (err != 0)
 		return fail_errno(g, p->path, err);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "jsonstrict.h"
 #include "modal.h"
 #include "record.h"
 
@@ -19,8 +20,13 @@ modal_chained(const struct submit_opts *o)
 json_object *
 modal_task(const struct submission *modal)
 {
-	json_object	*body = json_tokener_parse(modal->body), *t;
-	const char	*id = json_get_string(body, "taskId");
+	struct jsonstrict_error	 err;
+	json_object		*body, *t;
+	const char		*id;
+
+	/* out of memory, jsonstrict exits: the task id is never lost */
+	body = jsonstrict_parse(modal->body, strlen(modal->body), &err);
+	id = json_get_string(body, "taskId");
 
 	t = json_object_new_object();
 	json_add_string(t, "id", id != NULL ? id : "");

@@ -141,7 +141,7 @@ static void
 json_append(json_object *array, json_object *v)
 {
 	if (json_object_array_add(array, v) != 0)
-		diag_fatal(1, "out of memory");
+		xalloc_oom();	/* diag allocates */
 }
 
 static json_object *

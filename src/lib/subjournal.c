@@ -10,6 +10,7 @@
 
 #include "api.h"
 #include "journal.h"
+#include "jsonstrict.h"
 #include "record.h"
 #include "submission.h"
 #include "table.h"
@@ -18,12 +19,15 @@
 char *
 submission_tagged_body(const char *body, const char *tag)
 {
-	json_object	*o;
-	const char	*end;
-	int		 empty, has_state;
-	char		*out;
+	struct jsonstrict_error	 err;
+	json_object		*o;
+	const char		*end;
+	int			 empty, has_state;
+	char			*out;
 
-	if ((o = json_tokener_parse(body)) == NULL)
+	/* jsonstrict exits when out of memory: json-c's tokener returns
+	 * NULL, or drops a member, and the request would go untagged */
+	if ((o = jsonstrict_parse(body, strlen(body), &err)) == NULL)
 		return NULL;
 	has_state = !json_object_is_type(o, json_type_object) ||
 	    json_object_object_get_ex(o, "state", NULL);

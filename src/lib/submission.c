@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "datauri.h"
 #include "journal.h"
+#include "jsonstrict.h"
 #include "record.h"
 #include "submission.h"
 #include "table.h"
@@ -293,7 +294,9 @@ body_text(json_object *body)
 
 	s = json_object_to_json_string_ext(body, JSON_C_TO_STRING_PLAIN |
 	    JSON_C_TO_STRING_NOSLASHESCAPE);
-	return xstrdup(s != NULL ? s : "{}");
+	if (s == NULL)
+		xalloc_oom();	/* json-c's buffer: not an empty request */
+	return xstrdup(s);
 }
 
 /* The record's one submission: body with the fields every kind shares. */
@@ -712,12 +715,16 @@ int
 submission_rebuild_action(const struct submit_opts *o, json_object *task,
     struct submission *s, char *err, size_t errlen)
 {
-	json_object	*body, *button;
-	const char	*cid;
-	char		*names;
+	struct jsonstrict_error	 jerr;
+	json_object		*body, *button;
+	const char		*cid;
+	char			*names;
 
 	(void)o;	/* the body already holds what the options gave */
-	if (s->button == NULL || (body = json_tokener_parse(s->body)) == NULL)
+	/* jsonstrict exits when out of memory, where json-c's tokener
+	 * returns NULL or drops a member */
+	if (s->button == NULL || (body = jsonstrict_parse(s->body,
+	    strlen(s->body), &jerr)) == NULL)
 		return fail(err, errlen, "not an action");
 	button = api_find_button(task, s->button);
 	cid = button != NULL ? json_get_string(button, "customId") : NULL;

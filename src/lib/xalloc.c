@@ -1,10 +1,13 @@
 /*
  * Out-of-memory wrappers (signify's xmalloc): one policy, in one place.
- * The failure path allocates nothing: a message built at start in a static
- * buffer, one write(2), _exit.
+ * The failure path allocates nothing: the temporary files in flight
+ * unlinked, a message built at start in a static buffer, one write(2),
+ * _exit.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +22,29 @@
 static char	oom_msg[OOM_NAME_MAX + sizeof(OOM_TAIL)] =
 		    "mjpipe" OOM_TAIL;
 static size_t	oom_len = sizeof("mjpipe" OOM_TAIL) - 1;
+static atomic_flag oom_once = ATOMIC_FLAG_INIT;
+
+/*
+ * The temporary files in flight, for the out-of-memory exit to unlink:
+ * blocks of slots that are never freed, each path copied in, so that the
+ * exit reads no memory a writer may free.  A slot's seq is odd while its
+ * path changes (a seqlock): the exit, which may run in any thread, skips
+ * a slot that changes while it reads it.
+ */
+#define TMP_SLOTS	64
+
+struct xalloc_tmp {
+	atomic_int	 used;
+	atomic_uint	 seq;
+	char		 path[PATH_MAX];
+};
+
+struct tmp_block {
+	struct xalloc_tmp	 slot[TMP_SLOTS];
+	struct tmp_block *_Atomic next;
+};
+
+static struct tmp_block	tmp_first;
 
 void
 xalloc_init(const char *progname)
@@ -37,6 +63,89 @@ xalloc_init(const char *progname)
 	oom_len = n + sizeof(OOM_TAIL) - 1;
 }
 
+/* A free slot, taken; a new block if every one is taken; NULL: none. */
+static struct xalloc_tmp *
+tmp_take(void)
+{
+	struct tmp_block	*b = &tmp_first, *next, *fresh;
+	int			 free_slot;
+	size_t			 i;
+
+	for (;;) {
+		for (i = 0; i < TMP_SLOTS; i++) {
+			free_slot = 0;
+			if (atomic_compare_exchange_strong(&b->slot[i].used,
+			    &free_slot, 1))
+				return &b->slot[i];
+		}
+		if ((next = atomic_load(&b->next)) == NULL) {
+			/* calloc, not xcalloc: failing, the caller's exit
+			 * must not unlink what this slot would have held */
+			if ((fresh = calloc(1, sizeof(*fresh))) == NULL)
+				return NULL;
+			if (atomic_compare_exchange_strong(&b->next, &next,
+			    fresh))
+				next = fresh;
+			else
+				free(fresh);	/* another thread's won */
+		}
+		b = next;
+	}
+}
+
+struct xalloc_tmp *
+xalloc_tmp_add(const char *path)
+{
+	struct xalloc_tmp	*t;
+	size_t			 len = strlen(path);
+
+	if (len >= PATH_MAX)
+		return NULL;
+	if ((t = tmp_take()) == NULL)
+		xalloc_oom();
+	atomic_fetch_add(&t->seq, 1);
+	memcpy(t->path, path, len + 1);
+	atomic_fetch_add(&t->seq, 1);
+	return t;
+}
+
+void
+xalloc_tmp_remove(struct xalloc_tmp *t)
+{
+	if (t == NULL)
+		return;
+	atomic_fetch_add(&t->seq, 1);
+	t->path[0] = '\0';
+	atomic_fetch_add(&t->seq, 1);
+	atomic_store(&t->used, 0);
+}
+
+/* The out-of-memory exit: unlink every path in flight, unless changing. */
+static void
+tmp_unlink_all(void)
+{
+	static char		 copy[PATH_MAX];	/* one thread is here */
+	struct tmp_block	*b;
+	struct xalloc_tmp	*t;
+	unsigned		 seq;
+	size_t			 i;
+
+	for (b = &tmp_first; b != NULL; b = atomic_load(&b->next)) {
+		for (i = 0; i < TMP_SLOTS; i++) {
+			t = &b->slot[i];
+			seq = atomic_load(&t->seq);
+			if (!atomic_load(&t->used) || seq % 2 != 0)
+				continue;
+			memcpy(copy, t->path, sizeof(copy));
+			atomic_thread_fence(memory_order_acquire);
+			if (atomic_load(&t->seq) != seq || copy[0] == '\0')
+				continue;
+			copy[sizeof(copy) - 1] = '\0';
+			(void)unlink(copy);
+		}
+	}
+}
+
 void
 xalloc_oom(void)
 {
@@ -44,8 +153,13 @@ xalloc_oom(void)
 	size_t		 left = oom_len;
 	ssize_t		 n;
 
+	/* another thread out of memory too: it says so, and exits */
+	if (atomic_flag_test_and_set(&oom_once))
+		for (;;)
+			(void)pause();
 	/* whole records may wait in stdio's buffer, which is already there */
 	(void)fflush(stdout);	/* nothing to do if it fails: we are leaving */
+	tmp_unlink_all();
 	while (left > 0) {
 		n = write(STDERR_FILENO, p, left);
 		if (n == -1 && errno == EINTR)
