@@ -326,9 +326,11 @@ file_done(struct download *f)
 	char		*safe;
 
 	st.nfiles_left--;
-	if (f->error == NULL)
+	if (f->error == NULL && f->attempts > 0)
 		metrics_add(st.metrics, METRIC_DOWNLOADED_BYTES, NULL,
 		    (double)f->bytes);
+	if (f->attempts > 1)
+		metrics_add(st.metrics, METRIC_RETRIES, NULL, f->attempts - 1);
 	if (f->error != NULL) {
 		st.failed++;
 		safe = diag_escape(f->error);
@@ -697,6 +699,9 @@ main(int argc, char **argv)
 	st.maxheld = opt.jobs * 3;
 	st.loop = loop_new();
 	st.metrics = commonopt_metrics(&co);
+	/* this program's counters from 0: rate() needs the start */
+	metrics_add(st.metrics, METRIC_DOWNLOADED_BYTES, NULL, 0);
+	metrics_add(st.metrics, METRIC_RETRIES, NULL, 0);
 	metrics_start(st.metrics, st.loop);
 	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);

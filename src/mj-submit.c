@@ -610,6 +610,7 @@ main(int argc, char **argv)
 	open_journal();
 	st.loop = loop_new();
 	st.metrics = commonopt_metrics(&co);
+	metrics_add(st.metrics, METRIC_RETRIES, NULL, 0);	/* from 0 */
 	metrics_start(st.metrics, st.loop);
 	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);

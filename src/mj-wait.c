@@ -679,6 +679,13 @@ run(struct input *in)
 		    st.failed);
 }
 
+/* --metrics: polls sent again after a failure */
+static void
+poll_retried(int n)
+{
+	metrics_add(st.metrics, METRIC_RETRIES, NULL, n);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -698,6 +705,7 @@ main(int argc, char **argv)
 	}
 	st.loop = loop_new();
 	st.metrics = commonopt_metrics(&co);
+	metrics_add(st.metrics, METRIC_RETRIES, NULL, 0);	/* from 0 */
 	metrics_start(st.metrics, st.loop);
 	progress_init(&st.progress, loop_now());
 	st.http = http_new(st.loop, &opt.cfg);
@@ -709,7 +717,8 @@ main(int argc, char **argv)
 	pendings_init(&st.set);
 	st.poll = taskpoll_new(st.http, &opt.cfg, &st.set, opt.interval,
 	    opt.jobs, opt.no_list, &(struct taskpoll_ops){ .read = task_read,
-	    .unknown = task_unknown, .schedule = schedule_scan });
+	    .unknown = task_unknown, .schedule = schedule_scan,
+	    .retried = poll_retried });
 	st.tok = record_tokener_new();
 	in = input_new(argv + first, argc - first);
 	run(in);

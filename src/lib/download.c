@@ -430,6 +430,7 @@ download_finish(struct download *f)
 	char			*msg;
 
 	f->ended = NULL;
+	f->attempts += r->attempts;
 	if (f->pf.err != 0) {
 		drop_part(f);
 		fail_errno(f, f->part, f->pf.err);

@@ -245,6 +245,8 @@ poll_done(struct http_request *r)
 
 	for (i = 0; i < b->n; i++)
 		b->p[i]->inflight = 0;
+	if (r->attempts > 1 && b->tp->ops.retried != NULL)
+		b->tp->ops.retried(r->attempts - 1);
 	if (!refusal(b->tp, r))
 		read_reply(b, r);
 	batch_free(b);

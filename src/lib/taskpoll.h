@@ -25,6 +25,8 @@ struct taskpoll_ops {
 	void	(*unknown)(struct pending *p);
 	/* something is due at due (loop_now clock): scan by then */
 	void	(*schedule)(long long due);
+	/* a poll was sent n more times after failures (NULL: not told) */
+	void	(*retried)(int n);
 };
 
 /* Polls of the tasks in set (borrowed), jobs requests at most at once. */

@@ -53,6 +53,8 @@ def main():
             elif mode == "toother":
                 rest = self.path.split("/", 2)[2]
                 self.reply(302, b"", extra=[("Location", "http://localhost:%d/echo/%s" % (port, rest))])
+            elif mode == "loop":
+                self.reply(302, b"", extra=[("Location", self.path)])
             elif mode == "echo":
                 self.reply(200, json.dumps({"id": "1", "status": "SUCCESS", "headers": dict(self.headers)}).encode())
             else:

@@ -50,6 +50,18 @@ is "$(value m/wait.prom 'mjpipe_tasks_total{program="mj-wait",status="SUCCESS"}'
 bytes=$(jq -s 'map(.files[].bytes) | add' done.jsonl)
 is "$(value m/fetch.prom 'mjpipe_downloaded_bytes_total{program="mj-fetch"}')" "$bytes" "mj-fetch: the bytes of the files it wrote"
 is "$(ls m | grep -vc '\.prom$')" 0 "no temporary file left"
+mj-fetch -d out --metrics m/again.prom < done.jsonl > /dev/null 2>&1
+is "$(value m/again.prom 'mjpipe_downloaded_bytes_total{program="mj-fetch"}')" 0 \
+    "mj-fetch again: the files are there, no byte downloaded"
+is "$(value m/again.prom 'mjpipe_retries_total{program="mj-fetch"}')" 0 "... and no retry"
+
+# polls that fail at first are sent again, and counted
+sim_post /_sim/faults '{"faults":[{"class":"poll","kind":"503","first":2}]}' >/dev/null
+jq -c '{task}' done.jsonl | mj-wait -i 100ms --metrics m/retry.prom > /dev/null 2>&1
+is "$?" 0 "mj-wait through two failed polls"
+ok "mj-wait: the polls sent again are counted" test \
+    "$(value m/retry.prom 'mjpipe_retries_total{program="mj-wait"}')" -ge 2
+sim_post /_sim/faults '{"faults":[]}' >/dev/null
 
 # MJ_METRICS_DIR: a file per program, named after it
 printf '{"bad json\n' | MJ_METRICS_DIR=dir mj-pack -q -o x.tar > /dev/null 2>&1

@@ -164,7 +164,10 @@ journal_whole() {	# the header, then only whole lines of known kinds
 # match is a TODO test point (one per bug and stage), not a failure, until
 # fixed.  KNOWN= shows them as plain failures.
 KNOWN=${KNOWN-"submit|first failure in libjson-c|json-c asserts on a NULL \
-from json_object_new_object (submission_outcome, record.c's json_add)"}
+from json_object_new_object (submission_outcome, record.c's json_add)
+pack|exit 0 after a failure, 0 records|mj-pack's print_records takes \
+getline's ENOMEM for the end of its spool: the archive is in place, its \
+records are never printed, and the status is 0"}
 declare -A known_seen
 known() {	# known STAGE WHY: does a known bug explain it?
 	local line
@@ -194,18 +197,35 @@ one_point() {	# one_point STAGE N
 	# fails: libarchive (exit 1, its own message), GLib under libvips
 	# (g_error's abort, or a crash where its own out-of-memory message
 	# fails to allocate and recurses), glibc (abort when a thread's exit
-	# cannot load libgcc_s, exit 127 when a new thread gets no TLS)
+	# cannot load libgcc_s, exit 127 when a new thread gets no TLS),
+	# json-c (its parser crashes when it cannot copy a key)
 	lib=""
 	asker=$(sed -n 's/.* failed [0-9]* in//p' "$d/fm.log" 2>/dev/null |
 	    tr ' ' '\n' | grep -v -e '^$' -e '^libc\.so' -e '^ld-linux' -e '^libasan' \
 	    -e '^libubsan' | head -1)
 	case $asker in
 	libglib*|libgobject*|libgio*|libvips*|libgmodule*) lib=glib ;;
+	# the libraries libvips loads: C++ ones throw std::bad_alloc and
+	# terminate; image codecs crash; "?" is code liborc made at run time
+	libstdc++*|libpng*|libjpeg*|liborc*|libpixman*|libtiff*|libwebp*| \
+	libheif*|libcairo*|libfreetype*|libfontconfig*|libharfbuzz*| \
+	libexif*|libimagequant*|libcgif*|libspng*|libgsf*|libxml2*| \
+	librsvg*|libpoppler*|libhwy*|libjxl*|libopenjp2*|libnuma*|libx265*| \
+	libde265*|libaom*|libdav1d*|liblcms2*|libexpat*|'?')
+		[ "$stage" = gallery ] && lib=vips-deps ;;
+	libjson-c*)
+		# its parser uses a key it could not copy: a crash in json-c
+		if [ "$st" = 139 ] ||
+		    grep -q 'AddressSanitizer: SEGV' "$d/err1"; then
+			lib=json-c
+		fi ;;
 	esac
 	grep -Eq 'GLib|GSlice|MEMORY-ERROR' "$d/err1" && lib=glib
 	grep -Eq 'libgcc_s.so.1 must be installed|memory for thread-local data' \
 	    "$d/err1" && lib=glibc
 	grep -q 'Fatal Internal Error in libarchive' "$d/err1" && lib=libarchive
+	# libnuma (loaded with libvips) exits 1 when a bitmask cannot be had
+	grep -q 'Out of memory allocating bitmask' "$d/err1" && lib=libnuma
 	if ! grep -q ' failed ' "$d/fm.log" 2>/dev/null; then
 		[ "$st" = 0 ] || why+=" exit $st without a failure;"
 		st="$st (no failure)"
@@ -217,8 +237,19 @@ one_point() {	# one_point STAGE N
 		st="0 (survived)"
 	elif [ "$lib" = libarchive ] && [ "$st" = 1 ]; then
 		st="1 (libarchive exits)"
+	elif [ "$lib" = libarchive ] && { [ "$st" = 134 ] || [ "$st" = 139 ]; }
+	then
+		# its exit(1) runs the exit handlers, and GLib's threads die
+		st="$st (libarchive exits, GLib dies in the exit)"
+	elif [ "$lib" = libnuma ] && [ "$st" = 1 ]; then
+		st="1 (libnuma exits)"
+	elif [ "$lib" = vips-deps ] && { [ "$st" = 134 ] || [ "$st" = 139 ]; }
+	then
+		st="$st (a library of libvips: $asker)"
 	elif [ "$lib" = glib ] && { [ "$st" = 134 ] || [ "$st" = 139 ]; }; then
 		st="$st (GLib's own end)"
+	elif [ "$lib" = json-c ] && [ "$st" = 139 ]; then
+		st="139 (json-c's own end: its parser)"
 	elif [ -n "$lib" ] && [ "$st" = 1 ] &&
 	    grep -q 'AddressSanitizer' "$d/err1"; then
 		# ASan reports the crash or the abort and exits 1

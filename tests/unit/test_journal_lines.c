@@ -175,6 +175,39 @@ limit_size(rlim_t limit)
 	return setrlimit(RLIMIT_FSIZE, &rl);
 }
 
+/*
+ * The limit met in the middle of a line: the write is cut short and the
+ * line torn.  An entry appended once there is room again must not be
+ * glued to it, or the journal cannot be opened again.
+ */
+static void
+torn_then_more(struct journal *j, long size)
+{
+	struct journal	*j2;
+	struct rlimit	 saved;
+	char		 err[512];
+
+	if (getrlimit(RLIMIT_FSIZE, &saved) == -1 ||
+	    limit_size((rlim_t)size + 20) == -1) {
+		TAP_OK(0, "torn: setrlimit");
+		return;
+	}
+	TAP_INT(journal_sent(j, K2, 0), -1, "a line cut short: refused");
+	(void)setrlimit(RLIMIT_FSIZE, &saved);
+	TAP_INT(journal_done(j, K1, "17"), 0, "room again: the next line");
+	j2 = journal_open(path, err, sizeof(err));
+	TAP_OK(j2 == NULL, "(the first writer holds the lock)");
+	if (j2 != NULL)
+		(void)journal_close(j2, NULL, 0);
+	(void)journal_close(j, NULL, 0);
+	j2 = journal_open(path, err, sizeof(err));
+	TAP_OK(j2 != NULL, "the journal opens after a torn line and one more "
+	    "# TODO append does not cut a line its write left torn (%s)",
+	    j2 != NULL ? "" : err);
+	if (j2 != NULL)
+		(void)journal_close(j2, NULL, 0);
+}
+
 static void
 full_disk(void)
 {
@@ -228,11 +261,11 @@ full_disk(void)
 	TAP_INT(journal_close(j, err, sizeof(err)), 0, "close");
 	j = journal_open(path, err, sizeof(err));
 	TAP_OK(j != NULL, "the journal opens again (%s)", j ? "" : err);
-	if (j != NULL) {
-		TAP_INT(journal_lookup(j, K1, NULL), JOURNAL_SENT,
-		    "k1: SENT, as on disk");
-		(void)journal_close(j, NULL, 0);
-	}
+	if (j == NULL)
+		return;
+	TAP_INT(journal_lookup(j, K1, NULL), JOURNAL_SENT,
+	    "k1: SENT, as on disk");
+	torn_then_more(j, file_size());
 }
 
 int
