@@ -78,6 +78,12 @@ printf 'item\nboat\n' | mj-submit -n --template 'a {item} in {{ink, oil}}' > out
 jq_ok out 'map(.submit.body.prompt) == ["a boat in ink", "a boat in oil"]' \
     "--template fills the fields, then the prompt is expanded"
 
+# a job not sent names its place too
+echo 'a {x, y, z} boat' | mj-submit --max-tasks 1 > held.jsonl 2>/dev/null
+jq_ok held.jsonl 'sort_by(.submit.expand.index) | (.[0].task.id | length > 0) and
+    (.[1:] | map(select(.error.retryable)) | map([.submit.expand.index, .submit.prompt])) == [[2, "a y boat"], [3, "a z boat"]]' \
+    "--max-tasks 1: the jobs not sent say which they are (submit.expand, submit.prompt)"
+
 # kill -9 in the middle of a row's jobs, then the same command again
 printf '%s\n' 'row one {a,b,c,d,e,f,g,h,i,j}' 'row two {a,b,c,d,e,f,g,h,i,j} --r 2' > kill.txt
 mj-submit -j 2 --rate 25 --journal kill.journal kill.txt > part.jsonl 2>/dev/null &
