@@ -429,6 +429,24 @@ pack_open(void)
 	return p;
 }
 
+/*
+ * The next line of a temporary file (delim ends it); -1 at its end, never
+ * for want of memory or a read error: a record is not lost in silence.
+ */
+static ssize_t
+spool_getdelim(char **line, size_t *cap, int delim, FILE *f)
+{
+	ssize_t	n;
+
+	errno = 0;
+	if ((n = getdelim(line, cap, delim, f)) == -1 && errno == ENOMEM)
+		xalloc_oom();
+	if (n == -1 && ferror(f))
+		diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s",
+		    strerror(errno));
+	return n;
+}
+
 /* Print the spooled records, with an error added if the archive failed. */
 static void
 print_records(struct pack *p, const char *why, int retryable)
@@ -447,7 +465,7 @@ print_records(struct pack *p, const char *why, int retryable)
 		    why != NULL ? 0 : p->records - p->errors);
 	}
 	rewind(p->spool);
-	while ((n = getline(&line, &cap, p->spool)) > 0) {
+	while ((n = spool_getdelim(&line, &cap, '\n', p->spool)) > 0) {
 		if (why == NULL) {
 			emit_line(line, (size_t)n);
 			continue;
@@ -473,7 +491,7 @@ remove_packed(struct pack *p)
 	size_t	 cap = 0;
 
 	rewind(p->removals);
-	while (getdelim(&path, &cap, '\0', p->removals) > 0)
+	while (spool_getdelim(&path, &cap, '\0', p->removals) > 0)
 		if (unlink(path) == -1 && errno != ENOENT)
 			diag_warn("%s: %s", path, strerror(errno));
 	free(path);
