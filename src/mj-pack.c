@@ -69,7 +69,7 @@ struct pack {
 	struct layout_out lo;		/* how records become members */
 	char		*path;		/* as printed in archive.path */
 	char		*part;		/* path.part, or NULL for stdout */
-	struct xalloc_tmp *tmp;		/* the part, for an out-of-memory exit */
+	struct xalloc_tmp *tmp;		/* the part, for xalloc_oom */
 	int		 fd;
 	FILE		*spool;		/* the records, one per line */
 	FILE		*removals;	/* paths to remove, NUL-terminated */
