@@ -25,6 +25,7 @@
 #include "loop.h"
 #include "metrics.h"
 #include "opt.h"
+#include "out.h"
 #include "plan.h"
 #include "prices.h"
 #include "progress.h"
@@ -762,10 +763,8 @@ main(int argc, char **argv)
 	submit_opts_free(&opt.so);
 	free_images();
 	config_free(&opt.cfg);
-	if (fclose(stdout) != 0 && !st.q.out_closed) {
-		diag_error("stdout: %s", strerror(errno));
+	if (out_close() == -1)
 		st.q.status = MJ_EXIT_FAILED;
-	}
 	status = exit_status();
 	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
 		diag_warn("metrics: %s", err);

@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "jobs.h"
 #include "modal.h"
+#include "out.h"
 #include "plan.h"
 #include "subq.h"
 #include "subrecord.h"
@@ -128,9 +129,7 @@ subq_write(struct subq *q, struct record *r)
 		return;
 	metrics_add(q->metrics, METRIC_RECORDS_OUT, record_is_error(r) ?
 	    "error" : "ok", 1);
-	if (record_write(r, stdout) == -1) {
-		if (errno != EPIPE)
-			diag_error("stdout: %s", strerror(errno));
+	if (out_record(r) == -1) {
 		q->out_closed = 1;
 		q->status = MJ_EXIT_FAILED;
 		if (!q->stopping) {
@@ -149,7 +148,7 @@ subq_failed(struct subq *q)
 
 /* The output record of one submission (subrecord.h). */
 static struct record *
-out_record(const struct sub *s)
+sub_record(const struct sub *s)
 {
 	struct subitem	*it = s->item;
 
@@ -183,7 +182,7 @@ void
 sub_fail_say(struct subq *q, struct sub *s, const char *msg, int retryable,
     int code, long http, int say)
 {
-	struct record	*out = out_record(s);
+	struct record	*out = sub_record(s);
 
 	if (s->step == SUB_STEP_MODAL)	/* the task still waits in its modal */
 		record_set(out, "task", modal_task(&s->item->subs[s->i]));
@@ -225,7 +224,7 @@ void
 sub_succeed(struct subq *q, struct sub *s, const char *task_id,
     const char *status, json_object *submit)
 {
-	struct record	*out = out_record(s);
+	struct record	*out = sub_record(s);
 
 	/* a task of an earlier run's was paid for then */
 	if (!json_object_object_get_ex(submit, "resumed", NULL))
@@ -269,7 +268,7 @@ sub_dry_run(struct subq *q, struct sub *s)
 		sub_finish(q, s, out, 0);
 		return;
 	}
-	out = out_record(s);
+	out = sub_record(s);
 	subrecord_dry_run(out, &s->item->subs[s->i]);
 	sub_count(q, s);
 	sub_finish(q, s, out, 0);
