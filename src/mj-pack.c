@@ -38,6 +38,7 @@
 #include "metrics.h"
 #include "nameset.h"
 #include "opt.h"
+#include "out.h"
 #include "progress.h"
 #include "record.h"
 #include "thumbnail.h"
@@ -69,7 +70,7 @@ struct pack {
 	struct layout_out lo;		/* how records become members */
 	char		*path;		/* as printed in archive.path */
 	char		*part;		/* path.part, or NULL for stdout */
-	struct xalloc_tmp *tmp;		/* the part, for an out-of-memory exit */
+	struct xalloc_tmp *tmp;		/* the part, for xalloc_oom */
 	int		 fd;
 	FILE		*spool;		/* the records, one per line */
 	FILE		*removals;	/* paths to remove, NUL-terminated */
@@ -338,9 +339,7 @@ emit_line(const char *line, size_t len)
 {
 	if (st.out_closed || strcmp(opt.output, "-") == 0)
 		return;
-	if (fwrite(line, 1, len, stdout) != len || fflush(stdout) == EOF) {
-		if (errno != EPIPE)
-			diag_error("stdout: %s", strerror(errno));
+	if (out_text(line, len) == -1) {
 		st.out_closed = 1;
 		st.status = MJ_EXIT_FAILED;
 	}
@@ -429,6 +428,24 @@ pack_open(void)
 	return p;
 }
 
+/*
+ * The next line of a temporary file (delim ends it); -1 at its end, never
+ * for want of memory or a read error: a record is not lost in silence.
+ */
+static ssize_t
+spool_getdelim(char **line, size_t *cap, int delim, FILE *f)
+{
+	ssize_t	n;
+
+	errno = 0;
+	if ((n = getdelim(line, cap, delim, f)) == -1 && errno == ENOMEM)
+		xalloc_oom();
+	if (n == -1 && ferror(f))
+		diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s",
+		    strerror(errno));
+	return n;
+}
+
 /* Print the spooled records, with an error added if the archive failed. */
 static void
 print_records(struct pack *p, const char *why, int retryable)
@@ -447,7 +464,7 @@ print_records(struct pack *p, const char *why, int retryable)
 		    why != NULL ? 0 : p->records - p->errors);
 	}
 	rewind(p->spool);
-	while ((n = getline(&line, &cap, p->spool)) > 0) {
+	while ((n = spool_getdelim(&line, &cap, '\n', p->spool)) > 0) {
 		if (why == NULL) {
 			emit_line(line, (size_t)n);
 			continue;
@@ -473,7 +490,7 @@ remove_packed(struct pack *p)
 	size_t	 cap = 0;
 
 	rewind(p->removals);
-	while (getdelim(&path, &cap, '\0', p->removals) > 0)
+	while (spool_getdelim(&path, &cap, '\0', p->removals) > 0)
 		if (unlink(path) == -1 && errno != ENOENT)
 			diag_warn("%s: %s", path, strerror(errno));
 	free(path);
@@ -759,11 +776,9 @@ main(int argc, char **argv)
 	thumbnail_shutdown();
 	if (*opt.prefix != '\0')
 		free((void *)opt.prefix);
-	if (fclose(stdout) != 0 && !st.out_closed &&
-	    strcmp(opt.output, "-") != 0) {
-		diag_error("stdout: %s", strerror(errno));
+	/* with -o -, stdout is the archive: its writer said what failed */
+	if (out_close() == -1 && strcmp(opt.output, "-") != 0)
 		st.status = MJ_EXIT_FAILED;
-	}
 	status = sig != 0 ? sig : st.status;
 	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
 		diag_warn("metrics: %s", err);

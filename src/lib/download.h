@@ -48,7 +48,7 @@ struct download {
 	long		 http;		/* the HTTP status of the failure */
 	int		 retryable;	/* may a rerun do better */
 	int		 done;
-	int		 attempts;	/* HTTP attempts; 0: found, not fetched */
+	int		 attempts;	/* HTTP attempts; 0: found, unfetched */
 	/* the module's */
 	struct downloads *d;
 	STAILQ_ENTRY(download) link;	/* to start, or for a dir sync */
@@ -56,7 +56,7 @@ struct download {
 	struct http_request *ended;	/* the finished transfer, until the
 					   lane has written every piece */
 	char		*part;		/* DIR/NAME.part */
-	struct xalloc_tmp *tmp;		/* the .part, for an out-of-memory exit */
+	struct xalloc_tmp *tmp;		/* the .part, for xalloc_oom */
 	struct piecefile pf;		/* the .part, written by a lane */
 };
 

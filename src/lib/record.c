@@ -212,7 +212,9 @@ record_bare_id(const char *line, size_t len, char *id, size_t size)
 void
 json_add(json_object *obj, const char *key, json_object *val)
 {
-	if (json_object_object_add(obj, key, val) != 0)
+	/* a NULL object is json_object_new_object's failure: json-c would
+	 * assert on it */
+	if (obj == NULL || json_object_object_add(obj, key, val) != 0)
 		xalloc_oom();
 }
 
@@ -229,13 +231,21 @@ json_add_string(json_object *obj, const char *key, const char *s)
 void
 json_add_int(json_object *obj, const char *key, long long v)
 {
-	json_add(obj, key, json_object_new_int64(v));
+	json_object	*n;
+
+	if ((n = json_object_new_int64(v)) == NULL)
+		xalloc_oom();	/* not a null in the record */
+	json_add(obj, key, n);
 }
 
 void
 json_add_bool(json_object *obj, const char *key, int v)
 {
-	json_add(obj, key, json_object_new_boolean(v));
+	json_object	*b;
+
+	if ((b = json_object_new_boolean(v)) == NULL)
+		xalloc_oom();
+	json_add(obj, key, b);
 }
 
 int
