@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 
+#include "jsonx.h"
 #include "subrecord.h"
 #include "xalloc.h"
 
@@ -46,7 +47,7 @@ void
 subrecord_task(struct record *out, const char *task_id, const char *status,
     json_object *submit)
 {
-	json_object	*task = json_object_new_object();
+	json_object	*task = jx_new_object();
 
 	json_add_string(task, "id", task_id);
 	json_add_string(task, "status", status);
@@ -57,7 +58,7 @@ subrecord_task(struct record *out, const char *task_id, const char *status,
 void
 subrecord_dry_run(struct record *out, const struct submission *sub)
 {
-	json_object	*submit = json_object_new_object();
+	json_object	*submit = jx_new_object();
 
 	json_add_bool(submit, "dryRun", 1);
 	json_add_string(submit, "endpoint", sub->endpoint);
