@@ -33,6 +33,7 @@
 #include "fsutil.h"
 #include "gallery.h"
 #include "input.h"
+#include "jsonx.h"
 #include "layout.h"
 #include "loop.h"
 #include "metrics.h"
@@ -429,6 +430,27 @@ pack_open(void)
 	return p;
 }
 
+/* Back to the start of a temporary file, whose last write must not fail */
+static void
+spool_rewind(FILE *f)
+{
+	if (fflush(f) == EOF || fseek(f, 0, SEEK_SET) == -1)
+		diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s",
+		    strerror(errno));
+}
+
+/* getline's -1: the end of a temporary file, or no memory, or no read */
+static void
+spool_end(FILE *f, const char *what)
+{
+	if (feof(f))
+		return;
+	if (errno == ENOMEM)
+		xalloc_oom();
+	diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s: %s", what,
+	    ferror(f) ? strerror(errno) : "not read to its end");
+}
+
 /* Print the spooled records, with an error added if the archive failed. */
 static void
 print_records(struct pack *p, const char *why, int retryable)
@@ -446,8 +468,8 @@ print_records(struct pack *p, const char *why, int retryable)
 		metrics_add(st.metrics, METRIC_RECORDS_OUT, "ok",
 		    why != NULL ? 0 : p->records - p->errors);
 	}
-	rewind(p->spool);
-	while ((n = getline(&line, &cap, p->spool)) > 0) {
+	spool_rewind(p->spool);
+	while ((errno = 0, n = getline(&line, &cap, p->spool)) > 0) {
 		if (why == NULL) {
 			emit_line(line, (size_t)n);
 			continue;
@@ -462,6 +484,7 @@ print_records(struct pack *p, const char *why, int retryable)
 		emit_line("\n", 1);
 		record_free(r);
 	}
+	spool_end(p->spool, "the records");
 	free(line);
 	json_tokener_free(tok);
 }
@@ -472,10 +495,11 @@ remove_packed(struct pack *p)
 	char	*path = NULL;
 	size_t	 cap = 0;
 
-	rewind(p->removals);
-	while (getdelim(&path, &cap, '\0', p->removals) > 0)
+	spool_rewind(p->removals);
+	while ((errno = 0, getdelim(&path, &cap, '\0', p->removals)) > 0)
 		if (unlink(path) == -1 && errno != ENOENT)
 			diag_warn("%s: %s", path, strerror(errno));
+	spool_end(p->removals, "the files to remove");
 	free(path);
 }
 
@@ -626,7 +650,7 @@ take_record(struct record *r)
 	split_if_due(files);
 	if (st.pack == NULL)
 		st.pack = pack_open();
-	members = json_object_new_array();
+	members = jx_new_array();
 	n = json_object_is_type(files, json_type_array) ?
 	    json_object_array_length(files) : 0;
 	for (i = 0; i < n; i++) {
@@ -654,7 +678,7 @@ take_record(struct record *r)
 	}
 	if (st.pack->gallery != NULL)
 		gallery_record(st.pack->gallery, &st.pack->w, r->obj);
-	archive = json_object_new_object();
+	archive = jx_new_object();
 	json_add_string(archive, "path", st.pack->path);
 	json_add(archive, "members", members);
 	record_set(r, "archive", archive);
