@@ -163,11 +163,7 @@ journal_whole() {	# the header, then only whole lines of known kinds
 # Known bugs, "STAGE|ERE on the failure's description|what": a point they
 # match is a TODO test point (one per bug and stage), not a failure, until
 # fixed.  KNOWN= shows them as plain failures.
-KNOWN=${KNOWN-"submit|first failure in libjson-c|json-c asserts on a NULL \
-from json_object_new_object (submission_outcome, record.c's json_add)
-pack|exit 0 after a failure, 0 records|mj-pack's print_records takes \
-getline's ENOMEM for the end of its spool: the archive is in place, its \
-records are never printed, and the status is 0"}
+KNOWN=${KNOWN-""}
 declare -A known_seen
 known() {	# known STAGE WHY: does a known bug explain it?
 	local line
