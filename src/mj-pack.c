@@ -70,7 +70,7 @@ struct pack {
 	struct layout_out lo;		/* how records become members */
 	char		*path;		/* as printed in archive.path */
 	char		*part;		/* path.part, or NULL for stdout */
-	struct xalloc_tmp *tmp;		/* the part, for an out-of-memory exit */
+	struct xalloc_tmp *tmp;		/* the part, for xalloc_oom */
 	int		 fd;
 	FILE		*spool;		/* the records, one per line */
 	FILE		*removals;	/* paths to remove, NUL-terminated */
@@ -439,16 +439,19 @@ spool_rewind(FILE *f)
 		    strerror(errno));
 }
 
-/* getline's -1: the end of a temporary file, or no memory, or no read */
-static void
-spool_end(FILE *f, const char *what)
+/* A temporary file's next line, to delim: -1 at its end, and only there */
+static ssize_t
+spool_getdelim(char **line, size_t *cap, int delim, FILE *f)
 {
-	if (feof(f))
-		return;
-	if (errno == ENOMEM)
+	ssize_t	n;
+
+	errno = 0;
+	if ((n = getdelim(line, cap, delim, f)) == -1 && errno == ENOMEM)
 		xalloc_oom();
-	diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s: %s", what,
-	    ferror(f) ? strerror(errno) : "not read to its end");
+	if (n == -1 && ferror(f))
+		diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s",
+		    strerror(errno));
+	return n;
 }
 
 /* Print the spooled records, with an error added if the archive failed. */
@@ -469,7 +472,7 @@ print_records(struct pack *p, const char *why, int retryable)
 		    why != NULL ? 0 : p->records - p->errors);
 	}
 	spool_rewind(p->spool);
-	while ((errno = 0, n = getline(&line, &cap, p->spool)) > 0) {
+	while ((n = spool_getdelim(&line, &cap, '\n', p->spool)) > 0) {
 		if (why == NULL) {
 			emit_line(line, (size_t)n);
 			continue;
@@ -484,7 +487,6 @@ print_records(struct pack *p, const char *why, int retryable)
 		emit_line("\n", 1);
 		record_free(r);
 	}
-	spool_end(p->spool, "the records");
 	free(line);
 	json_tokener_free(tok);
 }
@@ -496,10 +498,9 @@ remove_packed(struct pack *p)
 	size_t	 cap = 0;
 
 	spool_rewind(p->removals);
-	while ((errno = 0, getdelim(&path, &cap, '\0', p->removals)) > 0)
+	while (spool_getdelim(&path, &cap, '\0', p->removals) > 0)
 		if (unlink(path) == -1 && errno != ENOENT)
 			diag_warn("%s: %s", path, strerror(errno));
-	spool_end(p->removals, "the files to remove");
 	free(path);
 }
 

@@ -56,7 +56,7 @@ struct download {
 	struct http_request *ended;	/* the finished transfer, until the
 					   lane has written every piece */
 	char		*part;		/* DIR/NAME.part */
-	struct xalloc_tmp *tmp;		/* the .part, for an out-of-memory exit */
+	struct xalloc_tmp *tmp;		/* the .part, for xalloc_oom */
 	struct piecefile pf;		/* the .part, written by a lane */
 };
 

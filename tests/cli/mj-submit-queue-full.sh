@@ -1,7 +1,8 @@
 #!/bin/bash
 # mj-submit: a full queue.  Capacity 1, queue 1: the first task runs, the
-# second queues (code 22, a success), the rest are refused (code 23) until
-# slots free up, and are then sent again; each prompt makes one task.
+# second queues (code 22, a success), the rest are refused (code 23; code
+# 9 from trueai-org servers, make check-trueai) until slots free up, and
+# are then sent again; each prompt makes one task.
 . "$top_srcdir/tests/cli/lib.sh"
 sim_start --duration 0.3 --jitter 0 --capacity 1 --queue 1
 seq 1 6 | sed 's/^/prompt /' | mj-submit -j 6 > out 2> err

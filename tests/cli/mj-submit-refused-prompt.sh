@@ -3,7 +3,8 @@
 # an error record with the API's words, never retried; the other records
 # still go through and the status is 1.
 . "$top_srcdir/tests/cli/lib.sh"
-skip_dialect "code 24 for a banned word (trueai takes it, then the task fails)"
+skip_dialect "code 24 for a banned word (trueai takes it, then the task" \
+    "fails: mj-wait-banned-later.sh)"
 sim_start --duration 0.2 --capacity 20
 printf '%s\n' '{"prompt":"a forbidden thing"}' '{"prompt":"bad ref","base64Array":["http://x/y.png"]}' \
     '{"prompt":"fine"}' | mj-submit > out 2> err
