@@ -51,9 +51,10 @@ _mjpipe()
 	-d|--dir|--prefix)
 		COMPREPLY=($(compgen -d -- "$cur")); return ;;
 	--image|--end-image|--mask|--journal|--api-key-file|--events|-o|\
-	--output|--config|--metrics)
+	--output|--config|--metrics|--prices|--plan)
 		COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	-j|--jobs|--rate|--max-tasks|--interval|--timeout|--stall|--template|\
+	-j|--jobs|--rate|--max-tasks|--max-jobs|--max-cost|--interval|\
+	--timeout|--stall|--template|\
 	--prompt-field|--state|--notify-hook|--modal-prompt|--base-url|\
 	--name|--max-filesize|--split-count|--split-size|--mtime|--batch)
 		return ;;

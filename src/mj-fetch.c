@@ -33,6 +33,7 @@
 #include "metrics.h"
 #include "nameset.h"
 #include "opt.h"
+#include "out.h"
 #include "progress.h"
 #include "record.h"
 #include "relink.h"
@@ -180,9 +181,7 @@ emit(struct record *rec)
 		return;
 	metrics_add(st.metrics, METRIC_RECORDS_OUT, record_is_error(rec) ?
 	    "error" : "ok", 1);
-	if (record_write(rec, stdout) == -1) {
-		if (errno != EPIPE)
-			diag_error("stdout: %s", strerror(errno));
+	if (out_record(rec) == -1) {
 		st.out_closed = 1;
 		st.status = MJ_EXIT_FAILED;
 	}
@@ -193,10 +192,7 @@ emit_raw(const char *line, size_t len)
 {
 	if (st.out_closed)
 		return;
-	if (fwrite(line, 1, len, stdout) != len || putchar('\n') == EOF ||
-	    fflush(stdout) == EOF) {
-		if (errno != EPIPE)
-			diag_error("stdout: %s", strerror(errno));
+	if (out_line(line, len) == -1) {
 		st.out_closed = 1;
 		st.status = MJ_EXIT_FAILED;
 	}
@@ -731,10 +727,8 @@ main(int argc, char **argv)
 	nameset_free(&st.names);
 	free(st.prefix);
 	config_free(&opt.cfg);
-	if (fclose(stdout) != 0 && !st.out_closed) {
-		diag_error("stdout: %s", strerror(errno));
+	if (out_close() == -1)
 		st.status = MJ_EXIT_FAILED;
-	}
 	status = sig != 0 ? sig : st.status;
 	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
 		diag_warn("metrics: %s", err);

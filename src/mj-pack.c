@@ -39,6 +39,7 @@
 #include "metrics.h"
 #include "nameset.h"
 #include "opt.h"
+#include "out.h"
 #include "progress.h"
 #include "record.h"
 #include "thumbnail.h"
@@ -339,9 +340,7 @@ emit_line(const char *line, size_t len)
 {
 	if (st.out_closed || strcmp(opt.output, "-") == 0)
 		return;
-	if (fwrite(line, 1, len, stdout) != len || fflush(stdout) == EOF) {
-		if (errno != EPIPE)
-			diag_error("stdout: %s", strerror(errno));
+	if (out_text(line, len) == -1) {
 		st.out_closed = 1;
 		st.status = MJ_EXIT_FAILED;
 	}
@@ -784,11 +783,9 @@ main(int argc, char **argv)
 	thumbnail_shutdown();
 	if (*opt.prefix != '\0')
 		free((void *)opt.prefix);
-	if (fclose(stdout) != 0 && !st.out_closed &&
-	    strcmp(opt.output, "-") != 0) {
-		diag_error("stdout: %s", strerror(errno));
+	/* with -o -, stdout is the archive: its writer said what failed */
+	if (out_close() == -1 && strcmp(opt.output, "-") != 0)
 		st.status = MJ_EXIT_FAILED;
-	}
 	status = sig != 0 ? sig : st.status;
 	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
 		diag_warn("metrics: %s", err);

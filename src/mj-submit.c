@@ -17,12 +17,17 @@
 #include "config.h"
 #include "detect.h"
 #include "diag.h"
+#include "expand.h"
 #include "http.h"
 #include "input.h"
+#include "jobs.h"
 #include "journal.h"
 #include "loop.h"
 #include "metrics.h"
 #include "opt.h"
+#include "out.h"
+#include "plan.h"
+#include "prices.h"
 #include "progress.h"
 #include "record.h"
 #include "source.h"
@@ -46,13 +51,20 @@ static struct {
 	const char	*journal_path;
 	const char	*prompt_field;	/* as given, or NULL */
 	int		 upload;	/* --upload */
-} opt = { .jobs = 4 };
+	struct jobs_opts jo;		/* --no-expand, --max-jobs */
+	const char	*prices_path;	/* --prices */
+	const char	*plan_path;	/* --plan */
+	const char	*max_cost;	/* --max-cost, as given */
+} opt = { .jobs = 4,
+    .jo = { .expand = 1, .max_jobs = EXPAND_JOBS_DEFAULT } };
 
 static struct {
 	struct loop	*loop;
 	struct http	*http;
 	struct journal	*journal;
 	struct subq	 q;		/* the submissions (subq.h) */
+	struct prices	*prices;	/* --prices, or NULL */
+	struct plan	*plan;		/* what the run plans, or did */
 	int		 source_done;	/* source_finish was called */
 	unsigned long	 files;		/* input files begun */
 	unsigned long	 taken;		/* records taken from the input */
@@ -97,6 +109,11 @@ usage(FILE *out)
 "      --shorten           analyse and shorten the prompts\n"
 "      --journal FILE      never submit twice across runs\n"
 "      --max-tasks N       submit at most N tasks in this run\n"
+"      --max-jobs N        refuse a row that expands to more jobs (40)\n"
+"      --no-expand         send {a, b} and --repeat as written\n"
+"      --prices FILE       what each kind of task costs: 'imagine fast 0.05'\n"
+"      --max-cost AMOUNT   submit no job past this spending (--prices)\n"
+"      --plan FILE         write the plan (jobs, cost) as JSON at the end\n"
 "      --retry-unsafe      resend requests whose reply was lost "
     "(may pay twice)\n"
 "      --settle SECS       wait until lost replies are this old to check (30)\n"
@@ -120,7 +137,8 @@ enum {
 	OPT_JOURNAL, OPT_MASK, OPT_MAX_TASKS, OPT_MODAL_PROMPT, OPT_MODE,
 	OPT_MOTION, OPT_NOTIFY_HOOK, OPT_PROMPT_FIELD, OPT_RATE, OPT_REMIX,
 	OPT_RETRY_UNSAFE, OPT_SETTLE, OPT_STATE, OPT_TEMPLATE,
-	OPT_VIDEO, OPT_SHORTEN, OPT_UPLOAD
+	OPT_VIDEO, OPT_SHORTEN, OPT_UPLOAD, OPT_MAX_COST, OPT_MAX_JOBS,
+	OPT_NO_EXPAND, OPT_PLAN, OPT_PRICES
 };
 
 static struct commonopt co = { "mj-submit", usage, NULL, &opt.cfg, NULL };
@@ -145,11 +163,16 @@ static const struct option longopts[] = {
 	{ "language",		required_argument, NULL, OPT_LANGUAGE },
 	{ "loop",		no_argument,	   NULL, OPT_LOOP },
 	{ "mask",		required_argument, NULL, OPT_MASK },
+	{ "max-cost",		required_argument, NULL, OPT_MAX_COST },
+	{ "max-jobs",		required_argument, NULL, OPT_MAX_JOBS },
 	{ "max-tasks",		required_argument, NULL, OPT_MAX_TASKS },
 	{ "modal-prompt",	required_argument, NULL, OPT_MODAL_PROMPT },
 	{ "mode",		required_argument, NULL, OPT_MODE },
 	{ "motion",		required_argument, NULL, OPT_MOTION },
+	{ "no-expand",		no_argument,	   NULL, OPT_NO_EXPAND },
 	{ "notify-hook",	required_argument, NULL, OPT_NOTIFY_HOOK },
+	{ "plan",		required_argument, NULL, OPT_PLAN },
+	{ "prices",		required_argument, NULL, OPT_PRICES },
 	{ "prompt-field",	required_argument, NULL, OPT_PROMPT_FIELD },
 	{ "rate",		required_argument, NULL, OPT_RATE },
 	{ "remix",		no_argument,	   NULL, OPT_REMIX },
@@ -285,6 +308,22 @@ parse_options(int argc, char **argv)
 		case OPT_MASK:
 			opt.so.mask_file = optarg;
 			break;
+		case OPT_MAX_COST:
+			opt.max_cost = optarg;
+			break;
+		case OPT_MAX_JOBS:
+			opt.jo.max_jobs = opt_uint("--max-jobs", optarg, 1,
+			    1000);
+			break;
+		case OPT_NO_EXPAND:
+			opt.jo.expand = 0;
+			break;
+		case OPT_PLAN:
+			opt.plan_path = optarg;
+			break;
+		case OPT_PRICES:
+			opt.prices_path = optarg;
+			break;
 		case OPT_MAX_TASKS:
 			opt.max_tasks = opt_uint("--max-tasks", optarg, 1,
 			    ULONG_MAX);
@@ -357,14 +396,20 @@ parse_options(int argc, char **argv)
 
 /*
  * The submissions of one input record (one per button for --action, one
- * otherwise): the place where a record becomes N submissions.  -1 with
- * err set when it cannot be submitted.
+ * per job of an expanded imagine prompt, one otherwise): the place where
+ * a record becomes N submissions (jobs.h).  -1 with err set, and the
+ * stage of the record's error, when it cannot be submitted.
  */
 static int
-submissions_of(struct record *r, struct submission **subs, char *err,
-    size_t errlen)
+submissions_of(struct record *r, struct submission **subs,
+    const char **stage, char *err, size_t errlen)
 {
-	return submission_build(&opt.so, r, subs, err, errlen);
+	enum jobs_refusal	why;
+	int			n;
+
+	n = jobs_build(&opt.so, &opt.jo, r, subs, &why, err, errlen);
+	*stage = why == JOBS_INPUT ? "input" : "submit";
+	return n;
 }
 
 static void
@@ -372,13 +417,16 @@ take_record(struct record *r, long lineno)
 {
 	struct submission	*subs = NULL;
 	char			 err[512];
+	const char		*stage;
 	json_object		*e;
 	int			 n;
 
 	metrics_add(st.metrics, METRIC_RECORDS_IN,
 	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
+	plan_row(st.plan);
 	if (record_is_error(r)) {
 		if (record_is_input_error(r, lineno)) {
+			plan_refused(st.plan);
 			e = record_get(r, "error");
 			diag_error("line %ld: %s", lineno,
 			    json_get_string(e, "message"));
@@ -393,8 +441,9 @@ take_record(struct record *r, long lineno)
 		record_free(r);
 		return;
 	}
-	if ((n = submissions_of(r, &subs, err, sizeof(err))) < 0) {
-		(void)record_set_error(r, "submit", err, 0);
+	if ((n = submissions_of(r, &subs, &stage, err, sizeof(err))) < 0) {
+		plan_refused(st.plan);
+		(void)record_set_error(r, stage, err, 0);
 		diag_error("line %ld: %s", lineno, err);
 		subq_failed(&st.q);
 		subq_write(&st.q, r);
@@ -559,6 +608,71 @@ close_journal(void)
 	}
 }
 
+/* The price kind of every submission of the run, or NULL (actions). */
+static const char *
+run_kind(void)
+{
+	switch (opt.so.kind) {
+	case SUBMIT_IMAGINE:	return "imagine";
+	case SUBMIT_MODAL:	return "modal";
+	case SUBMIT_BLEND:	return "blend";
+	case SUBMIT_DESCRIBE:	return "describe";
+	case SUBMIT_VIDEO:	return "video";
+	case SUBMIT_SHORTEN:	return "shorten";
+	case SUBMIT_EDIT:	return "edit";
+	case SUBMIT_RETEXTURE:	return "retexture";
+	default:		return NULL;
+	}
+}
+
+/* --prices and --max-cost, read and checked before anything is sent. */
+static void
+open_plan(void)
+{
+	const char	*kind = run_kind(), *mode;
+	char		 err[512];
+	int64_t		 price;
+
+	if (opt.prices_path != NULL && (st.prices =
+	    prices_load(opt.prices_path, err, sizeof(err))) == NULL) {
+		diag_error("%s", err);
+		exit(MJ_EXIT_USAGE);
+	}
+	st.plan = plan_new(st.prices);
+	if (opt.max_cost == NULL)
+		return;
+	if (st.prices == NULL)
+		diag_usage_error("--max-cost needs --prices FILE");
+	mode = jobs_mode(opt.cfg.mode, opt.cfg.base_url);
+	if (kind != NULL && prices_lookup(st.prices, kind, mode, &price) == -1)
+		diag_usage_error("--max-cost: no price for %s %s in %s",
+		    kind, mode, opt.prices_path);
+}
+
+/* -n ends with the plan on stderr; --plan FILE gets it as JSON. */
+static void
+close_plan(void)
+{
+	char	*text, *line, *nl, err[512];
+
+	if (opt.dry_run) {	/* diag_info: not with -q */
+		text = plan_text(st.plan, 1);
+		for (line = text; (nl = strchr(line, '\n')) != NULL;
+		    line = nl + 1) {
+			*nl = '\0';
+			diag_info(0, "%s", line);
+		}
+		free(text);
+	}
+	if (opt.plan_path != NULL && plan_write(st.plan, opt.dry_run,
+	    opt.plan_path, err, sizeof(err)) == -1) {
+		diag_error("%s", err);
+		st.q.status = MJ_EXIT_FAILED;
+	}
+	plan_free(st.plan);
+	prices_free(st.prices);
+}
+
 /* The submissions' run over the loop, the journal and the options. */
 static void
 open_run(void)
@@ -567,8 +681,14 @@ open_run(void)
 		.cfg = &opt.cfg, .so = &opt.so, .jobs = opt.jobs,
 		.max_tasks = opt.max_tasks, .retry_unsafe = opt.retry_unsafe,
 		.dry_run = opt.dry_run, .journal_path = opt.journal_path,
-		.settle_s = opt.cfg.settle_s
+		.settle_s = opt.cfg.settle_s, .plan = st.plan, .max_cost = -1,
+		.mode = jobs_mode(opt.cfg.mode, opt.cfg.base_url)
 	};
+
+	if (opt.max_cost != NULL &&
+	    price_parse(opt.max_cost, strlen(opt.max_cost), &o.max_cost) == -1)
+		diag_usage_error("--max-cost: not an amount (a decimal with "
+		    "at most 6 places, as 5 or 12.50): %s", opt.max_cost);
 
 	subrun_init(&st.q, &o, st.loop, st.http, st.journal);
 	st.q.metrics = st.metrics;
@@ -607,6 +727,7 @@ main(int argc, char **argv)
 	    opt.so.nimages > 5))
 		diag_usage_error("--blend: 2 to 5 --image, got %zu",
 		    opt.so.nimages);
+	open_plan();
 	open_journal();
 	st.loop = loop_new();
 	st.metrics = commonopt_metrics(&co);
@@ -631,6 +752,7 @@ main(int argc, char **argv)
 	src = source_new(opt.format, detect_field());
 	run(in, &src);
 	close_journal();
+	close_plan();
 	source_free(src);
 	input_free(in);
 	upload_free(st.q.upload);
@@ -641,10 +763,8 @@ main(int argc, char **argv)
 	submit_opts_free(&opt.so);
 	free_images();
 	config_free(&opt.cfg);
-	if (fclose(stdout) != 0 && !st.q.out_closed) {
-		diag_error("stdout: %s", strerror(errno));
+	if (out_close() == -1)
 		st.q.status = MJ_EXIT_FAILED;
-	}
 	status = exit_status();
 	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
 		diag_warn("metrics: %s", err);

@@ -28,6 +28,7 @@
 #include "loop.h"
 #include "metrics.h"
 #include "opt.h"
+#include "out.h"
 #include "pending.h"
 #include "progress.h"
 #include "record.h"
@@ -176,10 +177,7 @@ emit_text(const char *text, size_t len)
 {
 	if (st.out_closed)
 		return;
-	if (fwrite(text, 1, len, stdout) != len || putchar('\n') == EOF ||
-	    fflush(stdout) == EOF) {
-		if (errno != EPIPE)
-			diag_error("stdout: %s", strerror(errno));
+	if (out_line(text, len) == -1) {
 		st.out_closed = 1;
 		st.status = MJ_EXIT_FAILED;
 	}
@@ -740,10 +738,8 @@ main(int argc, char **argv)
 	config_free(&opt.cfg);
 	if (events_close(st.events) == -1)
 		diag_error("%s: %s", opt.events_path, strerror(errno));
-	if (fclose(stdout) != 0 && !st.out_closed) {
-		diag_error("stdout: %s", strerror(errno));
+	if (out_close() == -1)
 		st.status = MJ_EXIT_FAILED;
-	}
 	status = auth_refused ? MJ_EXIT_USAGE : sig != 0 ? sig : st.status;
 	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
 		diag_warn("metrics: %s", err);

@@ -167,8 +167,12 @@ def tested_alone(name, texts):
                 continue
             above = [line]
             for back in lines[max(0, no - 8):no][::-1]:
-                # up to a blank line or the declaration before
-                if not back.strip() or back.rstrip().endswith(";"):
+                # up to a blank line or the declaration before (a
+                # comment line may end in ';')
+                if not back.strip():
+                    break
+                if back.rstrip().endswith(";") and \
+                        not re.match(r"^\s*(/\*|\*)", back):
                     break
                 above.append(back)
             if re.search(r"tested\s+(\*\s+)?alone", " ".join(above[::-1]),

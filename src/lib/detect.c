@@ -40,8 +40,13 @@ column_name(const char *f, size_t len)
 	return 1;
 }
 
-int
-detect_header_like(const struct csv *row)
+/*
+ * A header: every field of the row looks like a column name and there
+ * are at least two: 1 to 64 bytes of ASCII letters, digits, '_', '-' and
+ * '.', with single spaces between words, starting with a letter or '_'.
+ */
+static int
+header_like(const struct csv *row)
 {
 	const char	*f;
 	size_t		 i, len;
@@ -64,8 +69,9 @@ skip_blanks(const char *s, size_t len, size_t k)
 	return k;
 }
 
-int
-detect_object_like(const char *line, size_t len)
+/* Step 1 of the rule (detect.h): the start of a JSON object. */
+static int
+object_like(const char *line, size_t len)
 {
 	size_t	k = skip_blanks(line, len, 0);
 
@@ -83,7 +89,7 @@ detect_first(const char *line, size_t len, const char *field,
 	const char	*f;
 	size_t		 i, flen;
 
-	if (detect_object_like(line, len))
+	if (object_like(line, len))
 		return DETECT_JSONL;
 	if (csv_push_line(probe, line, len) != CSV_ROW)
 		return DETECT_LINES;
@@ -92,7 +98,7 @@ detect_first(const char *line, size_t len, const char *field,
 		if (flen == strlen(field) && memcmp(f, field, flen) == 0)
 			return DETECT_CSV;
 	}
-	return detect_header_like(probe) ? DETECT_HEADER : DETECT_LINES;
+	return header_like(probe) ? DETECT_HEADER : DETECT_LINES;
 }
 
 char *
@@ -123,7 +129,8 @@ detect_column(const char *prompt_field, const char *t, char *buf, size_t size)
 
 	if (prompt_field != NULL || t == NULL)
 		return prompt_field;
-	for (open = strchr(t, '{'); open != NULL; open = strchr(open + 2, '{')) {
+	for (open = strchr(t, '{'); open != NULL;
+	    open = strchr(open + 2, '{')) {
 		if (open[1] == '{')
 			continue;	/* "{{" is a literal brace */
 		if ((close = strchr(open, '}')) == NULL ||

@@ -48,7 +48,7 @@ struct download {
 	long		 http;		/* the HTTP status of the failure */
 	int		 retryable;	/* may a rerun do better */
 	int		 done;
-	int		 attempts;	/* HTTP attempts; 0: found, not fetched */
+	int		 attempts;	/* HTTP attempts; 0: found, unfetched */
 	/* the module's */
 	struct downloads *d;
 	STAILQ_ENTRY(download) link;	/* to start, or for a dir sync */

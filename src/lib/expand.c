@@ -374,12 +374,6 @@ expand_count(const struct expand *e)
 	return e->count;
 }
 
-unsigned
-expand_repeat(const struct expand *e)
-{
-	return e->repeat;
-}
-
 int
 expand_check(const struct expand *e, uint64_t max_jobs, char *err,
     size_t errlen)

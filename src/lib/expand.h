@@ -50,8 +50,6 @@ struct expand	*expand_new(const char *prompt, size_t len, char *err,
 void		 expand_free(struct expand *);
 /* Jobs in all (permutations times repeats), at most EXPAND_COUNT_MAX. */
 uint64_t	 expand_count(const struct expand *);
-/* The --repeat N given (1 without one). */
-unsigned	 expand_repeat(const struct expand *);
 /*
  * 0 if the count is at most max_jobs, else -1 with the refusal in err
  * ("the prompt makes 64 jobs, over --max-jobs 40").

@@ -2,13 +2,17 @@
  * The cost plan (plan.h): a few counters and a short list of (kind, mode)
  * lines, in the order they were first seen, with exact sums of money.
  */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <json-c/json.h>
 
 #include "buf.h"
-#include "diag.h"
+#include "fsutil.h"
 #include "jsonx.h"
 #include "plan.h"
 #include "prices.h"
@@ -233,4 +237,34 @@ plan_text(const struct plan *p, int dry_run)
 		buf_appendc(&b, '\n');
 	}
 	return buf_detach(&b, NULL);
+}
+
+int
+plan_write(const struct plan *p, int dry_run, const char *path, char *err,
+    size_t errlen)
+{
+	char	*text, *tmp;
+	int	 fd, rc = -1;
+
+	text = plan_json(p, dry_run);
+	tmp = xasprintf("%s.part", path);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) == -1)
+		goto done;
+	if (fsutil_write_all(fd, text, strlen(text)) == -1 ||
+	    fsutil_write_all(fd, "\n", 1) == -1 || fsync(fd) == -1) {
+		(void)close(fd);	/* the write's error is the one told */
+		goto done;
+	}
+	if (close(fd) == -1 || fsutil_rename_durable(tmp, path) == -1)
+		goto done;
+	rc = 0;
+done:
+	if (rc == -1) {
+		(void)snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		(void)unlink(tmp);	/* whatever it holds is not the plan */
+	}
+	free(tmp);
+	free(text);
+	return rc;
 }

@@ -3,6 +3,7 @@
  * from "kind mode price" lines, and decimals read by hand into integers
  * so that no sum of money ever goes through floating point.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,6 +205,36 @@ prices_parse(const char *text, size_t len, const char *name, char *err,
 			return NULL;
 		}
 		text = nl + 1;
+	}
+	return p;
+}
+
+struct prices *
+prices_load(const char *path, char *err, size_t errlen)
+{
+	struct prices	*p = NULL;
+	FILE		*f;
+	char		*text;
+	size_t		 len;
+
+	if ((f = fopen(path, "r")) == NULL) {
+		(void)snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	text = xmalloc(PRICES_FILE_MAX + 1);
+	len = fread(text, 1, PRICES_FILE_MAX + 1, f);
+	if (ferror(f))
+		(void)snprintf(err, errlen, "%s: %s", path, strerror(errno));
+	else if (len > PRICES_FILE_MAX)
+		(void)snprintf(err, errlen, "%s: larger than %d bytes", path,
+		    PRICES_FILE_MAX);
+	else
+		p = prices_parse(text, len, path, err, errlen);
+	free(text);
+	if (fclose(f) != 0 && p != NULL) {
+		(void)snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		prices_free(p);
+		p = NULL;
 	}
 	return p;
 }

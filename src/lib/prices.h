@@ -9,7 +9,8 @@
  * a line of its own; price is a decimal with at most 6 places.
  *
  * Money is an integer count of millionths (PRICE_SCALE per unit) so that
- * sums are exact: ten jobs at 0.05 cost exactly 0.50.  Pure: no I/O.
+ * sums are exact: ten jobs at 0.05 cost exactly 0.50.  No I/O but
+ * prices_load's reading of the file.
  */
 #ifndef MJ_PRICES_H
 #define MJ_PRICES_H
@@ -23,16 +24,21 @@
 
 struct prices;
 
-/* The kinds a line may name, NULL-terminated, and whether name is one. */
+/* The kinds a line may name, NULL-terminated. */
 extern const char *const prices_kinds[];
+/* Whether name is one of them (tested alone). */
 int		 prices_kind_known(const char *name);
 
 /*
- * Parse text (len bytes).  Returns the table (prices_free), or NULL with
- * "NAME:LINE: what is wrong" in err (name is the file's, for messages).
+ * Parse text (len bytes; tested alone, and fuzzed).  Returns the table
+ * (prices_free), or NULL with "NAME:LINE: what is wrong" in err (name is
+ * the file's, for messages).
  */
 struct prices	*prices_parse(const char *text, size_t len,
 		    const char *name, char *err, size_t errlen);
+/* The same from a file (at most PRICES_FILE_MAX bytes). */
+#define PRICES_FILE_MAX	(1024 * 1024)
+struct prices	*prices_load(const char *path, char *err, size_t errlen);
 void		 prices_free(struct prices *);
 /*
  * The price of one task of kind in mode ("fast", "relax", "turbo"): its

@@ -80,6 +80,12 @@ submission_key(const struct submission *sub, struct record *rec,
 		identity = xasprintf("%s\n%s", parent_id,
 		    button != NULL ? button : "");
 		rec_text = xstrdup("");
+	} else if (sub->expand_of > 0) {
+		/* an expanded job is its row and its place: repeats of one
+		 * prompt have the same body */
+		identity = xasprintf("%s\nexpand %lu/%lu", sub->body,
+		    sub->expand_index, sub->expand_of);
+		rec_text = xstrdup(record_serialize(rec, &len));
 	} else {
 		identity = xstrdup(sub->body);
 		rec_text = xstrdup(record_serialize(rec, &len));

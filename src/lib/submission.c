@@ -256,7 +256,9 @@ prompt_of(const struct submit_opts *o, const struct record *rec, int required,
 	char		*t;
 	size_t		 i;
 
-	if (o->template != NULL) {
+	if (o->prompt_text != NULL) {
+		t = xstrdup(o->prompt_text);
+	} else if (o->template != NULL) {
 		t = template_expand(o->template, rec, err, errlen);
 		if (t == NULL)
 			return NULL;
@@ -347,8 +349,14 @@ build_imagine(const struct submit_opts *o, const struct record *rec,
 	}
 	if (imgs != NULL)
 		json_add(body, "base64Array", imgs);
-	return finish_one(body, o, rec, 1, "/mj/submit/imagine", out, err,
-	    errlen);
+	if (finish_one(body, o, rec, 1, "/mj/submit/imagine", out, err,
+	    errlen) == -1)
+		return -1;
+	/* an expanded job says what it sent: the prompt, links first */
+	if (o->prompt_text != NULL)
+		(*out)->prompt = o->nimages == 0 ? xstrdup(o->prompt_text) :
+		    prompt_of(o, rec, 1, err, errlen);
+	return 1;
 }
 
 static int
@@ -750,6 +758,7 @@ submission_free_all(struct submission *subs, size_t n)
 	for (i = 0; i < n; i++) {
 		free(subs[i].body);
 		free(subs[i].button);
+		free(subs[i].prompt);
 		json_object_put(subs[i].parent);
 	}
 	free(subs);

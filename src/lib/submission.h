@@ -55,6 +55,8 @@ struct submit_opts {
 	int		  batch_size;	/* --batch-size 1|2|4 (video), or 0 */
 	int		  hd;		/* --hd (video) */
 	const char	 *language;	/* --language (describe), or NULL */
+	/* an expanded job's prompt (jobs.h): over template and field */
+	const char	 *prompt_text;
 
 	/* Filled by submit_opts_load; private. */
 	/* data: URIs for files, URLs as given */
@@ -85,6 +87,10 @@ struct submission {
 	json_object	*parent;
 	/* owned or NULL: the button name asked for */
 	char		*button;
+	/* an expanded job (jobs.h): its prompt as sent, owned, and its
+	 * place among the row's jobs, from 1; 0 when not expanded */
+	char		*prompt;
+	unsigned long	 expand_index, expand_of;
 };
 
 /*

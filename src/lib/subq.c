@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "diag.h"
+#include "jobs.h"
 #include "modal.h"
+#include "out.h"
+#include "plan.h"
 #include "subq.h"
 #include "subrecord.h"
 #include "xalloc.h"
@@ -112,6 +115,7 @@ void
 subitem_free(struct subitem *it)
 {
 	record_free(it->rec);
+	free(it->dry_text);
 	parent_fetch_clear(&it->parent);
 	submission_free_all(it->subs, it->nsubs);
 	free(it->s);
@@ -125,9 +129,7 @@ subq_write(struct subq *q, struct record *r)
 		return;
 	metrics_add(q->metrics, METRIC_RECORDS_OUT, record_is_error(r) ?
 	    "error" : "ok", 1);
-	if (record_write(r, stdout) == -1) {
-		if (errno != EPIPE)
-			diag_error("stdout: %s", strerror(errno));
+	if (out_record(r) == -1) {
 		q->out_closed = 1;
 		q->status = MJ_EXIT_FAILED;
 		if (!q->stopping) {
@@ -146,11 +148,15 @@ subq_failed(struct subq *q)
 
 /* The output record of one submission (subrecord.h). */
 static struct record *
-out_record(const struct sub *s)
+sub_record(const struct sub *s)
 {
 	struct subitem	*it = s->item;
 
-	return subrecord_new(it->rec, &it->subs[s->i], it->nsubs == 1);
+	/* a dry run writes an item's records one after the other, each
+	 * whole before the next is made, so they can share the input's
+	 * object: copying it for each job of an expanded row was 4% of -n */
+	return subrecord_new(it->rec, &it->subs[s->i], it->nsubs == 1 ||
+	    it->q->opt.dry_run);
 }
 
 /* Write out s's record; the item goes with its last submission. */
@@ -176,12 +182,13 @@ void
 sub_fail_say(struct subq *q, struct sub *s, const char *msg, int retryable,
     int code, long http, int say)
 {
-	struct record	*out = out_record(s);
+	struct record	*out = sub_record(s);
 
 	if (s->step == SUB_STEP_MODAL)	/* the task still waits in its modal */
 		record_set(out, "task", modal_task(&s->item->subs[s->i]));
 	subrecord_fail(out, msg, retryable, code, http,
 	    q->journal != NULL ? s->key : NULL);
+	subrecord_job(out, &s->item->subs[s->i]);
 	if (q->out_closed || !say)
 		;	/* a reader that is gone wants no more words */
 	else if (s->item->rec->line > 0)
@@ -198,22 +205,72 @@ sub_fail(struct subq *q, struct sub *s, const char *msg, int retryable,
 	sub_fail_say(q, s, msg, retryable, code, http, 1);
 }
 
+const char *
+sub_kind(const struct sub *s)
+{
+	return s->step == SUB_STEP_MODAL ? "modal" :
+	    jobs_kind(&s->item->subs[s->i]);
+}
+
+/* The plan counts a job this run submitted, or would under -n. */
+static void
+sub_count(struct subq *q, const struct sub *s)
+{
+	if (q->opt.plan != NULL)
+		plan_job(q->opt.plan, sub_kind(s), q->opt.mode);
+}
+
 void
 sub_succeed(struct subq *q, struct sub *s, const char *task_id,
     const char *status, json_object *submit)
 {
-	struct record	*out = out_record(s);
+	struct record	*out = sub_record(s);
+
+	/* a task of an earlier run's was paid for then */
+	if (!json_object_object_get_ex(submit, "resumed", NULL))
+		sub_count(q, s);
 
 	subrecord_task(out, task_id, status, submit);
 	sub_finish(q, s, out, 0);
 }
 
+/*
+ * -n's record of an expanded job, made as text (subrecord_dry_line) from
+ * the input's text, serialized once for all the row's jobs; NULL when
+ * the input has a "submit" of its own, whose place json-c keeps.
+ */
+static struct record *
+dry_line(struct sub *s)
+{
+	struct subitem	*it = s->item;
+	struct record	*out = NULL;
+	char		*line;
+
+	if (it->subs[s->i].expand_of == 0 || record_get(it->rec, "submit"))
+		return NULL;
+	if (it->dry_text == NULL)
+		it->dry_text = xstrdup(record_serialize(it->rec, NULL));
+	line = subrecord_dry_line(it->dry_text, strlen(it->dry_text),
+	    &it->subs[s->i]);
+	if (line != NULL)
+		out = record_new(json_raw(line), it->rec->line);
+	free(line);
+	return out;
+}
+
 void
 sub_dry_run(struct subq *q, struct sub *s)
 {
-	struct record	*out = out_record(s);
+	struct record	*out;
 
+	if ((out = dry_line(s)) != NULL) {
+		sub_count(q, s);
+		sub_finish(q, s, out, 0);
+		return;
+	}
+	out = sub_record(s);
 	subrecord_dry_run(out, &s->item->subs[s->i]);
+	sub_count(q, s);
 	sub_finish(q, s, out, 0);
 }
 
@@ -223,6 +280,7 @@ sub_may_exist(struct subq *q, struct sub *s, const char *lost,
 {
 	char	*msg = subrecord_may_exist(lost, why);
 
+	sub_count(q, s);	/* it may have been paid for */
 	sub_fail(q, s, msg, 0, code, http);
 	free(msg);
 }
@@ -246,12 +304,18 @@ sub_refused(struct subq *q, struct sub *s)
 		    journal_error(q->journal));
 	if (q->started > 0)
 		q->started--;	/* a refusal costs nothing */
+	q->spent -= s->cost;
+	s->cost = 0;
 }
 
 json_object *
 sub_outcome(const struct sub *s, const struct api_reply *rep)
 {
-	return submission_outcome(s->item->subs[s->i].endpoint, rep);
+	json_object	*submit;
+
+	submit = submission_outcome(s->item->subs[s->i].endpoint, rep);
+	subrecord_job_submit(submit, &s->item->subs[s->i]);
+	return submit;
 }
 
 /*

@@ -23,6 +23,7 @@
 #include <sys/queue.h>
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "account.h"
 #include "config.h"
@@ -69,6 +70,7 @@ struct sub {
 	int		 refetched;	/* this one had the parent read again */
 	unsigned	 gen;		/* built from the parent's read gen */
 	int		 resends;	/* after the task list showed no task */
+	int64_t		 cost;		/* counted against --max-cost */
 	struct timer	*timer;		/* SUB_BACKOFF */
 	struct http_request *req;	/* SUB_IN_FLIGHT, SUB_PARENT_FETCH */
 	struct lost_reply lost;		/* SUB_LOST (lostreply.h) */
@@ -86,6 +88,7 @@ struct subitem {
 	size_t		 nsubs;
 	size_t		 left;		/* not yet written out */
 	struct parent_fetch parent;	/* read again after a stale customId */
+	char		*dry_text;	/* -n: the input's text, once (owned) */
 };
 
 /* What the run was asked to do (borrowed from the options). */
@@ -98,6 +101,9 @@ struct subq_opts {
 	int		 dry_run;
 	const char	*journal_path;
 	long long	 settle_s;
+	struct plan	*plan;		/* the cost plan (plan.h), or NULL */
+	const char	*mode;		/* the jobs' speed mode, for prices */
+	int64_t		 max_cost;	/* --max-cost in millionths; -1: none */
 };
 
 struct subq {
@@ -113,6 +119,7 @@ struct subq {
 	struct sub_queue running;	/* SUB_IN_FLIGHT */
 	size_t		 n[SUB_NSTATES];	/* how many are in each */
 	unsigned long	 started;	/* sent in this run (--max-tasks) */
+	int64_t		 spent;		/* the price of those (--max-cost) */
 	unsigned long	 done, failed;
 	int		 status;	/* the exit status so far */
 	enum account_refusal refused;	/* quota or key: send no more */
@@ -167,6 +174,8 @@ void		 sub_may_exist(struct subq *, struct sub *, const char *lost,
 void		 sub_journal_failed(struct subq *, struct sub *);
 /* s was refused, nothing was created: the journal and the count say so. */
 void		 sub_refused(struct subq *, struct sub *);
+/* The price kind of s (prices.h): its button's or endpoint's, or modal. */
+const char	*sub_kind(const struct sub *);
 /* The submission object of s's record (subrecord.h). */
 json_object	*sub_outcome(const struct sub *, const struct api_reply *);
 

@@ -33,6 +33,25 @@ void		 subrecord_fail(struct record *out, const char *msg,
 void		 subrecord_task(struct record *out, const char *task_id,
 		    const char *status, json_object *submit);
 
+/*
+ * An expanded job's "prompt" and "expand" {"index","of"} (mj-submit(1),
+ * EXPANSION) added to submit, or to out's "submit" (made if need be);
+ * nothing for a submission that was not expanded.
+ */
+void		 subrecord_job_submit(json_object *submit,
+		    const struct submission *);
+void		 subrecord_job(struct record *out, const struct submission *);
+
+/*
+ * What -n writes for an expanded job, as text: in (len bytes) is the
+ * input record's text, an object without "submit"; the result is the
+ * same bytes as subrecord_new and subrecord_dry_run would give, made
+ * without a record (json-c made and freed one per job, a third of -n's
+ * time on expanded rows).  The caller frees it.
+ */
+char		*subrecord_dry_line(const char *in, size_t len,
+		    const struct submission *);
+
 /* What -n writes: the endpoint and body that would be sent. */
 void		 subrecord_dry_run(struct record *out,
 		    const struct submission *);

@@ -12,7 +12,10 @@
 #include "api.h"
 #include "backoff.h"
 #include "diag.h"
+#include "jobs.h"
 #include "modal.h"
+#include "plan.h"
+#include "prices.h"
 #include "subrecord.h"
 #include "subrun.h"
 #include "verdict.h"
@@ -41,6 +44,7 @@ modal_next(struct subq *q, struct sub *s, const char *task_id, int fresh)
 	    !modal_due(q->journal, s->key, task_id, fresh))
 		return 0;
 	s->step = SUB_STEP_MODAL;
+	s->cost = 0;	/* the modal is paid for on its own */
 	s->refusals = s->resends = 0;
 	if (modal_follow(q->opt.so, sub, task_id, q->journal != NULL ? s->key :
 	    NULL, err, sizeof(err)) == -1)
@@ -591,9 +595,47 @@ subrun_add(struct subq *q, struct record *r, struct submission *subs,
 	}
 }
 
+/*
+ * --max-cost: 0 to send s now, its price counted; 1 if s was written out
+ * unsent (over the budget, or without a price); -1 to wait, when a
+ * request on the wire may yet be refused and give its share back.
+ */
+static int
+budget(struct subq *q, struct sub *s)
+{
+	const char	*kind = sub_kind(s);
+	char		*msg, max[PRICE_TEXT_MAX], spent[PRICE_TEXT_MAX];
+	int64_t		 price;
+
+	/* counted already: sent again once the task list proved the first
+	 * request made nothing */
+	if (q->opt.max_cost < 0 || s->cost > 0)
+		return 0;
+	if (plan_price(q->opt.plan, kind, q->opt.mode, &price) == -1) {
+		msg = xasprintf("not submitted: no price for %s %s in the "
+		    "--prices table, under --max-cost", kind, q->opt.mode);
+	} else if (q->spent + price > q->opt.max_cost) {
+		if (q->n[SUB_IN_FLIGHT] > 0)
+			return -1;	/* a refusal may give money back */
+		price_format(q->opt.max_cost, max, sizeof(max));
+		price_format(q->spent, spent, sizeof(spent));
+		msg = xasprintf("not submitted: --max-cost %s reached (%s "
+		    "spent in this run)", max, spent);
+	} else {
+		q->spent += price;
+		s->cost = price;
+		return 0;
+	}
+	plan_held(q->opt.plan);
+	sub_fail(q, s, msg, 1, 0, 0);
+	free(msg);
+	return 1;
+}
+
 void
 subrun_start(struct subq *q)
 {
+	int		 b;
 	struct sub	*s;
 	char		*msg;
 
@@ -608,13 +650,18 @@ subrun_start(struct subq *q)
 				return;	/* a refusal may give a slot back */
 			msg = xasprintf("not submitted: --max-tasks %lu "
 			    "reached", q->opt.max_tasks);
+			if (q->opt.plan != NULL)
+				plan_held(q->opt.plan);
 			sub_fail(q, s, msg, 1, 0, 0);
 			free(msg);
 			continue;
 		}
 		if (q->n[SUB_IN_FLIGHT] >= q->opt.jobs)
 			return;
-		sub_send(q, s);
+		if ((b = budget(q, s)) < 0)
+			return;
+		if (b == 0)
+			sub_send(q, s);
 	}
 }
 

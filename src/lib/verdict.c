@@ -85,7 +85,9 @@ envelope(const struct verdict_in *in, struct verdict_out *o)
 		set(o, VERDICT_MAY_EXIST, in->code, 0);
 		return;
 	case API_CODE_INVALID:
-		set(o, VERDICT_STALE, in->code, 0);
+		/* trueai-org's imagine: a limit reached is code 4 */
+		set(o, account_busy_text(in->text) ? VERDICT_RETRY_BACKOFF :
+		    VERDICT_STALE, in->code, 0);
 		return;
 	case API_CODE_BANNED:
 	case API_CODE_NOT_FOUND:

@@ -32,6 +32,9 @@ check "-f values of mj-submit" "$(complete_words mj-submit -f j)" jsonl
 check "--mode values" "$(complete_words mj-submit --mode t)" turbo
 check "mj-fetch --spl completes to --split" "$(complete_words mj-fetch --spl)" --split
 check "mj-wait --se completes to --seed" "$(complete_words mj-wait --se)" --seed
+check "mj-submit --max-c completes to --max-cost" "$(complete_words mj-submit --max-c)" --max-cost
+check "mj-submit --no-exp completes to --no-expand" "$(complete_words mj-submit --no-exp)" --no-expand
+check "--prices takes a file" "$(cd "$top_srcdir/samples" && complete_words mj-submit --prices prices-com)" prices-cometapi.txt
 check "mj-submit --retex completes to --retexture" "$(complete_words mj-submit --retex)" --retexture
 check "--batch-size values" "$(complete_words mj-submit --batch-size 4)" 4
 check "--action offers extend1" "$(complete_words mj-submit --action ext)" extend1

@@ -49,6 +49,10 @@ for key, s in samples.items():
 '
 jq_ok products.jsonl 'length == 3 and all(.task.status == "SUCCESS") and (map(.sku) | sort) == ["S-310","T-100","W-220"]' \
     "template: three products"
+jq_ok sweep.jsonl 'length == 24 and all(.task.status == "SUCCESS") and (map(.submit.prompt) | unique | length) == 24
+    and (map(.sku) | unique | length) == 3' "catalogue by style: 24 jobs from 3 rows, each prompt once"
+jq_ok sweep-plan.json '.[0] | .jobs == 24 and .total == 1.2 and (.dryRun | not)' \
+    "... and the plan of what was submitted"
 jq_ok rows.jsonl 'map(select(.sku == "J-2"))[0].task.botType == "NIJI_JOURNEY"' "jsonl: per-row botType sent"
 jq_ok upscaled.jsonl 'length == 20 and all(.task.action == "UPSCALE" and (.files | length) == 1)' \
     "upscale: four upscales of each of five grids, downloaded"

@@ -1,11 +1,12 @@
 #!/bin/bash
 # mj-submit against trueai-org's and old novicezk's answers (api.md 7b):
-# queue full as code 9 and the success:false limits are backed off and
-# sent again (nothing was created); other success:false refusals are
-# retryable error records with the server's words; an action on a parent
-# that does not exist (HTTP 404, code 3) says so; an old server's code 21
-# for an upscale made before gives that task, pays nothing, sends no
-# modal.  Each prompt is created once (the simulator's ledger).
+# queue full as code 9 and the success:false limits (on imagine: code 4
+# saying so) are backed off and sent again (nothing was created); other
+# success:false refusals are retryable error records with the server's
+# words; an action on a parent that does not exist (HTTP 404, code 3)
+# says so; an old server's code 21 for an upscale made before gives that
+# task, pays nothing, sends no modal.  Each prompt is created once (the
+# simulator's ledger).
 . "$top_srcdir/tests/cli/lib.sh"
 SIM_DIALECT_FIXED=1	# each simulator here says its dialect
 png="data:image/png;base64,iVBORw0KGgo="
@@ -40,6 +41,16 @@ is "$?" 0 "success:false 队列数已达上限 (queue limit) is backed off too"
 jq_ok out '.[0].task.id != null' "... and submitted"
 is "$(created)" 3 "... once"
 
+# ---- imagine: the same limits come as code 4 (api.md 7b) ------------------
+sim_post /_sim/limit '{"message":"并发数已达上限","count":2,"imagine":true}' \
+    > /dev/null
+n=$(req imagine)
+echo 'a limited cat' | mj-submit > out 2> err
+is "$?" 0 "imagine: code 4 并发数已达上限 (a limit) is backed off: status 0"
+jq_ok out '.[0].task.id != null and .[0].error == null' "... and submitted"
+is "$(( $(req imagine) - n ))" 3 "... the two refusals were sent again"
+is "$(sim_stats | jq '.submissions["a limited cat"]')" 1 "... created once"
+
 # ---- success:false: a refusal that does not clear --------------------------
 sim_post /_sim/limit '{"message":"今日绘图次数已达上限","count":1}' > /dev/null
 n=$(req shorten)
@@ -52,7 +63,7 @@ jq_ok out 'map(select(.prompt == "shorten d"))[0].error |
 jq_ok out 'map(select(.prompt == "shorten e"))[0].task.id != null' \
     "... the next record still goes through"
 is "$(( $(req shorten) - n ))" 2 "... the refused one was not sent again"
-is "$(created)" 4 "... and nothing was created for it"
+is "$(created)" 5 "... and nothing was created for it"
 ok "... stderr names the line and the message" \
     grep -q '^mj-submit: line 1: 今日绘图次数已达上限' err
 sim_stop

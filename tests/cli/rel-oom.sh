@@ -236,7 +236,8 @@ one_point() {	# one_point STAGE N
 		st="0 (survived)"
 	elif [ "$lib" = libarchive ] && [ "$st" = 1 ]; then
 		st="1 (libarchive exits)"
-	elif [ "$lib" = libarchive ] && { [ "$st" = 134 ] || [ "$st" = 139 ]; }
+	# g_error ends with G_BREAKPOINT: SIGTRAP, status 133
+	elif [ "$lib" = libarchive ] && [[ $st =~ ^13[349]$ ]]
 	then
 		# its exit(1) runs the exit handlers, and GLib's threads die
 		st="$st (libarchive exits, GLib dies in the exit)"
@@ -245,7 +246,7 @@ one_point() {	# one_point STAGE N
 	elif [ "$lib" = vips-deps ] && { [ "$st" = 134 ] || [ "$st" = 139 ]; }
 	then
 		st="$st (a library of libvips: $asker)"
-	elif [ "$lib" = glib ] && { [ "$st" = 134 ] || [ "$st" = 139 ]; }; then
+	elif [ "$lib" = glib ] && [[ $st =~ ^13[349]$ ]]; then
 		st="$st (GLib's own end)"
 	elif [ "$lib" = json-c ] && [ "$st" = 139 ]; then
 		st="139 (json-c's own end: its parser)"

@@ -256,7 +256,6 @@ mixed_radix(void)
 	}
 	TAP_INT(wrong, 0, "job i of a million is i, in decimal");
 	TAP_STR(expand_job(e, 999999, NULL), "999999", "the last job");
-	TAP_INT(expand_repeat(e), 1, "no --repeat is 1");
 	expand_free(e);
 }
 

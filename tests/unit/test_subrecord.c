@@ -29,7 +29,7 @@ input(void)
 static void
 test_new(void)
 {
-	struct submission	 sub = { "/mj/submit/imagine", NULL, NULL, NULL };
+	struct submission	 sub = { .endpoint = "/mj/submit/imagine" };
 	struct record		*in = input(), *out;
 
 	out = subrecord_new(in, &sub, 0);
@@ -55,8 +55,8 @@ test_new(void)
 static void
 test_outcomes(void)
 {
-	struct submission	 sub = { "/mj/submit/imagine",
-	    "{\"prompt\":\"a cat\"}", NULL, NULL };
+	struct submission	 sub = { .endpoint = "/mj/submit/imagine",
+	    .body = "{\"prompt\":\"a cat\"}" };
 	struct record		*in, *out;
 
 	in = record_new(json_tokener_parse("{\"prompt\":\"a cat\"}"), 0);
