@@ -28,6 +28,7 @@
 #include "http.h"
 #include "image.h"
 #include "input.h"
+#include "jsonx.h"
 #include "loop.h"
 #include "metrics.h"
 #include "nameset.h"
@@ -200,7 +201,7 @@ emit_raw(const char *line, size_t len)
 static json_object *
 file_json(const struct download *f)
 {
-	json_object	*o = json_object_new_object();
+	json_object	*o = jx_new_object();
 
 	json_add_string(o, "path", f->path);
 	json_add_string(o, "url", f->url);
@@ -266,22 +267,21 @@ split_files(const struct gridsplit *g, json_object *arr)
 
 	gridsplit_mark_grid(g, json_object_array_get_idx(arr, 0));
 	for (i = 0; i < GRIDSPLIT_PARTS; i++)
-		(void)json_object_array_add(arr, gridsplit_part_json(g, i));
+		jx_array_add(arr, gridsplit_part_json(g, i));
 }
 
 /* Write out a record whose files are all done (why: interrupted). */
 static void
 job_finish(struct job *j, const char *why)
 {
-	json_object	*arr = json_object_new_array();
+	json_object	*arr = jx_new_array();
 	size_t		 i;
 
 	LIST_REMOVE(j, link);
 	st.nheld--;
 	for (i = 0; i < j->n; i++)
 		if (j->files[i].error == NULL && j->files[i].path != NULL)
-			(void)json_object_array_add(arr,
-			    file_json(&j->files[i]));
+			jx_array_add(arr, file_json(&j->files[i]));
 	if (j->split_rc == 0)
 		split_files(j->split, arr);
 	record_set(j->rec, "files", arr);

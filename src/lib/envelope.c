@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "jsonstrict.h"
+#include "jsonx.h"
 #include "xalloc.h"
 
 #define EXCERPT_CHARS	80	/* of a body that is not what we expected */
@@ -150,9 +151,7 @@ normalize_id(json_object *task)
 	if (id == NULL || !api_is_number(id))
 		return;
 	text = number_text(id);
-	if (json_object_object_add(task, "id",
-	    json_object_new_string(text)) != 0)
-		xalloc_oom();
+	jx_object_add(task, "id", jx_new_string(text));
 	free(text);
 }
 
@@ -339,15 +338,13 @@ list_tasks(json_object *arr)
 	json_object	*out, *t;
 	size_t		 i, n = json_object_array_length(arr);
 
-	if ((out = json_object_new_array()) == NULL)
-		xalloc_oom();
+	out = jx_new_array();
 	for (i = 0; i < n; i++) {
 		t = json_object_array_get_idx(arr, i);
 		if (t == NULL || !json_object_is_type(t, json_type_object))
 			continue;
 		normalize_id(t);
-		if (json_object_array_add(out, json_object_get(t)) != 0)
-			xalloc_oom();
+		jx_array_add(out, json_object_get(t));
 	}
 	return out;
 }
@@ -366,7 +363,7 @@ api_parse_task_list(const char *body, size_t len, char *err, size_t errlen)
 		return NULL;
 	}
 	if (root == NULL)	/* null: no tasks */
-		return json_object_new_array();
+		return jx_new_array();
 	if ((arr = list_array(root)) == NULL) {
 		if (openai_error(root, err, errlen) == -1)
 			not_a("a task list", body, len, err, errlen);

@@ -233,6 +233,9 @@ jobs_kind(const struct submission *sub)
 
 	if (sub->button != NULL)
 		k = prices_kind_of_action(sub->button, NULL);
+	else if (sub->parent != NULL)	/* an extend: no button to click */
+		k = prices_kind_of_action(json_get_string(sub->parent,
+		    "button"), NULL);
 	if (k == NULL)
 		k = prices_kind_of_endpoint(sub->endpoint);
 	return k != NULL ? k : "unknown";

@@ -16,6 +16,7 @@
 #include "datauri.h"
 #include "journal.h"
 #include "jsonstrict.h"
+#include "jsonx.h"
 #include "record.h"
 #include "submission.h"
 #include "table.h"
@@ -215,12 +216,9 @@ add_common(json_object *body, const struct submit_opts *o,
 	if ((v = own_field(rec, "accountFilter")) != NULL)
 		json_add(body, "accountFilter", v);
 	else if (o->mode != NULL) {
-		filter = json_object_new_object();
-		modes = json_object_new_array();
-		if (filter == NULL || modes == NULL ||
-		    json_object_array_add(modes,
-		    json_object_new_string(o->mode)) != 0)
-			return fail(err, errlen, "out of memory");
+		filter = jx_new_object();
+		modes = jx_new_array();
+		jx_array_add(modes, jx_new_string(o->mode));
 		json_add(filter, "modes", modes);
 		json_add(body, "accountFilter", filter);
 	}
@@ -240,14 +238,12 @@ add_common(json_object *body, const struct submit_opts *o,
 static json_object *
 uri_array(const struct submit_opts *o, int urls)
 {
-	json_object	*a = json_object_new_array();
+	json_object	*a = jx_new_array();
 	size_t		 i;
 
 	for (i = 0; i < o->nimages; i++)
-		if (o->image_is_url[i] == urls &&
-		    json_object_array_add(a,
-		    json_object_new_string(o->image_uris[i])) != 0)
-			return NULL;
+		if (o->image_is_url[i] == urls)
+			jx_array_add(a, jx_new_string(o->image_uris[i]));
 	return a;
 }
 
@@ -331,7 +327,7 @@ prompt_body(const struct submit_opts *o, const struct record *rec, char *err,
 
 	if ((prompt = prompt_of(o, rec, 1, err, errlen)) == NULL)
 		return NULL;
-	body = json_object_new_object();
+	body = jx_new_object();
 	json_add_string(body, "prompt", prompt);
 	free(prompt);
 	return body;
@@ -379,7 +375,7 @@ build_blend(const struct submit_opts *o, const struct record *rec,
 		return fail(err, errlen, "--blend needs 2 to 5 image files, "
 		    "got %zu", n);
 	}
-	body = json_object_new_object();
+	body = jx_new_object();
 	json_add(body, "base64Array", imgs);
 	add_string_or_own(body, rec, "dimensions",
 	    o->dimensions != NULL ? o->dimensions : "SQUARE");
@@ -413,7 +409,7 @@ build_describe(const struct submit_opts *o, const struct record *rec,
 	json_object	*body;
 	const char	*img;
 
-	body = json_object_new_object();
+	body = jx_new_object();
 	if ((img = template_field_text(rec, "base64")) != NULL && *img != '\0')
 		json_add_string(body, "base64", img);
 	else if ((img = single_image(o, rec, "link")) != NULL)
@@ -448,12 +444,12 @@ video_extras(json_object *body, const struct submit_opts *o,
     const struct record *rec)
 {
 	add_string_or_own(body, rec, "endImage", o->end_image_uri);
-	own_or(body, rec, "loop", o->loop ? json_object_new_boolean(1) :
+	own_or(body, rec, "loop", o->loop ? jx_new_boolean(1) :
 	    NULL);
 	add_string_or_own(body, rec, "videoType", o->hd ?
 	    "vid_1.1_i2v_720" : NULL);
 	own_or(body, rec, "batchSize", o->batch_size != 0 ?
-	    json_object_new_int(o->batch_size) : NULL);
+	    jx_new_int(o->batch_size) : NULL);
 }
 
 static int
@@ -469,7 +465,7 @@ build_video(const struct submit_opts *o, const struct record *rec,
 		    "FILE|URL, an 'image' field or a finished task's image");
 	if ((prompt = prompt_of(o, rec, 0, err, errlen)) == NULL)
 		return -1;
-	body = json_object_new_object();
+	body = jx_new_object();
 	json_add_string(body, "image", img);
 	add_string_or_own(body, rec, "motion",
 	    o->motion != NULL ? o->motion : "low");
@@ -496,7 +492,7 @@ build_edit(const struct submit_opts *o, const struct record *rec,
 		    o->kind == SUBMIT_EDIT ? "--edit" : "--retexture");
 	if ((prompt = prompt_of(o, rec, 1, err, errlen)) == NULL)
 		return -1;
-	body = json_object_new_object();
+	body = jx_new_object();
 	json_add_string(body, "prompt", prompt);
 	free(prompt);
 	json_add_string(body, "image", img);
@@ -519,7 +515,7 @@ build_shorten(const struct submit_opts *o, const struct record *rec,
 static json_object *
 parent_of(json_object *task, const char *id, const char *button)
 {
-	json_object	*p = json_object_new_object();
+	json_object	*p = jx_new_object();
 	const char	*action = json_get_string(task, "action");
 
 	json_add_string(p, "id", id);
@@ -548,7 +544,7 @@ action_body(const struct submit_opts *o, const struct record *rec,
 		free(names);
 		return -1;
 	}
-	body = json_object_new_object();
+	body = jx_new_object();
 	json_add_string(body, "taskId", id);
 	json_add_string(body, "customId", cid);
 	if (o->remix)
@@ -587,7 +583,7 @@ extend_body(const struct submit_opts *o, const struct record *rec,
 	if ((size_t)n > variants)
 		return fail(err, errlen, "task %s has %zu video%s: no "
 		    "extend%d", id, variants, variants == 1 ? "" : "s", n);
-	body = json_object_new_object();
+	body = jx_new_object();
 	json_add_string(body, "action", "extend");
 	json_add_int(body, "index", n - 1);
 	json_add_string(body, "taskId", id);
@@ -651,7 +647,7 @@ submission_modal(const struct submit_opts *o, const char *task_id,
 		return fail(err, errlen, "task %s waits for a modal: give "
 		    "--modal-prompt (and --mask for Vary (Region))", task_id);
 	memset(s, 0, sizeof(*s));
-	body = json_object_new_object();
+	body = jx_new_object();
 	json_add_string(body, "taskId", task_id);
 	if (o->modal_prompt != NULL)
 		json_add_string(body, "prompt", o->modal_prompt);

@@ -28,6 +28,16 @@ is "$(request "$(jq -r .task.id out)" | jq -S -c .)" "$(jq -S -cn --arg f "$firs
     '{image: $f, motion: "low", prompt: "a loop", loop: true, batchSize: 1}')" \
     "... the body: loop true, batchSize 1, no endImage, no videoType"
 
+sent() { request "$(jq -r .task.id out)" | jq -S -c .; }
+echo 'four' | mj-submit --video --image "$first" --batch-size 4 > out 2> err
+is "$(sent)" "$(jq -S -cn --arg f "$first" \
+    '{image: $f, motion: "low", prompt: "four", batchSize: 4}')" \
+    "--batch-size 4: batchSize 4"
+echo 'default' | mj-submit --video --image "$first" > out 2> err
+is "$(sent)" "$(jq -S -cn --arg f "$first" \
+    '{image: $f, motion: "low", prompt: "default"}')" \
+    "no --batch-size: no batchSize (the server's 4)"
+
 echo 'to the end' | mj-submit --video --image "$first" \
     --end-image http://img.example/end.png > out 2> err
 is "$(request "$(jq -r .task.id out)" | jq -r .endImage)" \
@@ -43,6 +53,6 @@ echo x | mj-submit --end-image last.png > out 2> err
 is "$?" 2 "--end-image without --video: a usage error"
 is "$(videos)" "$n" "... nothing sent"
 
-is "$(sim_stats | jq -c .kinds.video)" 3 "each video created once"
+is "$(sim_stats | jq -c .kinds.video)" 5 "each video created once"
 sim_stop
 done_testing

@@ -155,6 +155,14 @@ kinds_and_modes(void)
 	sub.endpoint = "/mj/submit/video";
 	sub.button = "extend2";
 	TAP_STR(jobs_kind(&sub), "extend", "extend2 is an extend");
+	/* as submission.c makes an extend: no button, its parent's name */
+	sub.button = NULL;
+	sub.parent = json_tokener_parse("{\"id\":\"1\",\"action\":"
+	    "\"VIDEO\",\"button\":\"extend2\"}");
+	TAP_STR(jobs_kind(&sub), "extend",
+	    "an extend without a button, extend2 in its parent: an extend");
+	json_object_put(sub.parent);
+	sub.parent = NULL;
 	sub.button = "bookmark";
 	sub.endpoint = "/mj/submit/action";
 	TAP_STR(jobs_kind(&sub), "unknown", "a button without a kind");
