@@ -28,6 +28,7 @@
 #include "http.h"
 #include "image.h"
 #include "input.h"
+#include "jsonx.h"
 #include "loop.h"
 #include "metrics.h"
 #include "nameset.h"
@@ -200,7 +201,7 @@ emit_raw(const char *line, size_t len)
 static json_object *
 file_json(const struct download *f)
 {
-	json_object	*o = json_object_new_object();
+	json_object	*o = jx_new_object();
 
 	json_add_string(o, "path", f->path);
 	json_add_string(o, "url", f->url);
@@ -266,22 +267,21 @@ split_files(const struct gridsplit *g, json_object *arr)
 
 	gridsplit_mark_grid(g, json_object_array_get_idx(arr, 0));
 	for (i = 0; i < GRIDSPLIT_PARTS; i++)
-		(void)json_object_array_add(arr, gridsplit_part_json(g, i));
+		jx_array_add(arr, gridsplit_part_json(g, i));
 }
 
 /* Write out a record whose files are all done (why: interrupted). */
 static void
 job_finish(struct job *j, const char *why)
 {
-	json_object	*arr = json_object_new_array();
+	json_object	*arr = jx_new_array();
 	size_t		 i;
 
 	LIST_REMOVE(j, link);
 	st.nheld--;
 	for (i = 0; i < j->n; i++)
 		if (j->files[i].error == NULL && j->files[i].path != NULL)
-			(void)json_object_array_add(arr,
-			    file_json(&j->files[i]));
+			jx_array_add(arr, file_json(&j->files[i]));
 	if (j->split_rc == 0)
 		split_files(j->split, arr);
 	record_set(j->rec, "files", arr);
@@ -445,26 +445,18 @@ hold(struct record *rec, const char **urls, size_t n, int split)
 	}
 }
 
-/*
- * A line record_parse could not read (its "input" is this very line): an
- * error this program added.  1 if so.
- */
-static int
-input_error(struct record *r, const char *line, size_t len, long lineno)
+/* A line record_parse could not read: named on stderr, status 1. */
+static void
+input_error(struct record *r, long lineno)
 {
 	json_object	*e = record_get(r, "error");
-	const char	*input = record_get_string(r, "input");
 	char		*msg;
 
-	if (input == NULL || strlen(input) != len ||
-	    memcmp(input, line, len) != 0)
-		return 0;
 	msg = diag_escape(json_get_string(e, "message") != NULL ?
 	    json_get_string(e, "message") : "unreadable");
 	diag_error("line %ld: %s", lineno, msg);
 	free(msg);
 	st.status = MJ_EXIT_FAILED;
-	return 1;
 }
 
 /*
@@ -501,7 +493,8 @@ take_line(const char *line, size_t len, long lineno)
 	r = record_parse(st.tok, line, len, lineno);
 	metrics_add(st.metrics, METRIC_RECORDS_IN,
 	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
-	if (record_is_error(r) && input_error(r, line, len, lineno)) {
+	if (record_is_input_error(r, lineno)) {
+		input_error(r, lineno);
 		emit(r);
 		record_free(r);
 		return;

@@ -33,6 +33,7 @@
 #include "fsutil.h"
 #include "gallery.h"
 #include "input.h"
+#include "jsonx.h"
 #include "layout.h"
 #include "loop.h"
 #include "metrics.h"
@@ -428,10 +429,16 @@ pack_open(void)
 	return p;
 }
 
-/*
- * The next line of a temporary file (delim ends it); -1 at its end, never
- * for want of memory or a read error: a record is not lost in silence.
- */
+/* Back to the start of a temporary file, whose last write must not fail */
+static void
+spool_rewind(FILE *f)
+{
+	if (fflush(f) == EOF || fseek(f, 0, SEEK_SET) == -1)
+		diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s",
+		    strerror(errno));
+}
+
+/* A temporary file's next line, to delim: -1 at its end, and only there */
 static ssize_t
 spool_getdelim(char **line, size_t *cap, int delim, FILE *f)
 {
@@ -463,7 +470,7 @@ print_records(struct pack *p, const char *why, int retryable)
 		metrics_add(st.metrics, METRIC_RECORDS_OUT, "ok",
 		    why != NULL ? 0 : p->records - p->errors);
 	}
-	rewind(p->spool);
+	spool_rewind(p->spool);
 	while ((n = spool_getdelim(&line, &cap, '\n', p->spool)) > 0) {
 		if (why == NULL) {
 			emit_line(line, (size_t)n);
@@ -489,7 +496,7 @@ remove_packed(struct pack *p)
 	char	*path = NULL;
 	size_t	 cap = 0;
 
-	rewind(p->removals);
+	spool_rewind(p->removals);
 	while (spool_getdelim(&path, &cap, '\0', p->removals) > 0)
 		if (unlink(path) == -1 && errno != ENOENT)
 			diag_warn("%s: %s", path, strerror(errno));
@@ -643,7 +650,7 @@ take_record(struct record *r)
 	split_if_due(files);
 	if (st.pack == NULL)
 		st.pack = pack_open();
-	members = json_object_new_array();
+	members = jx_new_array();
 	n = json_object_is_type(files, json_type_array) ?
 	    json_object_array_length(files) : 0;
 	for (i = 0; i < n; i++) {
@@ -671,7 +678,7 @@ take_record(struct record *r)
 	}
 	if (st.pack->gallery != NULL)
 		gallery_record(st.pack->gallery, &st.pack->w, r->obj);
-	archive = json_object_new_object();
+	archive = jx_new_object();
 	json_add_string(archive, "path", st.pack->path);
 	json_add(archive, "members", members);
 	record_set(r, "archive", archive);
@@ -698,18 +705,13 @@ take_line(const char *line, size_t len, long lineno)
 	struct record	*r;
 
 	r = record_parse(st.tok, line, len, lineno);
-	metrics_add(st.metrics, METRIC_RECORDS_IN, record_is_error(r) &&
-	    record_get(r, "input") != NULL ? "error" : "ok", 1);
-	if (record_is_error(r) && record_get(r, "input") != NULL) {
-		json_object *e = record_get(r, "error"), *l;
-
-		if (json_object_object_get_ex(e, "line", &l) &&
-		    json_object_get_int64(l) == lineno) {
-			diag_error("line %ld: %s", lineno,
-			    json_get_string(e, "message"));
-			st.failed++;
-			st.status = MJ_EXIT_FAILED;
-		}
+	metrics_add(st.metrics, METRIC_RECORDS_IN,
+	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
+	if (record_is_input_error(r, lineno)) {
+		diag_error("line %ld: %s", lineno,
+		    json_get_string(record_get(r, "error"), "message"));
+		st.failed++;
+		st.status = MJ_EXIT_FAILED;
 	}
 	take_record(r);
 	record_free(r);

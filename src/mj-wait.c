@@ -24,6 +24,7 @@
 #include "events.h"
 #include "http.h"
 #include "input.h"
+#include "jsonx.h"
 #include "loop.h"
 #include "metrics.h"
 #include "opt.h"
@@ -209,7 +210,7 @@ finished_record(struct pending *p, json_object *task, const char *why,
 	const char	*line = pending_line(p);
 
 	if (p->bare)
-		r = record_new(json_object_new_object(), p->line);
+		r = record_new(jx_new_object(), p->line);
 	else
 		r = record_parse(st.tok, line, strlen(line), p->line);
 	if (task != NULL)
@@ -335,7 +336,7 @@ struct stall {
 static json_object *
 stall_json(const struct stall *s)
 {
-	json_object	*o = json_object_new_object();
+	json_object	*o = jx_new_object();
 
 	json_add_string(o, "status", api_task_status(s->task));
 	if (s->p->progress >= 0)
@@ -383,7 +384,7 @@ stall_cancelled(void *arg, enum cancel_result res, const char *why)
 	msg = xasprintf("stalled: %s%s for %llds; %s", api_task_status(s->task),
 	    pct, s->ms / 1000, res == CANCEL_DONE ? "cancelled" :
 	    "not cancelled");
-	detail = json_object_new_object();
+	detail = jx_new_object();
 	json_add(detail, "stall", stall_json(s));
 	json_add_bool(detail, "cancelled", res == CANCEL_DONE);
 	st.stalled++;
@@ -563,19 +564,11 @@ take_line(const char *line, size_t len, long lineno)
 	r = record_parse(st.tok, line, len, lineno);
 	metrics_add(st.metrics, METRIC_RECORDS_IN,
 	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
-	if (record_is_error(r) && record_get(r, "input") != NULL &&
-	    json_get_string(record_get(r, "error"), "stage") != NULL &&
-	    record_get(r, "task") == NULL) {
-		json_object *e = record_get(r, "error");
-		json_object *l;
-
-		if (json_object_object_get_ex(e, "line", &l) &&
-		    json_object_get_int64(l) == lineno) {
-			diag_error("line %ld: %s", lineno,
-			    json_get_string(e, "message"));
-			st.failed++;
-			st.status = MJ_EXIT_FAILED;
-		}
+	if (record_is_input_error(r, lineno)) {
+		diag_error("line %ld: %s", lineno,
+		    json_get_string(record_get(r, "error"), "message"));
+		st.failed++;
+		st.status = MJ_EXIT_FAILED;
 	}
 	if (record_is_error(r) || (id = record_task_id(r)) == NULL) {
 		pass_record(r);	/* nothing to wait for */

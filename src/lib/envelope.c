@@ -6,7 +6,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,27 +15,13 @@
 #include "api.h"
 #include "buf.h"
 #include "diag.h"
+#include "errf.h"
 #include "jsonstrict.h"
+#include "jsonx.h"
 #include "xalloc.h"
 
 #define EXCERPT_CHARS	80	/* of a body that is not what we expected */
 
-static void
-set_err(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	/* a long message is cut short: that is all truncation costs here */
-	(void)vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 
 /*
@@ -72,11 +57,11 @@ not_a(const char *what, const char *body, size_t len, char *err,
 	char	*s;
 
 	if (len == 0) {
-		set_err(err, errlen, "not %s: empty body", what);
+		(void)errf(err, errlen, "not %s: empty body", what);
 		return;
 	}
 	s = excerpt(body, len);
-	set_err(err, errlen, "not %s: %s", what, s);
+	(void)errf(err, errlen, "not %s: %s", what, s);
 	free(s);
 }
 
@@ -150,9 +135,7 @@ normalize_id(json_object *task)
 	if (id == NULL || !api_is_number(id))
 		return;
 	text = number_text(id);
-	if (json_object_object_add(task, "id",
-	    json_object_new_string(text)) != 0)
-		xalloc_oom();
+	jx_object_add(task, "id", jx_new_string(text));
 	free(text);
 }
 
@@ -216,7 +199,7 @@ openai_error(json_object *root, char *err, size_t errlen)
 	if (msg == NULL || *msg == '\0')
 		return -1;
 	s = diag_escape(msg);
-	set_err(err, errlen, "%s", s);
+	(void)errf(err, errlen, "%s", s);
 	free(s);
 	return 0;
 }
@@ -339,15 +322,13 @@ list_tasks(json_object *arr)
 	json_object	*out, *t;
 	size_t		 i, n = json_object_array_length(arr);
 
-	if ((out = json_object_new_array()) == NULL)
-		xalloc_oom();
+	out = jx_new_array();
 	for (i = 0; i < n; i++) {
 		t = json_object_array_get_idx(arr, i);
 		if (t == NULL || !json_object_is_type(t, json_type_object))
 			continue;
 		normalize_id(t);
-		if (json_object_array_add(out, json_object_get(t)) != 0)
-			xalloc_oom();
+		jx_array_add(out, json_object_get(t));
 	}
 	return out;
 }
@@ -358,7 +339,7 @@ api_parse_task_list(const char *body, size_t len, char *err, size_t errlen)
 	json_object	*root, *arr, *out;
 
 	if (body == NULL || blank(body, len)) {
-		set_err(err, errlen, "not a task list: empty body");
+		(void)errf(err, errlen, "not a task list: empty body");
 		return NULL;
 	}
 	if (parse_body(body, len, &root) == -1) {
@@ -366,7 +347,7 @@ api_parse_task_list(const char *body, size_t len, char *err, size_t errlen)
 		return NULL;
 	}
 	if (root == NULL)	/* null: no tasks */
-		return json_object_new_array();
+		return jx_new_array();
 	if ((arr = list_array(root)) == NULL) {
 		if (openai_error(root, err, errlen) == -1)
 			not_a("a task list", body, len, err, errlen);

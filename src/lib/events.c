@@ -8,6 +8,7 @@
 
 #include "diag.h"
 #include "events.h"
+#include "jsonx.h"
 #include "record.h"
 #include "xalloc.h"
 
@@ -52,7 +53,7 @@ events_note(struct events *ev, const char *id, json_object *task,
 
 	if (ev == NULL)
 		return;
-	o = json_object_new_object();
+	o = jx_new_object();
 	rfc3339_now(now, sizeof(now));
 	json_add_string(o, "at", now);
 	json_add_string(o, "id", id);

@@ -16,6 +16,7 @@
 #include "fsutil.h"
 #include "gridsplit.h"
 #include "image.h"
+#include "jsonx.h"
 #include "publish.h"
 #include "record.h"
 #include "xalloc.h"
@@ -200,7 +201,7 @@ json_object *
 gridsplit_part_json(const struct gridsplit *g, int i)
 {
 	const struct gridsplit_part	*p = &g->part[i];
-	json_object			*o = json_object_new_object();
+	json_object			*o = jx_new_object();
 
 	json_add_string(o, "path", p->path);
 	json_add_int(o, "bytes", p->bytes);

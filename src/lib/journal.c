@@ -35,6 +35,8 @@ struct entry {
 
 struct journal {
 	int		 fd;
+	off_t		 good;	/* the bytes of whole lines in the file */
+	int		 torn;	/* a failed write may have left more */
 	char		*path;
 	struct table	*keys;
 	char		 error[256];
@@ -209,6 +211,7 @@ load(struct journal *j, char *err, size_t errlen)
 		if (fsutil_write_all(j->fd, JOURNAL_MAGIC,
 		    strlen(JOURNAL_MAGIC)) == -1 || fsync(j->fd) == -1)
 			return jfail(j, err, errlen, strerror(errno));
+		j->good = (off_t)strlen(JOURNAL_MAGIC);
 		return 0;
 	}
 	if (b.len < strlen(JOURNAL_MAGIC) ||
@@ -233,6 +236,7 @@ load(struct journal *j, char *err, size_t errlen)
 		buf_free(&b);
 		return jfail(j, err, errlen, strerror(errno));
 	}
+	j->good = (off_t)good;
 	buf_free(&b);
 	return 0;
 }
@@ -304,6 +308,59 @@ journal_lookup(struct journal *j, const char *key, const char **task_id)
 	return e->state;
 }
 
+/* Cut what a failed write left after the whole lines: 0 or -1 (errno). */
+static int
+cut_torn(struct journal *j)
+{
+	struct stat	sb;
+
+	if (fstat(j->fd, &sb) == -1)
+		return -1;
+	if (sb.st_size > j->good && (ftruncate(j->fd, j->good) == -1 ||
+	    fsync(j->fd) == -1))
+		return -1;
+	j->torn = 0;
+	return 0;
+}
+
+/*
+ * Write one line (with its '\n') and sync it: 0, or -1 (error set).  A
+ * write cut short (a full disk) leaves a torn line, which the next line
+ * must not be glued to: it is cut at once, or before the next line if it
+ * cannot be now.  A torn S line promises nothing (its request did not
+ * leave: the caller had -1), and the reader cuts it the same way; a line
+ * written whole is kept even if its sync failed, since it may say a send
+ * happened or give the task of one.
+ */
+static int
+write_line(struct journal *j, const char *line, size_t n)
+{
+	struct stat	sb;
+	int		saved;
+
+	if (j->torn && cut_torn(j) == -1) {
+		(void)snprintf(j->error, sizeof(j->error), "%s: a torn line "
+		    "cannot be cut: %s", j->path, strerror(errno));
+		return -1;
+	}
+	if (fsutil_write_all(j->fd, line, n) == -1 ||
+	    fdatasync(j->fd) == -1) {
+		saved = errno;
+		if (fstat(j->fd, &sb) == 0 && sb.st_size == j->good + (off_t)n)
+			j->good = sb.st_size;
+		else {
+			j->torn = 1;
+			/* if it fails now, the next write tries again */
+			(void)cut_torn(j);
+		}
+		(void)snprintf(j->error, sizeof(j->error), "%s: %s", j->path,
+		    strerror(saved));
+		return -1;
+	}
+	j->good += (off_t)n;
+	return 0;
+}
+
 static int
 append(struct journal *j, char kind, const char *key, const char *id)
 {
@@ -325,12 +382,8 @@ append(struct journal *j, char kind, const char *key, const char *id)
 		return -1;
 	}
 	/* on disk before the request leaves, and before we go on */
-	if (fsutil_write_all(j->fd, line, (size_t)n) == -1 ||
-	    fdatasync(j->fd) == -1) {
-		(void)snprintf(j->error, sizeof(j->error), "%s: %s", j->path,
-		    strerror(errno));
+	if (write_line(j, line, (size_t)n) == -1)
 		return -1;
-	}
 	line[n - 1] = '\0';
 	return apply(j, line);
 }
@@ -397,10 +450,7 @@ journal_link(struct journal *j, const char *key, long long at, const char *url)
 		return -1;
 	}
 	line = xasprintf("U %s %lld %s\n", key, at, url);
-	if (fsutil_write_all(j->fd, line, strlen(line)) == -1 ||
-	    fdatasync(j->fd) == -1) {
-		(void)snprintf(j->error, sizeof(j->error), "%s: %s", j->path,
-		    strerror(errno));
+	if (write_line(j, line, strlen(line)) == -1) {
 		free(line);
 		return -1;
 	}

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "jsonstrict.h"
+#include "jsonx.h"
 #include "utf8.h"
 #include "xalloc.h"
 
@@ -310,9 +311,7 @@ string(struct jp *jp, int is_key, char **key, json_object **out)
 		return 0;
 	b = jp->p - 1;
 	if (!escaped && !is_key) {
-		if ((*out = json_object_new_string_len((const char *)a,
-		    (int)(b - a))) == NULL)
-			xalloc_oom();
+		*out = jx_new_string_len((const char *)a, (int)(b - a));
 		return 0;
 	}
 	/* decoded text is never longer than its escaped form */
@@ -324,9 +323,7 @@ string(struct jp *jp, int is_key, char **key, json_object **out)
 		*key = (char *)text;
 		return 0;
 	}
-	if ((*out = json_object_new_string_len((const char *)text,
-	    (int)n)) == NULL)
-		xalloc_oom();
+	*out = jx_new_string_len((const char *)text, (int)n);
 	if (text != small)
 		free(text);
 	return 0;
@@ -398,7 +395,7 @@ number(struct jp *jp, json_object **out)
 	if (!jp->build)
 		return 0;
 	if (integral && int64_of(a, p, &i) == 0) {
-		*out = json_object_new_int64(i);
+		*out = jx_new_int64(i);
 		return 0;
 	}
 	/* a double that is written back as it was read */
@@ -406,11 +403,9 @@ number(struct jp *jp, json_object **out)
 	text = n < sizeof(small) ? small : xmalloc(n + 1);
 	memcpy(text, a, n);
 	text[n] = '\0';
-	*out = json_object_new_double_s(strtod(text, NULL), text);
+	*out = jx_new_double_s(strtod(text, NULL), text);
 	if (text != small)
 		free(text);
-	if (*out == NULL)
-		xalloc_oom();
 	return 0;
 }
 
@@ -427,7 +422,7 @@ word(struct jp *jp, json_object **out)
 			jp->p += n;
 			if (jp->build)
 				*out = i == 2 ? NULL :
-				    json_object_new_boolean(i == 0);
+				    jx_new_boolean(i == 0);
 			return 0;
 		}
 	}
@@ -519,8 +514,8 @@ object(struct jp *jp, json_object **out)
 
 	if (enter(jp) == -1)
 		return -1;
-	if (jp->build && (obj = json_object_new_object()) == NULL)
-		xalloc_oom();
+	if (jp->build)
+		obj = jx_new_object();
 	if (jp->p < jp->end && *jp->p == '}') {
 		jp->p++;
 		jp->depth--;
@@ -544,8 +539,8 @@ array(struct jp *jp, json_object **out)
 
 	if (enter(jp) == -1)
 		return -1;
-	if (jp->build && (arr = json_object_new_array()) == NULL)
-		xalloc_oom();
+	if (jp->build)
+		arr = jx_new_array();
 	if (jp->p < jp->end && *jp->p == ']') {
 		jp->p++;
 		jp->depth--;
@@ -556,8 +551,8 @@ array(struct jp *jp, json_object **out)
 			json_object_put(arr);
 			return -1;
 		}
-		if (jp->build && json_object_array_add(arr, v) != 0)
-			xalloc_oom();
+		if (jp->build)
+			jx_array_add(arr, v);
 		if (next_item(jp, ']', &more) == -1) {
 			json_object_put(arr);
 			return -1;

@@ -16,6 +16,7 @@
 
 #include "archwrite.h"
 #include "fsutil.h"
+#include "jsonx.h"
 #include "layout.h"
 #include "nameset.h"
 #include "record.h"
@@ -237,11 +238,9 @@ sample_key(struct layout_out *o, const char *path)
 static char *
 sample_json(json_object *rec, json_object *file, const char *file_name)
 {
-	json_object	*out = json_object_new_object();
+	json_object	*out = jx_new_object();
 	char		*text;
 
-	if (out == NULL)
-		abort();
 	if (file_name != NULL)
 		json_add_string(out, "file_name", file_name);
 	json_object_object_foreach(rec, k, val) {
@@ -262,7 +261,7 @@ add_text(struct layout_out *o, const char *name, const char *text,
 	if (archwrite_add_mem(o->w, name, text, strlen(text), err,
 	    errlen) == -1)
 		return -1;
-	json_object_array_add(members, json_object_new_string(name));
+	jx_array_add(members, jx_new_string(name));
 	return 0;
 }
 
@@ -309,7 +308,7 @@ layout_add(struct layout_out *o, json_object *rec, json_object *file,
 	    sb.st_mtime, err, errlen);
 	close(fd);
 	if (rc == 0)
-		json_object_array_add(members, json_object_new_string(name));
+		jx_array_add(members, jx_new_string(name));
 	if (rc == 0 && o->layout == LAYOUT_WEBDATASET) {
 		side = xasprintf("%s.json", key);
 		text = sample_json(rec, file, NULL);

@@ -7,6 +7,7 @@
 
 #include "diag.h"
 #include "jsonstrict.h"
+#include "jsonx.h"
 #include "modal.h"
 #include "record.h"
 
@@ -28,7 +29,7 @@ modal_task(const struct submission *modal)
 	body = jsonstrict_parse(modal->body, strlen(modal->body), &err);
 	id = json_get_string(body, "taskId");
 
-	t = json_object_new_object();
+	t = jx_new_object();
 	json_add_string(t, "id", id != NULL ? id : "");
 	json_add_string(t, "status", "MODAL");
 	json_object_put(body);

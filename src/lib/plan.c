@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "fsutil.h"
+#include "jsonx.h"
 #include "plan.h"
 #include "prices.h"
 #include "record.h"
@@ -138,20 +139,19 @@ amount(int64_t micros)
 	char	text[PRICE_TEXT_MAX];
 
 	price_format(micros, text, sizeof(text));
-	return json_object_new_double_s((double)micros / PRICE_SCALE, text);
+	return jx_new_double_s((double)micros / PRICE_SCALE, text);
 }
 
 static void
 json_append(json_object *array, json_object *v)
 {
-	if (json_object_array_add(array, v) != 0)
-		xalloc_oom();	/* diag allocates */
+	jx_array_add(array, v);
 }
 
 static json_object *
 kind_json(const struct plan *p, const struct plan_line *l)
 {
-	json_object	*o = json_object_new_object();
+	json_object	*o = jx_new_object();
 
 	json_add_string(o, "kind", l->kind);
 	json_add_string(o, "mode", l->mode);
@@ -168,7 +168,7 @@ kind_json(const struct plan *p, const struct plan_line *l)
 char *
 plan_json(const struct plan *p, int dry_run)
 {
-	json_object	*o = json_object_new_object(), *kinds;
+	json_object	*o = jx_new_object(), *kinds;
 	char		*s;
 	size_t		 i;
 
@@ -177,7 +177,7 @@ plan_json(const struct plan *p, int dry_run)
 	json_add_int(o, "rowsRefused", (long long)p->refused);
 	json_add_int(o, "jobs", (long long)p->jobs);
 	json_add_int(o, "jobsHeld", (long long)p->held);
-	kinds = json_object_new_array();
+	kinds = jx_new_array();
 	for (i = 0; i < p->nlines; i++)
 		json_append(kinds, kind_json(p, &p->lines[i]));
 	json_add(o, "byKind", kinds);

@@ -12,6 +12,7 @@
 #include "diag.h"
 #include "jsonmend.h"
 #include "jsonstrict.h"
+#include "jsonx.h"
 #include "record.h"
 #include "utf8.h"
 #include "xalloc.h"
@@ -72,7 +73,8 @@ record_input_error(const char *text, size_t len, long lineno, const char *msg)
 	struct record	*r;
 	char		*raw;
 
-	r = record_new(json_object_new_object(), lineno);
+	r = record_new(jx_new_object(), lineno);
+	r->unread = 1;
 	(void)record_set_error(r, "input", msg, 0);
 	raw = utf8_fix(text, len, NULL, 1);
 	record_set_string(r, "input", raw);
@@ -212,40 +214,25 @@ record_bare_id(const char *line, size_t len, char *id, size_t size)
 void
 json_add(json_object *obj, const char *key, json_object *val)
 {
-	/* a NULL object is json_object_new_object's failure: json-c would
-	 * assert on it */
-	if (obj == NULL || json_object_object_add(obj, key, val) != 0)
-		xalloc_oom();
+	jx_object_add(obj, key, val);
 }
 
 void
 json_add_string(json_object *obj, const char *key, const char *s)
 {
-	json_object	*v;
-
-	if ((v = json_object_new_string(s)) == NULL)
-		xalloc_oom();
-	json_add(obj, key, v);
+	json_add(obj, key, jx_new_string(s));
 }
 
 void
 json_add_int(json_object *obj, const char *key, long long v)
 {
-	json_object	*n;
-
-	if ((n = json_object_new_int64(v)) == NULL)
-		xalloc_oom();	/* not a null in the record */
-	json_add(obj, key, n);
+	json_add(obj, key, jx_new_int64(v));
 }
 
 void
 json_add_bool(json_object *obj, const char *key, int v)
 {
-	json_object	*b;
-
-	if ((b = json_object_new_boolean(v)) == NULL)
-		xalloc_oom();
-	json_add(obj, key, b);
+	json_add(obj, key, jx_new_boolean(v));
 }
 
 int
@@ -255,7 +242,7 @@ record_is_input_error(const struct record *r, long lineno)
 	json_object	*line;
 	const char	*stage = json_get_string(err, "stage");
 
-	return record_get(r, "input") != NULL && stage != NULL &&
+	return r->unread && record_get(r, "input") != NULL && stage != NULL &&
 	    strcmp(stage, "input") == 0 &&
 	    json_object_object_get_ex(err, "line", &line) &&
 	    json_object_get_int64(line) == lineno;
@@ -264,10 +251,8 @@ record_is_input_error(const struct record *r, long lineno)
 json_object *
 json_raw(const char *text)
 {
-	json_object	*o = json_object_new_object();
+	json_object	*o = jx_new_object();
 
-	if (o == NULL)
-		abort();
 	json_object_set_serializer(o, json_object_userdata_to_json_string,
 	    xstrdup(text), json_object_free_userdata);
 	return o;
@@ -343,7 +328,7 @@ record_set_error(struct record *r, const char *stage, const char *msg,
 {
 	json_object	*e;
 
-	e = json_object_new_object();
+	e = jx_new_object();
 	json_add_string(e, "stage", stage);
 	if (r->line > 0)
 		json_add_int(e, "line", r->line);

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "diag.h"
 #include "http.h"
+#include "jsonx.h"
 #include "seed.h"
 #include "xalloc.h"
 
@@ -55,8 +56,8 @@ set_seed(json_object *task, const char *seed)
 {
 	if (seed == NULL || *seed == '\0')
 		return 0;
-	return json_object_object_add(task, "seed",
-	    json_object_new_string(seed)) == 0;
+	jx_object_add(task, "seed", jx_new_string(seed));
+	return 1;
 }
 
 /* A seed the server put in the task already: as text.  1 if there. */

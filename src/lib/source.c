@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "csv.h"
 #include "detect.h"
+#include "jsonx.h"
 #include "record.h"
 #include "source.h"
 #include "utf8.h"
@@ -181,7 +182,7 @@ csv_row_record(struct source *s)
 		    s->ncols, csv_nfields(s->csv));
 		return input_error(s->raw.data, s->raw.len, s->row_line, msg);
 	}
-	obj = json_object_new_object();
+	obj = jx_new_object();
 	for (i = 0; i < s->ncols; i++) {
 		f = csv_field(s->csv, i, &len);
 		if (!text_valid(f, len)) {
@@ -191,7 +192,7 @@ csv_row_record(struct source *s)
 			return input_error(s->raw.data, s->raw.len, s->row_line,
 			    msg);
 		}
-		json_add(obj, s->header[i], json_object_new_string_len(f,
+		json_add(obj, s->header[i], jx_new_string_len(f,
 		    (int)len));
 	}
 	return record_new(obj, s->row_line);
@@ -241,8 +242,8 @@ push_line(struct source *s, const char *line, size_t len, long lineno)
 		return NULL;
 	if (!text_valid(line, len))
 		return input_error(line, len, lineno, "not valid UTF-8");
-	obj = json_object_new_object();
-	json_add(obj, s->prompt_field, json_object_new_string_len(line,
+	obj = jx_new_object();
+	json_add(obj, s->prompt_field, jx_new_string_len(line,
 	    (int)len));
 	return record_new(obj, lineno);
 }

@@ -11,6 +11,7 @@
 #include "api.h"
 #include "journal.h"
 #include "jsonstrict.h"
+#include "jsonx.h"
 #include "record.h"
 #include "submission.h"
 #include "table.h"
@@ -45,7 +46,7 @@ submission_tagged_body(const char *body, const char *tag)
 json_object *
 submission_outcome(const char *endpoint, const struct api_reply *rep)
 {
-	json_object	*o = json_object_new_object();
+	json_object	*o = jx_new_object();
 	char		 now[32];
 
 	if (rep != NULL) {

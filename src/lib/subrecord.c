@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "jobs.h"
+#include "jsonx.h"
 #include "subrecord.h"
 #include "xalloc.h"
 
@@ -49,7 +50,7 @@ void
 subrecord_task(struct record *out, const char *task_id, const char *status,
     json_object *submit)
 {
-	json_object	*task = json_object_new_object();
+	json_object	*task = jx_new_object();
 
 	json_add_string(task, "id", task_id);
 	json_add_string(task, "status", status);
@@ -66,7 +67,7 @@ subrecord_job_submit(json_object *submit, const struct submission *sub)
 		return;
 	json_add_string(submit, "prompt", sub->prompt != NULL ? sub->prompt :
 	    "");
-	expand = json_object_new_object();
+	expand = jx_new_object();
 	json_add_int(expand, "index", (long long)sub->expand_index);
 	json_add_int(expand, "of", (long long)sub->expand_of);
 	json_add(submit, "expand", expand);
@@ -79,7 +80,7 @@ subrecord_job(struct record *out, const struct submission *sub)
 
 	if (sub->expand_of == 0)
 		return;
-	submit = json_object_new_object();
+	submit = jx_new_object();
 	subrecord_job_submit(submit, sub);
 	record_set(out, "submit", submit);
 }
@@ -111,7 +112,7 @@ subrecord_dry_line(const char *in, size_t len, const struct submission *sub)
 void
 subrecord_dry_run(struct record *out, const struct submission *sub)
 {
-	json_object	*submit = json_object_new_object();
+	json_object	*submit = jx_new_object();
 
 	json_add_bool(submit, "dryRun", 1);
 	json_add_string(submit, "endpoint", sub->endpoint);

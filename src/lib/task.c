@@ -11,6 +11,7 @@
 
 #include "api.h"
 #include "buf.h"
+#include "jsonx.h"
 #include "xalloc.h"
 
 json_object *
@@ -90,14 +91,11 @@ api_list_body(const char *const *ids, size_t n)
 	char		*text;
 	size_t		 i;
 
-	if ((body = json_object_new_object()) == NULL ||
-	    (arr = json_object_new_array()) == NULL ||
-	    json_object_object_add(body, "ids", arr) != 0)
-		xalloc_oom();
+	body = jx_new_object();
+	arr = jx_new_array();
+	jx_object_add(body, "ids", arr);
 	for (i = 0; i < n; i++)
-		if (json_object_array_add(arr,
-		    json_object_new_string(ids[i])) != 0)
-			xalloc_oom();
+		jx_array_add(arr, jx_new_string(ids[i]));
 	s = json_object_to_json_string_ext(body,
 	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE);
 	if (s == NULL)

@@ -10,6 +10,7 @@
 #include "api.h"
 #include "buf.h"
 #include "diag.h"
+#include "jsonx.h"
 #include "record.h"
 #include "sha256.h"
 #include "upload.h"
@@ -76,7 +77,7 @@ link_of(struct upload *up, char *data)
 static void
 set_url(struct link *k, const char *url)
 {
-	json_object	*s = json_object_new_string(url);
+	json_object	*s = jx_new_string(url);
 	const char	*t;
 
 	free(k->url);
@@ -146,13 +147,12 @@ send_new(struct upload *up, struct journal *j, struct loop *l,
 	size_t			 i, n = 0;
 	int			 rc;
 
-	body = json_object_new_object();
-	arr = json_object_new_array();
+	body = jx_new_object();
+	arr = jx_new_array();
 	for (i = 0; i < up->n; i++) {
 		if (up->links[i].url != NULL)
 			continue;
-		(void)json_object_array_add(arr,
-		    json_object_new_string(up->links[i].data));
+		jx_array_add(arr, jx_new_string(up->links[i].data));
 		n++;
 	}
 	json_add(body, "base64Array", arr);
