@@ -445,26 +445,18 @@ hold(struct record *rec, const char **urls, size_t n, int split)
 	}
 }
 
-/*
- * A line record_parse could not read (its "input" is this very line): an
- * error this program added.  1 if so.
- */
-static int
-input_error(struct record *r, const char *line, size_t len, long lineno)
+/* A line record_parse could not read: named on stderr, status 1. */
+static void
+input_error(struct record *r, long lineno)
 {
 	json_object	*e = record_get(r, "error");
-	const char	*input = record_get_string(r, "input");
 	char		*msg;
 
-	if (input == NULL || strlen(input) != len ||
-	    memcmp(input, line, len) != 0)
-		return 0;
 	msg = diag_escape(json_get_string(e, "message") != NULL ?
 	    json_get_string(e, "message") : "unreadable");
 	diag_error("line %ld: %s", lineno, msg);
 	free(msg);
 	st.status = MJ_EXIT_FAILED;
-	return 1;
 }
 
 /*
@@ -501,7 +493,8 @@ take_line(const char *line, size_t len, long lineno)
 	r = record_parse(st.tok, line, len, lineno);
 	metrics_add(st.metrics, METRIC_RECORDS_IN,
 	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
-	if (record_is_error(r) && input_error(r, line, len, lineno)) {
+	if (record_is_input_error(r, lineno)) {
+		input_error(r, lineno);
 		emit(r);
 		record_free(r);
 		return;

@@ -705,18 +705,13 @@ take_line(const char *line, size_t len, long lineno)
 	struct record	*r;
 
 	r = record_parse(st.tok, line, len, lineno);
-	metrics_add(st.metrics, METRIC_RECORDS_IN, record_is_error(r) &&
-	    record_get(r, "input") != NULL ? "error" : "ok", 1);
-	if (record_is_error(r) && record_get(r, "input") != NULL) {
-		json_object *e = record_get(r, "error"), *l;
-
-		if (json_object_object_get_ex(e, "line", &l) &&
-		    json_object_get_int64(l) == lineno) {
-			diag_error("line %ld: %s", lineno,
-			    json_get_string(e, "message"));
-			st.failed++;
-			st.status = MJ_EXIT_FAILED;
-		}
+	metrics_add(st.metrics, METRIC_RECORDS_IN,
+	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
+	if (record_is_input_error(r, lineno)) {
+		diag_error("line %ld: %s", lineno,
+		    json_get_string(record_get(r, "error"), "message"));
+		st.failed++;
+		st.status = MJ_EXIT_FAILED;
 	}
 	take_record(r);
 	record_free(r);

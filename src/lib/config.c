@@ -9,7 +9,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +21,7 @@
 #include "conffile.h"
 #include "config.h"
 #include "diag.h"
+#include "errf.h"
 #include "xalloc.h"
 
 #define KEY_MAX		4096	/* bytes of a key file's first line */
@@ -36,23 +36,6 @@ static const struct {
 	{ "turbo", "TURBO" },
 };
 
-static int
-fail(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int
-fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (err != NULL && errlen > 0) {
-		va_start(ap, fmt);
-		/* a long message is cut short: that is all truncation costs */
-		(void)vsnprintf(err, errlen, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 static const char *
 env(const char *name)
@@ -223,10 +206,10 @@ no_profile(struct config *c, const char *path, char *err, size_t errlen)
 	int	 ret;
 
 	if (c->file == NULL)
-		ret = fail(err, errlen, "profile %s: no config file %s", name,
+		ret = errf(err, errlen, "profile %s: no config file %s", name,
 		    show);
 	else
-		ret = fail(err, errlen, "%s: no profile [%s]", show, name);
+		ret = errf(err, errlen, "%s: no profile [%s]", show, name);
 	free(show);
 	free(name);
 	return ret;
@@ -248,7 +231,7 @@ load_file(struct config *c, char *err, size_t errlen)
 	path = c->conf_path != NULL ? xstrdup(c->conf_path) :
 	    config_default_path();
 	if (path == NULL)
-		return c->profile != NULL ? fail(err, errlen, "profile %s: "
+		return c->profile != NULL ? errf(err, errlen, "profile %s: "
 		    "no config file: HOME is not set", c->profile) : 0;
 	/* the default file is optional; one named is not */
 	ret = conffile_load(path, c->conf_path == NULL, &c->file, err,
@@ -286,10 +269,10 @@ origin(const char *url, char *err, size_t errlen)
 	    (rc = curl_url_get(u, CURLUPART_HOST, &host, 0)) != CURLUE_OK ||
 	    (rc = curl_url_get(u, CURLUPART_PORT, &port,
 	    CURLU_DEFAULT_PORT)) != CURLUE_OK)
-		(void)fail(err, errlen, "%s", curl_url_strerror(rc));
+		(void)errf(err, errlen, "%s", curl_url_strerror(rc));
 	else if (strcasecmp(scheme, "http") != 0 &&
 	    strcasecmp(scheme, "https") != 0)
-		(void)fail(err, errlen, "not http or https");
+		(void)errf(err, errlen, "not http or https");
 	else {
 		lower(scheme);
 		lower(host);
@@ -348,14 +331,14 @@ finish_base_url(struct config *c, char *err, size_t errlen)
 	show = diag_escape(c->base_url);
 	if (strncasecmp(c->base_url, "http://", 7) != 0 &&
 	    strncasecmp(c->base_url, "https://", 8) != 0)
-		ret = fail(err, errlen, "base URL must start with http:// or "
+		ret = errf(err, errlen, "base URL must start with http:// or "
 		    "https://: %s", show);
 	else if (has_query(c->base_url))
-		ret = fail(err, errlen, "base URL must not have a query or "
+		ret = errf(err, errlen, "base URL must not have a query or "
 		    "fragment: %s", show);
 	else if ((c->api_host = origin(c->base_url, why,
 	    sizeof(why))) == NULL)
-		ret = fail(err, errlen, "%s%sbad base URL: %s: %s",
+		ret = errf(err, errlen, "%s%sbad base URL: %s: %s",
 		    in_file != NULL ? in_file : "", in_file != NULL ? ": " : "",
 		    show, why);
 	free(show);
@@ -387,7 +370,7 @@ finish_auth(struct config *c, char *err, size_t errlen)
 	if (s == NULL || config_set_auth(c, s) == 0)
 		return 0;
 	show = diag_escape(s);
-	(void)fail(err, errlen, "MJ_AUTH must be bearer or mj-api-secret: %s",
+	(void)errf(err, errlen, "MJ_AUTH must be bearer or mj-api-secret: %s",
 	    show);
 	free(show);
 	return -1;
@@ -416,7 +399,7 @@ finish_mode(struct config *c, char *err, size_t errlen)
 	if (config_set_mode(c, s) == 0)
 		return 0;
 	show = diag_escape(s);
-	(void)fail(err, errlen, "MJ_MODE must be fast, relax or turbo: %s",
+	(void)errf(err, errlen, "MJ_MODE must be fast, relax or turbo: %s",
 	    show);
 	free(show);
 	return -1;
@@ -435,10 +418,10 @@ check_key(char *key, const char *from, char *err, size_t errlen)
 	while (len > 0 && isspace((unsigned char)key[len - 1]))
 		key[--len] = '\0';
 	if (len == 0)
-		return fail(err, errlen, "%s: the key is empty", from);
+		return errf(err, errlen, "%s: the key is empty", from);
 	for (i = 0; i < len; i++)
 		if (iscntrl((unsigned char)key[i]))
-			return fail(err, errlen, "%s: the key has control "
+			return errf(err, errlen, "%s: the key has control "
 			    "characters", from);
 	return 0;
 }
@@ -477,10 +460,10 @@ key_from_line(struct config *c, char *line, size_t len,
 	if ((nl = memchr(line, '\n', len)) != NULL)
 		len = (size_t)(nl - line);
 	else if (len == KEY_MAX)
-		return fail(err, errlen, "%s: the first line is too long for "
+		return errf(err, errlen, "%s: the first line is too long for "
 		    "a key", show);
 	if (memchr(line, '\0', len) != NULL)
-		return fail(err, errlen, "%s: the key has control characters",
+		return errf(err, errlen, "%s: the key has control characters",
 		    show);
 	line[len] = '\0';
 	if (check_key(line, show, err, errlen) == -1)
@@ -505,7 +488,7 @@ read_key_file(struct config *c, const char *path, char *err, size_t errlen)
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
 	    fstat(fd, &st) == -1 ||
 	    read_line(fd, line, sizeof(line), &len) == -1)
-		ret = fail(err, errlen, "%s: %s", show, strerror(errno));
+		ret = errf(err, errlen, "%s: %s", show, strerror(errno));
 	else
 		ret = key_from_line(c, line, len, &st, show, err, errlen);
 	if (fd != -1)
@@ -545,7 +528,7 @@ key_from_conf(struct config *c, char *err, size_t errlen)
 	c->key_file = xstrdup(v);
 	set_origin(c, CONFIG_KEY, from);
 	if (read_key_file(c, c->key_file, why, sizeof(why)) == -1)
-		ret = fail(err, errlen, "%s: %s", from, why);
+		ret = errf(err, errlen, "%s: %s", from, why);
 	free(from);
 	return ret;
 }
@@ -574,7 +557,7 @@ finish_key(struct config *c, int need_key, char *err, size_t errlen)
 	    (c->api_key == NULL && key_from_conf(c, err, errlen) == -1))
 		return -1;
 	if (c->api_key == NULL)
-		return need_key ? fail(err, errlen, "no API key: set "
+		return need_key ? errf(err, errlen, "no API key: set "
 		    "MJ_API_KEY or use --api-key-file") : 0;
 	diag_add_secret(c->api_key);
 	return 0;
@@ -631,7 +614,7 @@ finish_settle(struct config *c, char *err, size_t errlen)
 		return 0;
 	}
 	show = diag_escape(s);
-	(void)fail(err, errlen, "MJ_SETTLE: must be 0 to %d: %s", SETTLE_MAX,
+	(void)errf(err, errlen, "MJ_SETTLE: must be 0 to %d: %s", SETTLE_MAX,
 	    show);
 	free(show);
 	return -1;

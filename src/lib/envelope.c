@@ -6,7 +6,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,28 +15,13 @@
 #include "api.h"
 #include "buf.h"
 #include "diag.h"
+#include "errf.h"
 #include "jsonstrict.h"
 #include "jsonx.h"
 #include "xalloc.h"
 
 #define EXCERPT_CHARS	80	/* of a body that is not what we expected */
 
-static void
-set_err(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void
-set_err(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (err == NULL || errlen == 0)
-		return;
-	va_start(ap, fmt);
-	/* a long message is cut short: that is all truncation costs here */
-	(void)vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 
 /*
@@ -73,11 +57,11 @@ not_a(const char *what, const char *body, size_t len, char *err,
 	char	*s;
 
 	if (len == 0) {
-		set_err(err, errlen, "not %s: empty body", what);
+		(void)errf(err, errlen, "not %s: empty body", what);
 		return;
 	}
 	s = excerpt(body, len);
-	set_err(err, errlen, "not %s: %s", what, s);
+	(void)errf(err, errlen, "not %s: %s", what, s);
 	free(s);
 }
 
@@ -215,7 +199,7 @@ openai_error(json_object *root, char *err, size_t errlen)
 	if (msg == NULL || *msg == '\0')
 		return -1;
 	s = diag_escape(msg);
-	set_err(err, errlen, "%s", s);
+	(void)errf(err, errlen, "%s", s);
 	free(s);
 	return 0;
 }
@@ -355,7 +339,7 @@ api_parse_task_list(const char *body, size_t len, char *err, size_t errlen)
 	json_object	*root, *arr, *out;
 
 	if (body == NULL || blank(body, len)) {
-		set_err(err, errlen, "not a task list: empty body");
+		(void)errf(err, errlen, "not a task list: empty body");
 		return NULL;
 	}
 	if (parse_body(body, len, &root) == -1) {

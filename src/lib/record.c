@@ -74,6 +74,7 @@ record_input_error(const char *text, size_t len, long lineno, const char *msg)
 	char		*raw;
 
 	r = record_new(jx_new_object(), lineno);
+	r->unread = 1;
 	(void)record_set_error(r, "input", msg, 0);
 	raw = utf8_fix(text, len, NULL, 1);
 	record_set_string(r, "input", raw);
@@ -241,7 +242,7 @@ record_is_input_error(const struct record *r, long lineno)
 	json_object	*line;
 	const char	*stage = json_get_string(err, "stage");
 
-	return record_get(r, "input") != NULL && stage != NULL &&
+	return r->unread && record_get(r, "input") != NULL && stage != NULL &&
 	    strcmp(stage, "input") == 0 &&
 	    json_object_object_get_ex(err, "line", &line) &&
 	    json_object_get_int64(line) == lineno;

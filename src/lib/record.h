@@ -24,6 +24,8 @@ struct record {
 	int		 mended;	/* record_parse changed a value: the raw
 					   line is not what it read (lone
 					   surrogates became U+FFFD) */
+	int		 unread;	/* made by record_input_error: this
+					   reader's, not an earlier program's */
 };
 
 /* The reserved top-level fields; record_reserved() tells if name is one. */
@@ -75,7 +77,10 @@ void		 record_set_string(struct record *, const char *key,
 		    const char *val);
 /* Borrowed, or NULL if absent. */
 json_object	*record_get(const struct record *, const char *key);
-/* The string value of a top-level key, or NULL if absent / not a string. */
+/*
+ * The string value of a top-level key, or NULL if absent / not a string.
+ * Tested alone: the unit tests read records with it.
+ */
 const char	*record_get_string(const struct record *, const char *key);
 void		 record_del(struct record *, const char *key);
 
@@ -90,9 +95,10 @@ json_object	*record_set_error(struct record *, const char *stage,
 		    const char *msg, int retryable);
 
 /*
- * Is this error record one that a reader made of input line lineno (stage
- * "input", that line, and the raw "input")?  As opposed to a record that
- * came with an error of an earlier program.
+ * Is this error record one that this reader made of input line lineno
+ * (record_input_error: stage "input", that line, the raw "input")?  As
+ * opposed to a record that came with an error of an earlier program, even
+ * one of the same line number.  The one check every program makes.
  */
 int		 record_is_input_error(const struct record *, long lineno);
 

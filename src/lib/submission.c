@@ -4,7 +4,6 @@
  * win over the options, so JSON-lines input can set them per row.
  */
 #include <ctype.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 #include "api.h"
 #include "buf.h"
 #include "datauri.h"
+#include "errf.h"
 #include "journal.h"
 #include "jsonstrict.h"
 #include "jsonx.h"
@@ -29,17 +29,6 @@
 
 static const char *const upscale_names[] = { "U1", "U2", "U3", "U4" };
 static const char *const vary_names[] = { "V1", "V2", "V3", "V4" };
-
-static int
-fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list	ap;
-
-	va_start(ap, fmt);
-	(void)vsnprintf(err, errlen, fmt, ap);	/* a cut message is fine */
-	va_end(ap);
-	return -1;
-}
 
 /* A link, or the token that stands for one until sent (upload.h). */
 static int
@@ -119,14 +108,14 @@ actions_load(struct submit_opts *o, char *err, size_t errlen)
 		    isdigit((unsigned char)item[6]) &&
 		    extend_number(item) == 0) {
 			free(list);
-			return fail(err, errlen, "--action: %s: a video has "
+			return errf(err, errlen, "--action: %s: a video has "
 			    "extend1 to extend4", item);
 		} else
 			action_add(o, item);
 	}
 	free(list);
 	if (o->nactions == 0)
-		return fail(err, errlen, "--action: no button named");
+		return errf(err, errlen, "--action: no button named");
 	return 0;
 }
 
@@ -263,7 +252,7 @@ prompt_of(const struct submit_opts *o, const struct record *rec, int required,
 		if (t == NULL)
 			return NULL;
 	} else if (template_nul_field(rec, o->prompt_field)) {
-		(void)fail(err, errlen, "field '%s' holds U+0000, which cannot "
+		(void)errf(err, errlen, "field '%s' holds U+0000, which cannot "
 		    "be sent", o->prompt_field);
 		return NULL;
 	} else if ((p = template_field_text(rec, o->prompt_field)) != NULL)
@@ -271,7 +260,7 @@ prompt_of(const struct submit_opts *o, const struct record *rec, int required,
 	else
 		t = xstrdup("");
 	if (*t == '\0' && required) {
-		(void)fail(err, errlen, "no prompt: field '%s' is missing or "
+		(void)errf(err, errlen, "no prompt: field '%s' is missing or "
 		    "empty", o->prompt_field);
 		free(t);
 		return NULL;
@@ -372,7 +361,7 @@ build_blend(const struct submit_opts *o, const struct record *rec,
 	    json_object_array_length(imgs) : 0;
 	if (n < BLEND_MIN || n > BLEND_MAX) {
 		json_object_put(imgs);
-		return fail(err, errlen, "--blend needs 2 to 5 image files, "
+		return errf(err, errlen, "--blend needs 2 to 5 image files, "
 		    "got %zu", n);
 	}
 	body = jx_new_object();
@@ -416,7 +405,7 @@ build_describe(const struct submit_opts *o, const struct record *rec,
 		json_add_string(body, is_url(img) ? "link" : "base64", img);
 	else {
 		json_object_put(body);
-		return fail(err, errlen, "--describe needs an image: --image "
+		return errf(err, errlen, "--describe needs an image: --image "
 		    "FILE|URL or a 'base64' or 'link' field");
 	}
 	add_string_or_own(body, rec, "language", o->language);
@@ -461,7 +450,7 @@ build_video(const struct submit_opts *o, const struct record *rec,
 	char		*prompt;
 
 	if ((img = single_image(o, rec, "image")) == NULL)
-		return fail(err, errlen, "--video needs a first frame: --image "
+		return errf(err, errlen, "--video needs a first frame: --image "
 		    "FILE|URL, an 'image' field or a finished task's image");
 	if ((prompt = prompt_of(o, rec, 0, err, errlen)) == NULL)
 		return -1;
@@ -487,7 +476,7 @@ build_edit(const struct submit_opts *o, const struct record *rec,
 	char		*prompt;
 
 	if ((img = single_image(o, rec, "image")) == NULL)
-		return fail(err, errlen, "%s needs an image: --image FILE|URL, "
+		return errf(err, errlen, "%s needs an image: --image FILE|URL, "
 		    "an 'image' field or a finished task's image",
 		    o->kind == SUBMIT_EDIT ? "--edit" : "--retexture");
 	if ((prompt = prompt_of(o, rec, 1, err, errlen)) == NULL)
@@ -538,7 +527,7 @@ action_body(const struct submit_opts *o, const struct record *rec,
 	cid = button != NULL ? json_get_string(button, "customId") : NULL;
 	if (cid == NULL || *cid == '\0') {
 		names = api_button_names(task);
-		(void)fail(err, errlen,
+		(void)errf(err, errlen,
 		    "task %s has no button '%s'; it has: %s", id, name,
 		    *names != '\0' ? names : "none");
 		free(names);
@@ -573,7 +562,7 @@ extend_body(const struct submit_opts *o, const struct record *rec,
 
 	action = json_get_string(task, "action");
 	if (action == NULL || strcmp(action, "VIDEO") != 0)
-		return fail(err, errlen, "task %s is not a video (%s): only "
+		return errf(err, errlen, "task %s is not a video (%s): only "
 		    "a finished video can be extended", id,
 		    action != NULL ? action : "no action");
 	if (json_object_object_get_ex(task, "videoUrls", &urls) &&
@@ -581,7 +570,7 @@ extend_body(const struct submit_opts *o, const struct record *rec,
 	    json_object_array_length(urls) > 0)
 		variants = json_object_array_length(urls);
 	if ((size_t)n > variants)
-		return fail(err, errlen, "task %s has %zu video%s: no "
+		return errf(err, errlen, "task %s has %zu video%s: no "
 		    "extend%d", id, variants, variants == 1 ? "" : "s", n);
 	body = jx_new_object();
 	json_add_string(body, "action", "extend");
@@ -613,11 +602,11 @@ build_actions(const struct submit_opts *o, const struct record *rec,
 	int			 n;
 
 	if (task == NULL || (id = api_task_id(task)) == NULL)
-		return fail(err, errlen, "--action needs a record with a "
+		return errf(err, errlen, "--action needs a record with a "
 		    "finished task (task.id and task.buttons)");
 	status = api_task_status(task);
 	if (*status != '\0' && strcmp(status, "SUCCESS") != 0)
-		return fail(err, errlen, "task %s is %s, not SUCCESS: its "
+		return errf(err, errlen, "task %s is %s, not SUCCESS: its "
 		    "buttons cannot be used", id, status);
 	subs = xcalloc(o->nactions, sizeof(*subs));
 	for (i = 0; i < o->nactions; i++) {
@@ -644,7 +633,7 @@ submission_modal(const struct submit_opts *o, const char *task_id,
 	json_object	*body;
 
 	if (o->modal_prompt == NULL && o->mask_uri == NULL)
-		return fail(err, errlen, "task %s waits for a modal: give "
+		return errf(err, errlen, "task %s waits for a modal: give "
 		    "--modal-prompt (and --mask for Vary (Region))", task_id);
 	memset(s, 0, sizeof(*s));
 	body = jx_new_object();
@@ -669,7 +658,7 @@ build_modal(const struct submit_opts *o, const struct record *rec,
 
 	if (task == NULL || (id = api_task_id(task)) == NULL ||
 	    strcmp(api_task_status(task), "MODAL") != 0)
-		return fail(err, errlen, "--modal-prompt needs a task in "
+		return errf(err, errlen, "--modal-prompt needs a task in "
 		    "status MODAL");
 	s = xcalloc(1, sizeof(*s));
 	if (submission_modal(o, id, s, err, errlen) == -1) {
@@ -729,12 +718,12 @@ submission_rebuild_action(const struct submit_opts *o, json_object *task,
 	 * returns NULL or drops a member */
 	if (s->button == NULL || (body = jsonstrict_parse(s->body,
 	    strlen(s->body), &jerr)) == NULL)
-		return fail(err, errlen, "not an action");
+		return errf(err, errlen, "not an action");
 	button = api_find_button(task, s->button);
 	cid = button != NULL ? json_get_string(button, "customId") : NULL;
 	if (cid == NULL || *cid == '\0') {
 		names = api_button_names(task);
-		(void)fail(err, errlen, "task %s has no button '%s' any more; "
+		(void)errf(err, errlen, "task %s has no button '%s' any more; "
 		    "it has: %s", api_task_id(task) != NULL ?
 		    api_task_id(task) : "?", s->button, names);
 		free(names);

@@ -2,7 +2,6 @@
  * Templates of record fields: "{field}" replaced by the field's text, for
  * mj-submit's --template and mj-fetch's --name (filename.c).
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,24 +9,10 @@
 #include <json-c/json.h>
 
 #include "buf.h"
+#include "errf.h"
 #include "record.h"
 #include "template.h"
 #include "xalloc.h"
-
-static int
-fail(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static int
-fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list	ap;
-
-	va_start(ap, fmt);
-	(void)vsnprintf(err, errlen, fmt, ap);	/* a cut message is fine */
-	va_end(ap);
-	return -1;
-}
 
 const char *
 template_field_text(const struct record *rec, const char *name)
@@ -77,13 +62,13 @@ template_expand(const char *t, const struct record *rec, char *err,
 		}
 		if ((close = strchr(t, '}')) == NULL) {
 			buf_free(&b);
-			(void)fail(err, errlen, "template: '{' without '}'");
+			(void)errf(err, errlen, "template: '{' without '}'");
 			return NULL;
 		}
 		name = xstrndup(t + 1, (size_t)(close - t - 1));
 		val = template_field_text(rec, name);
 		if (val != NULL && template_nul_field(rec, name)) {
-			(void)fail(err, errlen,
+			(void)errf(err, errlen,
 			    "field '%s' holds U+0000, which cannot be sent",
 			    name);
 			free(name);
@@ -91,7 +76,7 @@ template_expand(const char *t, const struct record *rec, char *err,
 			return NULL;
 		}
 		if (val == NULL) {
-			(void)fail(err, errlen, "no field '%s' for {%s}", name,
+			(void)errf(err, errlen, "no field '%s' for {%s}", name,
 			    name);
 			free(name);
 			buf_free(&b);

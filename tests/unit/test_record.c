@@ -235,6 +235,10 @@ test_input_errors(struct json_tokener *tok)
 	TAP_OK(!record_is_input_error(r, 5), "an error that came with line 5 is "
 	    "not ours");
 	record_free(r);
+	r = record_parse(tok, came, strlen(came), 2);
+	TAP_OK(!record_is_input_error(r, 2), "... nor one that came with line 2, "
+	    "of the same number");
+	record_free(r);
 	o = json_object_new_object();
 	json_add(o, "body", json_raw("{\"a\":[1,2]}"));
 	TAP_STR(json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN),
