@@ -139,10 +139,7 @@ usage(FILE *out)
 "      --mtime TIME        entry time (epoch seconds); else SOURCE_DATE_EPOCH\n"
 "      --no-sync           do not wait for the archive to reach the disk\n"
 COMMONOPT_HELP_FILES
-"  -q, --quiet             errors only\n"
-"  -v, --verbose           more messages (repeatable)\n"
-"  -h, --help              this help\n"
-"      --version           version and libraries\n"
+COMMONOPT_HELP_TAIL
 "See mj-pack(1).\n");
 }
 
