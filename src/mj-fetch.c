@@ -445,20 +445,6 @@ hold(struct record *rec, const char **urls, size_t n, int split)
 	}
 }
 
-/* A line record_parse could not read: named on stderr, status 1. */
-static void
-input_error(struct record *r, long lineno)
-{
-	json_object	*e = record_get(r, "error");
-	char		*msg;
-
-	msg = diag_escape(json_get_string(e, "message") != NULL ?
-	    json_get_string(e, "message") : "unreadable");
-	diag_error("line %ld: %s", lineno, msg);
-	free(msg);
-	st.status = MJ_EXIT_FAILED;
-}
-
 /*
  * The first of each link, in order: n without repeats.  trueai-org gives
  * a video's imageUrl, videoUrl, imageUrls[0] and videoUrls[0] the same
@@ -493,8 +479,8 @@ take_line(const char *line, size_t len, long lineno)
 	r = record_parse(st.tok, line, len, lineno);
 	metrics_add(st.metrics, METRIC_RECORDS_IN,
 	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
-	if (record_is_input_error(r, lineno)) {
-		input_error(r, lineno);
+	if (record_say_input_error(r, lineno)) {
+		st.status = MJ_EXIT_FAILED;
 		emit(r);
 		record_free(r);
 		return;

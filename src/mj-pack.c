@@ -704,9 +704,7 @@ take_line(const char *line, size_t len, long lineno)
 	r = record_parse(st.tok, line, len, lineno);
 	metrics_add(st.metrics, METRIC_RECORDS_IN,
 	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
-	if (record_is_input_error(r, lineno)) {
-		diag_error("line %ld: %s", lineno,
-		    json_get_string(record_get(r, "error"), "message"));
+	if (record_say_input_error(r, lineno)) {
 		st.failed++;
 		st.status = MJ_EXIT_FAILED;
 	}

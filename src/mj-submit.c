@@ -418,18 +418,14 @@ take_record(struct record *r, long lineno)
 	struct submission	*subs = NULL;
 	char			 err[512];
 	const char		*stage;
-	json_object		*e;
 	int			 n;
 
 	metrics_add(st.metrics, METRIC_RECORDS_IN,
 	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
 	plan_row(st.plan);
 	if (record_is_error(r)) {
-		if (record_is_input_error(r, lineno)) {
+		if (record_say_input_error(r, lineno)) {
 			plan_refused(st.plan);
-			e = record_get(r, "error");
-			diag_error("line %ld: %s", lineno,
-			    json_get_string(e, "message"));
 			subq_failed(&st.q);
 		}
 		subq_write(&st.q, r);

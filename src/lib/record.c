@@ -248,6 +248,18 @@ record_is_input_error(const struct record *r, long lineno)
 	    json_object_get_int64(line) == lineno;
 }
 
+int
+record_say_input_error(const struct record *r, long lineno)
+{
+	const char	*msg;
+
+	if (!record_is_input_error(r, lineno))
+		return 0;
+	msg = json_get_string(record_get(r, "error"), "message");
+	diag_error("line %ld: %s", lineno, msg != NULL ? msg : "unreadable");
+	return 1;
+}
+
 json_object *
 json_raw(const char *text)
 {

@@ -101,6 +101,8 @@ json_object	*record_set_error(struct record *, const char *stage,
  * one of the same line number.  The one check every program makes.
  */
 int		 record_is_input_error(const struct record *, long lineno);
+/* If it is one, name it on stderr ("line N: why") and return 1; else 0. */
+int		 record_say_input_error(const struct record *, long lineno);
 
 /* task.id as text (numbers are turned into their digits), or NULL. */
 const char	*record_task_id(const struct record *);
