@@ -107,9 +107,11 @@ actions_load(struct submit_opts *o, char *err, size_t errlen)
 		else if (strncasecmp(item, "extend", 6) == 0 &&
 		    isdigit((unsigned char)item[6]) &&
 		    extend_number(item) == 0) {
-			free(list);
-			return errf(err, errlen, "--action: %s: a video has "
+			/* item points into list: say it before freeing */
+			errf(err, errlen, "--action: %s: a video has "
 			    "extend1 to extend4", item);
+			free(list);
+			return -1;
 		} else
 			action_add(o, item);
 	}

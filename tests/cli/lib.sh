@@ -10,7 +10,7 @@ set -u
 PATH=$top_builddir/src:$PATH:/usr/sbin:/sbin	# nginx is in /usr/sbin
 MJ_RETRY_BASE_MS=${MJ_RETRY_BASE_MS:-50}
 # the simulator records a task the moment it takes the request, so a lost
-# reply needs no time to settle (mj-submit-reconcile.sh tests the wait)
+# reply needs no time to settle (mj-submit-reconcile-rerun.sh tests the wait)
 MJ_SETTLE=0
 export PATH MJ_RETRY_BASE_MS MJ_SETTLE
 unset MJ_API_KEY COMETAPI_KEY MJ_API_KEY_FILE MJ_AUTH MJ_MODE MJ_BASE_URL
