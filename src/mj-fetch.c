@@ -198,10 +198,16 @@ emit_raw(const char *line, size_t len)
 	}
 }
 
+/*
+ * A file from the task's videoUrls carries its place there as "index"
+ * (a link given twice: its first place); a quadrant's has no "url".
+ */
 static json_object *
-file_json(const struct download *f)
+file_json(const struct job *j, const struct download *f)
 {
 	json_object	*o = jx_new_object();
+	json_object	*task = record_task(j->rec);
+	size_t		 place;
 
 	json_add_string(o, "path", f->path);
 	json_add_string(o, "url", f->url);
@@ -209,6 +215,9 @@ file_json(const struct download *f)
 	if (!opt.no_sha256)
 		json_add_string(o, "sha256", f->hex);
 	json_add_string(o, "type", f->type);
+	if (task != NULL && j->split == NULL &&
+	    (place = api_task_url_place(task, "videoUrls", f->url)) > 0)
+		json_add_int(o, "index", (long long)place);
 	return o;
 }
 
@@ -281,7 +290,7 @@ job_finish(struct job *j, const char *why)
 	st.nheld--;
 	for (i = 0; i < j->n; i++)
 		if (j->files[i].error == NULL && j->files[i].path != NULL)
-			jx_array_add(arr, file_json(&j->files[i]));
+			jx_array_add(arr, file_json(j, &j->files[i]));
 	if (j->split_rc == 0)
 		split_files(j->split, arr);
 	record_set(j->rec, "files", arr);

@@ -109,5 +109,8 @@ char	*api_button_names(json_object *task);
  * Returns the count stored (at most max); urls[i] are borrowed from task.
  */
 size_t	 api_task_urls(json_object *task, const char **urls, size_t max);
+/* 1 + where url first is in the task's array key (strings or {url}); 0 */
+size_t	 api_task_url_place(json_object *task, const char *key,
+	    const char *url);
 
 #endif

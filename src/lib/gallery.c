@@ -215,7 +215,8 @@ gallery_file(struct gallery *g, json_object *files, json_object *file,
 	memset(im, 0, sizeof(*im));
 	im->member = xstrdup(member);
 	im->line = line;
-	if (json_object_object_get_ex(file, "index", &v))
+	if (layout_is_quadrant(file) &&
+	    json_object_object_get_ex(file, "index", &v))
 		im->index = json_object_get_int(v);
 	if (json_object_object_get_ex(file, "grid", &v))
 		im->grid = json_object_get_boolean(v);

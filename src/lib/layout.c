@@ -44,6 +44,13 @@ has_key(json_object *o, const char *key)
 }
 
 int
+layout_is_quadrant(json_object *f)
+{
+	/* a video's "index" is its place in videoUrls: it has a "url" */
+	return has_key(f, "index") && !has_key(f, "url");
+}
+
+int
 layout_is_split(json_object *files)
 {
 	size_t	i, n;
@@ -53,7 +60,7 @@ layout_is_split(json_object *files)
 	n = json_object_array_length(files);
 
 	for (i = 0; i < n; i++)
-		if (has_key(json_object_array_get_idx(files, i), "index"))
+		if (layout_is_quadrant(json_object_array_get_idx(files, i)))
 			return 1;
 	return 0;
 }
@@ -66,7 +73,7 @@ layout_takes(const struct layout_out *o, json_object *files, size_t i)
 	if (o->layout == LAYOUT_FILES || o->with_grid ||
 	    !layout_is_split(files))
 		return 1;
-	return has_key(f, "index");
+	return layout_is_quadrant(f);
 }
 
 size_t

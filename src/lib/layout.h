@@ -6,7 +6,7 @@
  *    prompt), adjacent, KEY without dots;
  *  - imagefolder: the images, and a line per image in metadata.jsonl:
  *    "file_name" (its path in the archive), the record's fields, "file".
- * In the two dataset layouts a split grid (files[] entries with "index")
+ * In the two dataset layouts a split grid (files[] quadrants: "index")
  * gives its quadrants, and the grid itself only when asked (with_grid).
  */
 #ifndef MJ_LAYOUT_H
@@ -34,7 +34,12 @@ struct layout_out {
 	FILE		*metadata;	/* imagefolder: metadata.jsonl */
 };
 
-/* A split grid: some entry of files[] is a quadrant (has "index"). */
+/*
+ * A quadrant of a split grid: it has "index" and no "url" (a file from
+ * videoUrls has both: its place there).
+ */
+int	layout_is_quadrant(json_object *file);
+/* A split grid: some entry of files[] is a quadrant. */
 int	layout_is_split(json_object *files);
 /* Whether files[i] goes into the archive in this layout. */
 int	layout_takes(const struct layout_out *, json_object *files, size_t i);

@@ -242,3 +242,20 @@ api_task_urls(json_object *task, const char **urls, size_t max)
 	add_urls(task, "videoUrl", "videoUrls", urls, max, &n);
 	return n < max ? n : max;
 }
+
+size_t
+api_task_url_place(json_object *task, const char *key, const char *url)
+{
+	json_object	*list = api_member(task, key);
+	const char	*u;
+	size_t		 i, len;
+
+	if (list == NULL || !json_object_is_type(list, json_type_array))
+		return 0;
+	len = json_object_array_length(list);
+	for (i = 0; i < len; i++)
+		if ((u = url_of(json_object_array_get_idx(list, i))) != NULL &&
+		    strcmp(u, url) == 0)
+			return i + 1;
+	return 0;
+}

@@ -1,9 +1,9 @@
 #!/bin/bash
 # mj-fetch on a video batch: every videoUrls entry is downloaded, one
 # file each ({id}-1 ...), strings (comet) or {url, thumbnail} objects
-# (trueai-org); the same mp4 given as imageUrl, videoUrl, imageUrls[0]
-# and videoUrls[0] (trueai-org) is downloaded once; a rerun fetches
-# nothing.  Each dialect has a simulator of its own.
+# (trueai-org), each with "index", its place in videoUrls; the same mp4
+# given as imageUrl, videoUrl, imageUrls[0] and videoUrls[0] (trueai-org)
+# is downloaded once and keeps index 1; a rerun fetches nothing.  Each dialect has a simulator of its own.
 . "$top_srcdir/tests/cli/lib.sh"
 TEST_TIMEOUT=90
 SIM_DIALECT_FIXED=1
@@ -30,6 +30,10 @@ jq_ok out1 '.[0] | [.files[].url] == [.task.videoUrls[].url]' \
 jq_ok out1 '.[0].files | map(.sha256) | unique | length == 4' \
     "trueai: four different videos"
 is "$(videos)" 4 "trueai: four downloads, no duplicate"
+jq_ok out1 '[.[0].files[].index] == [1, 2, 3, 4]' \
+    "trueai: index 1 to 4, the place in videoUrls"
+jq_ok out1 '.[0] | .files[0].url == .task.imageUrl and .files[0].index == 1' \
+    "trueai: the link given four times keeps its first place, index 1"
 jq -r '.files[] | "\(.sha256)  \(.path)"' out1 > sums
 ok "trueai: the bytes served" sha256sum --quiet -c sums
 n=$(media)
@@ -53,5 +57,11 @@ jq_ok out1 '.[0] | .files | length == 5 and .[0].type == "image/png" and all(.[1
 jq_ok out1 '.[0] | [.files[1:][].url] == .task.videoUrls' \
     "comet: every videoUrls entry, in order"
 is "$(videos)" 4 "comet: four video downloads"
+jq_ok out1 '.[0].files | (.[0] | has("index") | not) and [.[1:][].index] == [1, 2, 3, 4]' \
+    "comet: the image without index, the videos 1 to 4"
+run_prog mj-pack --layout webdataset -o wds.tar < out1 > packed 2> err
+is "$?" 0 "comet: mj-pack --layout webdataset, status 0"
+jq_ok packed '[.[0].archive.members[] | select(endswith(".json") | not) | select(endswith(".txt") | not)] | length == 5' \
+    "... the image and each video a sample: no split grid"
 sim_stop
 done_testing

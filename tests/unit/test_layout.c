@@ -34,6 +34,7 @@ main(void)
 {
 	enum layout		 l;
 	json_object		*split, *plain, *rec, *members, *files, *missing;
+	json_object		*video;
 	const char		*fileobj =
 	    "\"file\":{\"path\":\"a.b.c.PNG\",\"index\":2}";
 	struct layout_out	 o = { LAYOUT_WEBDATASET, 0, "", NULL, NULL, NULL };
@@ -67,6 +68,16 @@ main(void)
 	o.layout = LAYOUT_FILES;
 	TAP_INT((long)layout_count(&o, split), 5, "files: every file");
 	TAP_INT((long)layout_count(&o, NULL), 0, "no files, no samples");
+	o.layout = LAYOUT_WEBDATASET;
+	video = parse("[{\"path\":\"v.png\",\"url\":\"u\"},"
+	    "{\"path\":\"v-1.mp4\",\"url\":\"u1\",\"index\":1},"
+	    "{\"path\":\"v-2.mp4\",\"url\":\"u2\",\"index\":2}]");
+	TAP_OK(!layout_is_split(video) &&
+	    !layout_is_quadrant(json_object_array_get_idx(video, 1)),
+	    "videos with index and url: no split grid");
+	TAP_INT((long)layout_count(&o, video), 3,
+	    "webdataset: each video a sample, the frame too");
+	json_object_put(video);
 
 	rec = parse("{\"prompt\":\"p\",\"task\":{\"prompt\":\"t\"}}");
 	TAP_STR(layout_prompt(rec), "p", "the prompt: the record's own");
