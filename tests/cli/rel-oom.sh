@@ -18,7 +18,10 @@
 # which loads libvips and GLib).
 TEST_TIMEOUT=${TEST_TIMEOUT:-300}
 . "$top_srcdir/tests/cli/lib.sh"
-OOM_PROGS=${OOM_PROGS:-"submit wait fetch pack gallery"}
+# gallery only in check-long: there the allocations that fail are mostly
+# GLib's and libvips' libraries', whose own ends (abort, SIGSEGV, SIGTRAP)
+# vary with the build; make check keeps mjpipe's own four stages
+OOM_PROGS=${OOM_PROGS:-"submit wait fetch pack"}
 OOM_FIRST=${OOM_FIRST:-8}
 OOM_SPREAD=${OOM_SPREAD:-8}
 OOM_PATH=${OOM_PATH:-14}
