@@ -329,8 +329,8 @@ cut_torn(struct journal *j)
  * must not be glued to: it is cut at once, or before the next line if it
  * cannot be now.  A torn S line promises nothing (its request did not
  * leave: the caller had -1), and the reader cuts it the same way; a line
- * written whole is kept even if its sync failed, since it may say a send
- * happened or give the task of one.
+ * written whole is kept even if its sync failed, since it may give the
+ * task of a send (an S line so kept is taken back: journal_sent).
  */
 static int
 write_line(struct journal *j, const char *line, size_t n)
@@ -391,12 +391,26 @@ append(struct journal *j, char kind, const char *key, const char *id)
 int
 journal_sent(struct journal *j, const char *key, long long tagged_at)
 {
-	char	at[32];
+	char	at[32], saved[sizeof(j->error)];
+	off_t	before = j->good;
 
-	if (tagged_at <= 0)
-		return append(j, 'S', key, NULL);
-	(void)snprintf(at, sizeof(at), "%lld", tagged_at);
-	return append(j, 'S', key, at);
+	if (tagged_at > 0)
+		(void)snprintf(at, sizeof(at), "%lld", tagged_at);
+	if (append(j, 'S', key, tagged_at > 0 ? at : NULL) == 0)
+		return 0;
+	/*
+	 * The S line is in the file, whole, but its sync failed: the caller
+	 * sends nothing, and an R line says so, or a rerun would take the
+	 * request as sent, its task as one that may exist (with no task list
+	 * to settle it, never sent).  If the R line fails too, the rerun
+	 * settles the S line as a lost reply.
+	 */
+	if (j->good > before) {
+		memcpy(saved, j->error, sizeof(saved));
+		(void)append(j, 'R', key, NULL);
+		memcpy(j->error, saved, sizeof(saved));
+	}
+	return -1;
 }
 
 size_t

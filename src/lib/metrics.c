@@ -269,8 +269,9 @@ fail(const struct metrics *m, char *err, size_t errlen)
 static int
 metrics_write(struct metrics *m, char *err, size_t errlen)
 {
-	char	*tmp, *text;
-	int	 fd, saved, ret = 0;
+	struct xalloc_tmp	*inflight;
+	char			*tmp, *text;
+	int			 fd, saved, ret = 0;
 
 	if (m == NULL)
 		return 0;
@@ -280,6 +281,9 @@ metrics_write(struct metrics *m, char *err, size_t errlen)
 		free(tmp);
 		return ret;
 	}
+	/* its name is known only now; an out-of-memory exit unlinks it
+	 * (adding allocates only when 64 temporary files are in flight) */
+	inflight = xalloc_tmp_add(tmp);
 	text = metrics_text(m);
 	/* mkstemp makes 0600; the collector may run as another user */
 	if (fchmod(fd, 0644) == -1 ||
@@ -293,6 +297,7 @@ metrics_write(struct metrics *m, char *err, size_t errlen)
 		ret = fail(m, err, errlen);
 	if (ret == -1)
 		(void)unlink(tmp);	/* failed already: nothing to add */
+	xalloc_tmp_remove(inflight);
 	free(text);
 	free(tmp);
 	return ret;
