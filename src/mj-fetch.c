@@ -111,9 +111,6 @@ enum {
 	OPT_SPLIT
 };
 
-static struct commonopt co = { "mj-fetch", usage, image_version, &opt.cfg,
-    NULL };
-
 static const struct option longopts[] = {
 	COMMONOPT_LONGOPTS,
 	COMMONOPT_API_LONGOPTS,
@@ -127,13 +124,16 @@ static const struct option longopts[] = {
 	{ NULL,			0,		   NULL, 0 }
 };
 
+static struct commonopt co = { .prog = "mj-fetch", .usage = usage,
+    .version_more = image_version, .cfg = &opt.cfg,
+    .shortopts = "d:hj:qv", .longopts = longopts };
+
 static int
 parse_options(int argc, char **argv)
 {
 	int	c;
 
-	opterr = 0;	/* opt_bad says what was wrong, once */
-	while ((c = getopt_long(argc, argv, "d:hj:qv", longopts, NULL)) != -1) {
+	while ((c = commonopt_next(&co, argc, argv)) != -1) {
 		switch (c) {
 		case 'd':
 			if (*optarg == '\0')
@@ -164,9 +164,6 @@ parse_options(int argc, char **argv)
 		case OPT_SPLIT:
 			opt.split = 1;
 			break;
-		default:
-			if (!commonopt_handle(&co, c, optarg))
-				opt_bad("d:hj:qv", argv);
 		}
 	}
 	return optind;
@@ -486,9 +483,7 @@ take_line(const char *line, size_t len, long lineno)
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
 	r = record_parse(st.tok, line, len, lineno);
-	metrics_add(st.metrics, METRIC_RECORDS_IN,
-	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
-	if (record_say_input_error(r, lineno)) {
+	if (commonopt_record_in(&co, r, lineno)) {
 		st.status = MJ_EXIT_FAILED;
 		emit(r);
 		record_free(r);
@@ -665,11 +660,9 @@ int
 main(int argc, char **argv)
 {
 	struct input	*in;
-	char		 err[512];
-	int		 first, sig, status;
+	int		 first, sig;
 
-	diag_init("mj-fetch");
-	config_init(&opt.cfg);
+	commonopt_begin(&co);
 	first = parse_options(argc, argv);
 	/* the key is only needed for files on the API's own host */
 	if (commonopt_finish(&co, 1, 0) == -1)
@@ -717,9 +710,5 @@ main(int argc, char **argv)
 	config_free(&opt.cfg);
 	if (out_close() == -1)
 		st.status = MJ_EXIT_FAILED;
-	status = sig != 0 ? sig : st.status;
-	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
-		diag_warn("metrics: %s", err);
-	metrics_free(st.metrics);
-	return status;
+	return commonopt_end(&co, sig != 0 ? sig : st.status);
 }

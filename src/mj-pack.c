@@ -155,9 +155,6 @@ version_more(void)
 	return thumbnail_version();
 }
 
-static struct commonopt co = { "mj-pack", usage, version_more, &opt.cfg,
-    NULL };
-
 static const struct option longopts[] = {
 	COMMONOPT_LONGOPTS,
 	{ "format",		required_argument, NULL, OPT_FORMAT },
@@ -173,6 +170,10 @@ static const struct option longopts[] = {
 	{ "with-grid",		no_argument,	   NULL, OPT_WITH_GRID },
 	{ NULL,			0,		   NULL, 0 }
 };
+
+static struct commonopt co = { .prog = "mj-pack", .usage = usage,
+    .version_more = version_more, .cfg = &opt.cfg,
+    .shortopts = "ho:qv", .longopts = longopts };
 
 static const struct format *
 format_by_name(const char *name)
@@ -257,8 +258,7 @@ parse_options(int argc, char **argv)
 	const char	*format = NULL, *sde;
 	int		 c;
 
-	opterr = 0;	/* opt_bad says what was wrong, once */
-	while ((c = getopt_long(argc, argv, "ho:qv", longopts, NULL)) != -1) {
+	while ((c = commonopt_next(&co, argc, argv)) != -1) {
 		switch (c) {
 		case 'o':
 			opt.output = optarg;
@@ -300,9 +300,6 @@ parse_options(int argc, char **argv)
 				diag_usage_error("--split-size: must be more "
 				    "than 0");
 			break;
-		default:
-			if (!commonopt_handle(&co, c, optarg))
-				opt_bad("ho:qv", argv);
 		}
 	}
 	if (opt.output == NULL)
@@ -702,9 +699,7 @@ take_line(const char *line, size_t len, long lineno)
 	struct record	*r;
 
 	r = record_parse(st.tok, line, len, lineno);
-	metrics_add(st.metrics, METRIC_RECORDS_IN,
-	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
-	if (record_say_input_error(r, lineno)) {
+	if (commonopt_record_in(&co, r, lineno)) {
 		st.failed++;
 		st.status = MJ_EXIT_FAILED;
 	}
@@ -744,11 +739,9 @@ int
 main(int argc, char **argv)
 {
 	struct input	*in;
-	char		 err[512];
 	int		 first, sig, status;
 
-	diag_init("mj-pack");
-	config_init(&opt.cfg);
+	commonopt_begin(&co);
 	first = parse_options(argc, argv);
 	if (commonopt_finish(&co, 0, 0) == -1)
 		return MJ_EXIT_USAGE;
@@ -776,10 +769,7 @@ main(int argc, char **argv)
 	/* with -o -, stdout is the archive: its writer said what failed */
 	if (out_close() == -1 && strcmp(opt.output, "-") != 0)
 		st.status = MJ_EXIT_FAILED;
-	status = sig != 0 ? sig : st.status;
-	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
-		diag_warn("metrics: %s", err);
-	metrics_free(st.metrics);
+	status = commonopt_end(&co, sig != 0 ? sig : st.status);
 	loop_free(st.loop);
 	config_free(&opt.cfg);
 	return status;

@@ -120,9 +120,7 @@ usage(FILE *out)
 "  -n, --dry-run           print what would be sent; send nothing\n"
 "  -j, --jobs N            submissions in flight (4)\n"
 "      --rate R            at most R submissions per second\n"
-"      --base-url URL      API base URL ($MJ_BASE_URL)\n"
-"      --api-key-file FILE read the API key from FILE\n"
-"      --auth STYLE        bearer or mj-api-secret ($MJ_AUTH)\n"
+COMMONOPT_HELP_API
 "      --mode MODE         fast, relax or turbo ($MJ_MODE)\n"
 COMMONOPT_HELP_FILES
 COMMONOPT_HELP_TAIL
@@ -140,8 +138,6 @@ enum {
 	OPT_VIDEO, OPT_SHORTEN, OPT_UPLOAD, OPT_MAX_COST, OPT_MAX_JOBS,
 	OPT_NO_EXPAND, OPT_PLAN, OPT_PRICES
 };
-
-static struct commonopt co = { "mj-submit", usage, NULL, &opt.cfg, NULL };
 
 static const struct option longopts[] = {
 	COMMONOPT_LONGOPTS,
@@ -186,6 +182,9 @@ static const struct option longopts[] = {
 	{ "video",		no_argument,	   NULL, OPT_VIDEO },
 	{ NULL,			0,		   NULL, 0 }
 };
+
+static struct commonopt co = { .prog = "mj-submit", .usage = usage,
+    .cfg = &opt.cfg, .shortopts = "f:hj:nqv", .longopts = longopts };
 
 static void
 set_kind(enum submit_kind k, const char *name)
@@ -239,9 +238,7 @@ parse_options(int argc, char **argv)
 {
 	int	c, f;
 
-	opterr = 0;	/* opt_bad says what was wrong, once */
-	while ((c = getopt_long(argc, argv, "f:hj:nqv", longopts,
-	    NULL)) != -1) {
+	while ((c = commonopt_next(&co, argc, argv)) != -1) {
 		switch (c) {
 		case 'f':
 			if ((f = source_format_parse(optarg)) < 0)
@@ -380,9 +377,6 @@ parse_options(int argc, char **argv)
 		case OPT_VIDEO:
 			set_kind(SUBMIT_VIDEO, "--video");
 			break;
-		default:
-			if (!commonopt_handle(&co, c, optarg))
-				opt_bad("f:hj:nqv", argv);
 		}
 	}
 	if (opt.so.kind == SUBMIT_IMAGINE && opt.so.modal_prompt != NULL)
@@ -418,13 +412,12 @@ take_record(struct record *r, long lineno)
 	struct submission	*subs = NULL;
 	char			 err[512];
 	const char		*stage;
-	int			 n;
+	int			 n, input_error;
 
-	metrics_add(st.metrics, METRIC_RECORDS_IN,
-	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
+	input_error = commonopt_record_in(&co, r, lineno);
 	plan_row(st.plan);
 	if (record_is_error(r)) {
-		if (record_say_input_error(r, lineno)) {
+		if (input_error) {
 			plan_refused(st.plan);
 			subq_failed(&st.q);
 		}
@@ -707,10 +700,9 @@ main(int argc, char **argv)
 	struct input	*in;
 	struct source	*src;
 	char		 err[512];
-	int		 first, status;
+	int		 first;
 
-	diag_init("mj-submit");
-	config_init(&opt.cfg);
+	commonopt_begin(&co);
 	first = parse_options(argc, argv);
 	if (commonopt_finish(&co, 1, !opt.dry_run) == -1)
 		return MJ_EXIT_USAGE;
@@ -761,9 +753,5 @@ main(int argc, char **argv)
 	config_free(&opt.cfg);
 	if (out_close() == -1)
 		st.q.status = MJ_EXIT_FAILED;
-	status = exit_status();
-	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
-		diag_warn("metrics: %s", err);
-	metrics_free(st.metrics);
-	return status;
+	return commonopt_end(&co, exit_status());
 }

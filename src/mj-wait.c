@@ -93,9 +93,7 @@ usage(FILE *out)
 "  -j, --jobs N            poll requests in flight (4)\n"
 "      --rate R            at most R poll requests per second (10)\n"
 "      --seed              add task.seed from GET /mj/task/{id}/image-seed\n"
-"      --base-url URL      API base URL ($MJ_BASE_URL)\n"
-"      --api-key-file FILE read the API key from FILE\n"
-"      --auth STYLE        bearer or mj-api-secret ($MJ_AUTH)\n"
+COMMONOPT_HELP_API
 COMMONOPT_HELP_FILES
 COMMONOPT_HELP_TAIL
 "See mj-wait(1).\n");
@@ -105,8 +103,6 @@ enum {
 	OPT_EVENTS = CHAR_MAX + 1, OPT_KEEP_ORDER, OPT_NO_LIST, OPT_RATE,
 	OPT_SEED, OPT_STALL, OPT_TIMEOUT
 };
-
-static struct commonopt co = { "mj-wait", usage, NULL, &opt.cfg, NULL };
 
 static const struct option longopts[] = {
 	COMMONOPT_LONGOPTS,
@@ -123,13 +119,15 @@ static const struct option longopts[] = {
 	{ NULL,			0,		   NULL, 0 }
 };
 
+static struct commonopt co = { .prog = "mj-wait", .usage = usage,
+    .cfg = &opt.cfg, .shortopts = "hi:j:qv", .longopts = longopts };
+
 static int
 parse_options(int argc, char **argv)
 {
 	int	c;
 
-	opterr = 0;	/* opt_bad says what was wrong, once */
-	while ((c = getopt_long(argc, argv, "hi:j:qv", longopts, NULL)) != -1) {
+	while ((c = commonopt_next(&co, argc, argv)) != -1) {
 		switch (c) {
 		case 'i':
 			opt.interval = opt_duration_ms("--interval", optarg);
@@ -164,9 +162,6 @@ parse_options(int argc, char **argv)
 		case OPT_TIMEOUT:
 			opt.timeout = opt_duration_ms("--timeout", optarg);
 			break;
-		default:
-			if (!commonopt_handle(&co, c, optarg))
-				opt_bad("hi:j:qv", argv);
 		}
 	}
 	return optind;
@@ -562,9 +557,7 @@ take_line(const char *line, size_t len, long lineno)
 		return;
 	}
 	r = record_parse(st.tok, line, len, lineno);
-	metrics_add(st.metrics, METRIC_RECORDS_IN,
-	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
-	if (record_say_input_error(r, lineno)) {
+	if (commonopt_record_in(&co, r, lineno)) {
 		st.failed++;
 		st.status = MJ_EXIT_FAILED;
 	}
@@ -679,11 +672,9 @@ int
 main(int argc, char **argv)
 {
 	struct input	*in;
-	char		 err[512];
-	int		 first, sig, auth_refused, status;
+	int		 first, sig, auth_refused;
 
-	diag_init("mj-wait");
-	config_init(&opt.cfg);
+	commonopt_begin(&co);
 	first = parse_options(argc, argv);
 	if (commonopt_finish(&co, 1, 1) == -1)
 		return MJ_EXIT_USAGE;
@@ -730,9 +721,6 @@ main(int argc, char **argv)
 		diag_error("%s: %s", opt.events_path, strerror(errno));
 	if (out_close() == -1)
 		st.status = MJ_EXIT_FAILED;
-	status = auth_refused ? MJ_EXIT_USAGE : sig != 0 ? sig : st.status;
-	if (metrics_finish(st.metrics, status, err, sizeof(err)) == -1)
-		diag_warn("metrics: %s", err);
-	metrics_free(st.metrics);
-	return status;
+	return commonopt_end(&co, auth_refused ? MJ_EXIT_USAGE :
+	    sig != 0 ? sig : st.status);
 }

@@ -149,39 +149,37 @@ buttons_of(json_object *task)
 	return b != NULL && json_object_is_type(b, json_type_array) ? b : NULL;
 }
 
-/* The first button whose label or emoji is name, or whose customId is. */
-static json_object *
-find_by_label(json_object *buttons, const char *name)
+/* Button b's label or emoji is name, or its customId is. */
+static int
+label_is(json_object *b, const char *name)
 {
-	json_object	*b;
-	const char	*cid;
-	size_t		 i, n = json_object_array_length(buttons);
+	const char	*cid = api_member_text(b, "customId");
 
-	for (i = 0; i < n; i++) {
-		b = json_object_array_get_idx(buttons, i);
-		if (same_name(api_member_text(b, "label"), name) ||
-		    same_name(api_member_text(b, "emoji"), name))
-			return b;
-		cid = api_member_text(b, "customId");
-		if (cid != NULL && strcmp(cid, name) == 0)
-			return b;
-	}
-	return NULL;
+	return same_name(api_member_text(b, "label"), name) ||
+	    same_name(api_member_text(b, "emoji"), name) ||
+	    (cid != NULL && strcmp(cid, name) == 0);
 }
 
+/* Button b's customId is of kind. */
+static int
+kind_is(json_object *b, const char *kind)
+{
+	const char	*cid = api_member_text(b, "customId");
+
+	return cid != NULL && kind_matches(cid, kind);
+}
+
+/* The first of buttons that is(b, what) says is the one. */
 static json_object *
-find_by_kind(json_object *buttons, const char *kind)
+find_button(json_object *buttons, int (*is)(json_object *, const char *),
+    const char *what)
 {
 	json_object	*b;
-	const char	*cid;
 	size_t		 i, n = json_object_array_length(buttons);
 
-	for (i = 0; i < n; i++) {
-		b = json_object_array_get_idx(buttons, i);
-		cid = api_member_text(b, "customId");
-		if (cid != NULL && kind_matches(cid, kind))
+	for (i = 0; i < n; i++)
+		if (is(b = json_object_array_get_idx(buttons, i), what))
 			return b;
-	}
 	return NULL;
 }
 
@@ -210,15 +208,16 @@ api_find_button(json_object *task, const char *name)
 		return NULL;
 	memcpy(trimmed, name, len);
 	trimmed[len] = '\0';
-	if ((b = find_by_label(buttons, trimmed)) != NULL)
+	if ((b = find_button(buttons, label_is, trimmed)) != NULL)
 		return b;
 	/* labels are empty for emoji-only buttons: go by the customId */
 	for (i = 0; i < sizeof(button_kinds) / sizeof(button_kinds[0]); i++)
 		if (kind_named(&button_kinds[i], trimmed) &&
-		    (b = find_by_kind(buttons, button_kinds[i].kind)) != NULL)
+		    (b = find_button(buttons, kind_is,
+		    button_kinds[i].kind)) != NULL)
 			return b;
 	/* a kind as it is written in customIds: "upsample::1" */
-	return find_by_kind(buttons, trimmed);
+	return find_button(buttons, kind_is, trimmed);
 }
 
 /* What to call a button: its label, else the name of its kind. */

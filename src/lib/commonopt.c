@@ -9,6 +9,8 @@
 #include "config.h"
 #include "diag.h"
 #include "metrics.h"
+#include "opt.h"
+#include "record.h"
 #include "version.h"
 #include "xalloc.h"
 
@@ -19,7 +21,8 @@ exit_printed(int ok)
 	exit(ok && fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
 }
 
-int
+/* Option c with its argument: 1 if it was a common one, else 0. */
+static int
 commonopt_handle(struct commonopt *co, int c, const char *arg)
 {
 	switch (c) {
@@ -63,6 +66,30 @@ commonopt_handle(struct commonopt *co, int c, const char *arg)
 	return 1;
 }
 
+void
+commonopt_begin(struct commonopt *co)
+{
+	diag_init(co->prog);
+	config_init(co->cfg);
+}
+
+int
+commonopt_next(struct commonopt *co, int argc, char **argv)
+{
+	int	c;
+
+	opterr = 0;	/* opt_bad says what was wrong, once */
+	while ((c = getopt_long(argc, argv, co->shortopts, co->longopts,
+	    NULL)) != -1) {
+		if (commonopt_handle(co, c, optarg))
+			continue;
+		if (c == '?' || c == ':')
+			opt_bad(co->shortopts, argv);
+		return c;
+	}
+	return -1;
+}
+
 int
 commonopt_finish(struct commonopt *co, int api, int need_key)
 {
@@ -79,17 +106,39 @@ commonopt_finish(struct commonopt *co, int api, int need_key)
 }
 
 struct metrics *
-commonopt_metrics(const struct commonopt *co)
+commonopt_metrics(struct commonopt *co)
 {
-	struct metrics	*m;
-	char		*path;
+	char	*path;
 
 	if (co->metrics_path != NULL)
-		return metrics_new(co->prog, co->metrics_path);
-	if (co->cfg->metrics_dir == NULL)
-		return NULL;
-	path = xasprintf("%s/%s.prom", co->cfg->metrics_dir, co->prog);
-	m = metrics_new(co->prog, path);
-	free(path);
-	return m;
+		co->metrics = metrics_new(co->prog, co->metrics_path);
+	else if (co->cfg->metrics_dir == NULL)
+		co->metrics = NULL;
+	else {
+		path = xasprintf("%s/%s.prom", co->cfg->metrics_dir, co->prog);
+		co->metrics = metrics_new(co->prog, path);
+		free(path);
+	}
+	return co->metrics;
+}
+
+int
+commonopt_record_in(struct commonopt *co, const struct record *r,
+    long lineno)
+{
+	metrics_add(co->metrics, METRIC_RECORDS_IN,
+	    record_is_input_error(r, lineno) ? "error" : "ok", 1);
+	return record_say_input_error(r, lineno);
+}
+
+int
+commonopt_end(struct commonopt *co, int status)
+{
+	char	err[512];
+
+	if (metrics_finish(co->metrics, status, err, sizeof(err)) == -1)
+		diag_warn("metrics: %s", err);
+	metrics_free(co->metrics);
+	co->metrics = NULL;
+	return status;
 }

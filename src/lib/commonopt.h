@@ -3,8 +3,11 @@
  * --version, --config, --profile and --metrics; and for the programs that
  * talk to the API, --base-url, --auth and --api-key-file.  A program puts
  * COMMONOPT_LONGOPTS (and COMMONOPT_API_LONGOPTS) in its getopt_long
- * table and "hqv" in its short options, and hands every option its own
- * switch does not know to commonopt_handle.
+ * table and "hqv" in its short options (both named in its struct
+ * commonopt), and reads its options with commonopt_next, which handles
+ * these.  Around them, the plumbing of a run every program shares: its
+ * start (commonopt_begin), the records it reads counted
+ * (commonopt_record_in), its metrics written at the end (commonopt_end).
  */
 #ifndef MJ_COMMONOPT_H
 #define MJ_COMMONOPT_H
@@ -15,6 +18,7 @@
 
 struct config;
 struct metrics;
+struct record;
 
 /* getopt_long values, above any program's own OPT_* constants */
 enum {
@@ -37,6 +41,12 @@ enum {
 	{ "auth",	required_argument, NULL, COMMONOPT_AUTH }, \
 	{ "base-url",	required_argument, NULL, COMMONOPT_BASE_URL }
 
+/* The --help lines of the API options (mj-fetch says more of the key). */
+#define COMMONOPT_HELP_API \
+"      --base-url URL      API base URL ($MJ_BASE_URL)\n" \
+"      --api-key-file FILE read the API key from FILE\n" \
+"      --auth STYLE        bearer or mj-api-secret ($MJ_AUTH)\n"
+
 /* The --help lines of the options all programs take. */
 #define COMMONOPT_HELP_FILES \
 "      --config FILE       settings from FILE ($MJ_CONFIG,\n" \
@@ -54,16 +64,24 @@ struct commonopt {
 	void		(*usage)(FILE *);
 	const char	*(*version_more)(void);	/* or NULL: see version.h */
 	struct config	*cfg;		/* borrowed: where settings go */
+	const char	*shortopts;	/* the program's, with "hqv" */
+	const struct option *longopts;	/* the program's, with the macros */
 	const char	*metrics_path;	/* --metrics FILE (borrowed argv) */
+	struct metrics	*metrics;	/* commonopt_metrics', or NULL */
 };
 
+/* The start of main: diagnostics as co->prog, the settings initialized. */
+void	commonopt_begin(struct commonopt *);
+
 /*
- * Handle option c (getopt_long's return) with argument arg.  Returns 1 if
- * it was a common option, 0 if not (the caller reports it).  -h and
- * --version print and exit (0, or 1 if stdout fails); a bad --auth is a
- * usage error (exit 2).
+ * The next option of argv (getopt_long with co->shortopts and
+ * co->longopts): the common options are handled here (-h and --version
+ * print and exit 0, or 1 if stdout fails), a mistake is a usage error
+ * said once (opt_bad; a bad --auth too: exit 2).  Returns the program's
+ * own option, or -1 when there are no more (optind is then the first
+ * operand).
  */
-int	commonopt_handle(struct commonopt *, int c, const char *arg);
+int	commonopt_next(struct commonopt *, int argc, char **argv);
 
 /*
  * After the options: read the config file and the environment
@@ -75,9 +93,24 @@ int	commonopt_finish(struct commonopt *, int api, int need_key);
 
 /*
  * The metrics of this run: --metrics FILE, else MJ_METRICS_DIR (or the
- * config file's metrics-dir)/PROG.prom, else NULL (no metrics).  Caller
- * frees with metrics_free.
+ * config file's metrics-dir)/PROG.prom, else NULL (no metrics).  Kept in
+ * co->metrics, which owns it: commonopt_end writes and frees it (or the
+ * caller frees it with metrics_free, if it never calls commonopt_end).
  */
-struct metrics	*commonopt_metrics(const struct commonopt *);
+struct metrics	*commonopt_metrics(struct commonopt *);
+
+/*
+ * A record read from line lineno: counted in co->metrics' records_in ("ok"
+ * or "error"), and its input error, if it is one, said on stderr
+ * (record_say_input_error).  Returns 1 for an input error, else 0.
+ */
+int	commonopt_record_in(struct commonopt *, const struct record *,
+	    long lineno);
+
+/*
+ * The end of a run: co->metrics written with the exit status (a failure
+ * is a warning) and freed.  Returns status, for main to return.
+ */
+int	commonopt_end(struct commonopt *, int status);
 
 #endif

@@ -140,16 +140,9 @@ diag_vprint(const char *prefix, const char *fmt, va_list ap)
 {
 	struct buf	 b = BUF_INIT;
 	char		*msg, *safe;
-	va_list		 cp;
-	int		 n;
 
-	va_copy(cp, ap);
-	n = vsnprintf(NULL, 0, fmt, cp);
-	va_end(cp);
-	if (n < 0)
+	if ((msg = xvasprintf(fmt, ap)) == NULL)
 		return;
-	msg = xmalloc((size_t)n + 1);
-	(void)vsnprintf(msg, (size_t)n + 1, fmt, ap);	/* sized above */
 	safe = diag_redact(msg);
 	free(msg);
 	buf_appendf(&b, "%s: %s", progname, prefix);

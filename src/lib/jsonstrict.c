@@ -441,6 +441,17 @@ enter(struct jp *jp)
 	return 0;
 }
 
+/* The closing byte next: taken, and the level left. */
+static int
+closes(struct jp *jp, unsigned char close)
+{
+	if (jp->p >= jp->end || *jp->p != close)
+		return 0;
+	jp->p++;
+	jp->depth--;
+	return 1;
+}
+
 /* After a member or an element: ',' or the closing byte. */
 static int
 next_item(struct jp *jp, unsigned char close, int *more)
@@ -457,9 +468,7 @@ next_item(struct jp *jp, unsigned char close, int *more)
 		*more = 1;
 		return 0;
 	}
-	if (jp->p < jp->end && *jp->p == close) {
-		jp->p++;
-		jp->depth--;
+	if (closes(jp, close)) {
 		*more = 0;
 		return 0;
 	}
@@ -507,59 +516,37 @@ member(struct jp *jp, json_object *obj)
 }
 
 static int
-object(struct jp *jp, json_object **out)
+element(struct jp *jp, json_object *arr)
 {
-	json_object	*obj = NULL;
-	int		 more = 1;
+	json_object	*v = NULL;
 
-	if (enter(jp) == -1)
+	if (value(jp, &v) == -1)
 		return -1;
 	if (jp->build)
-		obj = jx_new_object();
-	if (jp->p < jp->end && *jp->p == '}') {
-		jp->p++;
-		jp->depth--;
-		more = 0;
-	}
-	while (more)
-		if (member(jp, obj) == -1 || next_item(jp, '}', &more) == -1) {
-			json_object_put(obj);
-			return -1;
-		}
-	if (jp->build)
-		*out = obj;
+		jx_array_add(arr, v);
 	return 0;
 }
 
+/* An object ('}' closes it) or an array (']'): its items, then close. */
 static int
-array(struct jp *jp, json_object **out)
+container(struct jp *jp, json_object **out, unsigned char close)
 {
-	json_object	*arr = NULL, *v = NULL;
-	int		 more = 1;
+	json_object	*c = NULL;
+	int		 more;
 
 	if (enter(jp) == -1)
 		return -1;
 	if (jp->build)
-		arr = jx_new_array();
-	if (jp->p < jp->end && *jp->p == ']') {
-		jp->p++;
-		jp->depth--;
-		more = 0;
-	}
-	while (more) {
-		if (value(jp, &v) == -1) {
-			json_object_put(arr);
+		c = close == '}' ? jx_new_object() : jx_new_array();
+	more = !closes(jp, close);
+	while (more)
+		if ((close == '}' ? member(jp, c) : element(jp, c)) == -1 ||
+		    next_item(jp, close, &more) == -1) {
+			json_object_put(c);
 			return -1;
 		}
-		if (jp->build)
-			jx_array_add(arr, v);
-		if (next_item(jp, ']', &more) == -1) {
-			json_object_put(arr);
-			return -1;
-		}
-	}
 	if (jp->build)
-		*out = arr;
+		*out = c;
 	return 0;
 }
 
@@ -572,9 +559,9 @@ value(struct jp *jp, json_object **out)
 		return fail(jp, jp->p, "unexpected end of input");
 	switch (*jp->p) {
 	case '{':
-		return object(jp, out);
+		return container(jp, out, '}');
 	case '[':
-		return array(jp, out);
+		return container(jp, out, ']');
 	case '"':
 		return string(jp, 0, NULL, out);
 	case '-': case '0': case '1': case '2': case '3': case '4':
@@ -614,17 +601,24 @@ text(struct jp *jp, json_object **out)
 	return 0;
 }
 
+static void
+jp_init(struct jp *jp, const char *s, size_t len, int build,
+    struct jsonstrict_error *err)
+{
+	jp->s = jp->p = (const unsigned char *)s;
+	jp->end = jp->s + len;
+	jp->build = build;
+	jp->depth = 0;
+	jp->err = err;
+}
+
 json_object *
 jsonstrict_parse(const char *s, size_t len, struct jsonstrict_error *err)
 {
 	struct jp	 jp;
 	json_object	*v = NULL;
 
-	jp.s = jp.p = (const unsigned char *)s;
-	jp.end = jp.s + len;
-	jp.build = 1;
-	jp.depth = 0;
-	jp.err = err;
+	jp_init(&jp, s, len, 1, err);
 	err->offset = 0;
 	err->msg[0] = '\0';
 	err->replaced = 0;
@@ -638,11 +632,7 @@ jsonstrict_valid(const char *s, size_t len)
 {
 	struct jp	jp;
 
-	jp.s = jp.p = (const unsigned char *)s;
-	jp.end = jp.s + len;
-	jp.build = 0;
-	jp.depth = 0;
-	jp.err = NULL;
+	jp_init(&jp, s, len, 0, NULL);
 	return text(&jp, NULL) == 0;
 }
 
@@ -651,11 +641,7 @@ jsonstrict_number(const char *s, size_t len)
 {
 	struct jp	jp;
 
-	jp.s = jp.p = (const unsigned char *)s;
-	jp.end = jp.s + len;
-	jp.build = 0;
-	jp.depth = 0;
-	jp.err = NULL;
+	jp_init(&jp, s, len, 0, NULL);
 	if (len == 0 || !(*s == '-' || (*s >= '0' && *s <= '9')))
 		return 0;
 	return number(&jp, NULL) == 0 && jp.p == jp.end;

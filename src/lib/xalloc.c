@@ -228,21 +228,37 @@ xstrndup(const char *s, size_t n)
 }
 
 char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list	 cp;
+	char	*p;
+	int	 n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(NULL, 0, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return NULL;
+	p = xmalloc((size_t)n + 1);
+	va_copy(cp, ap);
+	if (vsnprintf(p, (size_t)n + 1, fmt, cp) != n) {
+		free(p);
+		p = NULL;
+	}
+	va_end(cp);
+	return p;
+}
+
+char *
 xasprintf(const char *fmt, ...)
 {
 	va_list	 ap;
 	char	*p;
-	int	 n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	p = xvasprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0)
+	if (p == NULL)
 		xalloc_oom();
-	p = xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	if (vsnprintf(p, (size_t)n + 1, fmt, ap) != n)
-		xalloc_oom();
-	va_end(ap);
 	return p;
 }

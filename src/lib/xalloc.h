@@ -6,6 +6,7 @@
 #ifndef MJ_XALLOC_H
 #define MJ_XALLOC_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 /*
@@ -42,5 +43,11 @@ void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+/*
+ * The same from a va_list, which is left as it was (copied): NULL, not
+ * an exit, when the format cannot be printed (vsnprintf fails).
+ */
+char	*xvasprintf(const char *, va_list)
+	    __attribute__((format(printf, 1, 0)));
 
 #endif

@@ -200,6 +200,22 @@ sim_api() {
 	fi
 }
 
+# one_task_each FILE STATS DESC: one TAP result, ok when every record of
+# FILE has the one task the server made for its prompt: a task id, its
+# prompt submitted once by the stats in STATS (a saved /_sim/stats), and
+# the server's task of that id holding that prompt
+one_task_each() {
+	local bad=0 rec p id
+	while IFS= read -r rec; do
+		p=$(jq -r .prompt <<<"$rec")
+		id=$(jq -r '.task.id // empty' <<<"$rec")
+		[ -n "$id" ] && [ "$(jq --arg p "$p" '.submissions[$p] // 0' "$2")" = 1 ] &&
+		    [ "$(sim_get "/_sim/task/$id" | jq -r .prompt)" = "$p" ] ||
+		    { bad=$((bad + 1)); diag "not one task: $rec"; }
+	done < "$1"
+	is "$bad" 0 "$3"
+}
+
 # run_prog PROG ARGS...: a built program, under valgrind when MJ_VALGRIND=1
 run_prog() {
 	local p=$1

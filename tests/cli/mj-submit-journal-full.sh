@@ -9,12 +9,10 @@ seq 1 20 | sed 's/^/full prompt /' > prompts.txt
 
 # room for the header and a few lines (S and T lines are about 80 bytes);
 # stdout and stderr go through a pipe, which the limit does not touch.
-# In a coverage build the limit would tear the .gcda files the program
-# writes at exit, and every later run would complain of them (and lose
-# its counts): this run's go to the test's directory
-(ulimit -f 1 && GCOV_PREFIX=$TEST_DIR/gcov exec mj-submit -j 2 \
-    --journal run.journal prompts.txt 2>&1) |
-    cat > both
+# In a coverage build the limit would also cut the program's .gcda files
+# at exit, which spoils every later count: this run writes its own.
+(ulimit -f 1 && GCOV_PREFIX=$PWD/gcov exec mj-submit -j 2 \
+    --journal run.journal prompts.txt 2>&1) | cat > both
 st=${PIPESTATUS[0]}
 grep '^{' both > out1.jsonl
 grep -v '^{' both > err1

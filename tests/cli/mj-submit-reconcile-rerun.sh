@@ -7,25 +7,10 @@
 TEST_TIMEOUT=240
 N=24
 
-prompts() { seq 1 $N | sed "s/^/$1 prompt /" > in.txt; }
-
-# every record of FILE has the one task the server made for its prompt
-one_task_each() {	# one_task_each FILE STATS DESC
-	local bad=0 rec p id
-	while IFS= read -r rec; do
-		p=$(jq -r .prompt <<<"$rec")
-		id=$(jq -r '.task.id // empty' <<<"$rec")
-		[ -n "$id" ] && [ "$(jq --arg p "$p" '.submissions[$p] // 0' "$2")" = 1 ] &&
-		    [ "$(sim_get "/_sim/task/$id" | jq -r .prompt)" = "$p" ] ||
-		    { bad=$((bad + 1)); diag "not one task: $rec"; }
-	done < "$1"
-	is "$bad" 0 "$3"
-}
-
 # the first run cannot read the list (503 on every query); the rerun can
 sim_start --duration 0.2 --capacity 100 --seed 9 --fault submit:lost:0.25 \
     --fault submit:reset:0.25 --fault poll:503:1
-prompts rerun
+seq 1 $N | sed "s/^/rerun prompt /" > in.txt
 MJ_RETRY_BASE_MS=1 mj-submit -j 4 --settle 0 --journal j6 in.txt > run1.jsonl 2> err
 maybe=$(jq -s '[.[] | select(.error.message // "" | test("may exist"))] | length' run1.jsonl)
 ok "first run: some may exist ($maybe)" test "$maybe" -gt 0
