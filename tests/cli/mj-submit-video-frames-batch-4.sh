@@ -1,0 +1,17 @@
+#!/bin/bash
+# mj-submit --video --batch-size 4: batchSize 4 in the body; the video
+# created once.
+. "$top_srcdir/tests/cli/lib.sh"
+. "$top_srcdir/tests/cli/submit-routes-lib.sh"
+SIM_DIALECT_FIXED=1	# trueai-org's video route
+
+sim_start --dialect trueai --duration 0.2 --jitter 0 --capacity 20
+echo 'four' | mj-submit --video --image "$first" --batch-size 4 > out 2> err
+is "$(request "$(jq -r .task.id out)" | jq -S -c .)" "$(jq -S -cn --arg f "$first" \
+    '{image: $f, motion: "low", prompt: "four", batchSize: 4}')" \
+    "--batch-size 4: batchSize 4"
+# this case's own count (mj-submit-video-frames.sh counted 5 videos
+# over the five cases it ran on one simulator)
+is "$(sim_stats | jq -c .kinds.video)" 1 "... the video created once"
+sim_stop
+done_testing
