@@ -23,7 +23,7 @@
  * constructors and slist_append, CURLE_FAILED_INIT for global_init,
  * CURLE_UNKNOWN_OPTION for setopt and getinfo (an option or info this
  * libcurl does not know), CURLSHE_BAD_OPTION, CURLM_OUT_OF_MEMORY; it
- * does nothing else.
+ * does nothing else.  Only mjpipe's calls count, not libcurl's own.
  *
  * Without FAILCURL, or with one it cannot read, every call goes straight
  * through (a bad one is reported once on stderr).
@@ -227,16 +227,23 @@ load(void)
 	}
 }
 
-/* Must this call fail?  Counts it in every rule for it. */
+/*
+ * Must this call fail?  Counts it in every rule for it, unless libcurl
+ * made it itself (curl_multi_init makes an easy handle of its own).
+ */
 static int
-fault(enum call call, int what)
+fault_at(enum call call, int what, void *caller)
 {
 	struct rule	*r;
+	Dl_info		 dl;
 	unsigned long	 seen;
 	int		 fail = 0, i;
 
 	if (!fc.ready)
 		load();
+	if (dladdr(caller, &dl) != 0 && dl.dli_fname != NULL &&
+	    strstr(dl.dli_fname, "libcurl") != NULL)
+		return 0;
 	for (i = 0; i < fc.n; i++) {
 		r = &fc.rule[i];
 		if (r->call != call || (r->what != -1 && r->what != what))
@@ -252,6 +259,9 @@ fault(enum call call, int what)
 	}
 	return fail;
 }
+
+#define fault(call, what) \
+	fault_at((call), (what), __builtin_return_address(0))
 
 __attribute__((destructor)) static void
 counts(void)
