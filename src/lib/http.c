@@ -130,7 +130,7 @@ http_new(struct loop *l, const struct config *cfg)
 	h = xcalloc(1, sizeof(*h));
 	h->loop = l;
 	h->cfg = cfg;
-	h->auth_header = cfg != NULL ? config_auth_header(cfg) : NULL;
+	h->auth_header = config_auth_header(cfg);
 	h->backoff_base = env_ms("MJ_RETRY_BASE_MS", 1000);
 	h->backoff_max = 60000;
 	h->timeout_ms = (long)env_ms("MJ_REQUEST_TIMEOUT_MS", 0);
@@ -265,7 +265,7 @@ wants_auth(struct http_request *r)
 {
 	const struct config	*cfg = r->http->cfg;
 
-	return r->auth && r->http->auth_header != NULL && cfg != NULL &&
+	return r->auth && r->http->auth_header != NULL &&
 	    config_is_api_host(cfg, r->url);
 }
 
@@ -566,15 +566,13 @@ pace_remove(struct http_request *r)
 	struct http_pace	*p = &r->http->pace[r->klass];
 	struct http_request	**pp, *prev = NULL;
 
-	for (pp = &p->head; *pp != NULL; prev = *pp, pp = &(*pp)->qnext) {
-		if (*pp != r)
-			continue;
-		*pp = r->qnext;
-		if (p->tail == r)
-			p->tail = prev;
-		r->qnext = NULL;
-		return;
-	}
+	/* a queued request is in its class's queue, always */
+	for (pp = &p->head; *pp != r; pp = &(*pp)->qnext)
+		prev = *pp;
+	*pp = r->qnext;
+	if (p->tail == r)
+		p->tail = prev;
+	r->qnext = NULL;
 }
 
 /* Only a running request has a handle. */

@@ -9,10 +9,10 @@ FAILCURL_SO=$top_builddir/tests/faultinject/failcurl.so
 # failing SPEC CMD...: CMD with FAILCURL=SPEC; the faults made, and each
 # entry's count at exit, are logged in failcurl.log
 failing() {
-	local spec=$1
+	local spec=$1 asan=${ASAN_OPTIONS:+$ASAN_OPTIONS:}
 	shift
 	env LD_PRELOAD="$FAILCURL_SO${LD_PRELOAD:+:$LD_PRELOAD}" \
-	    ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0" \
+	    ASAN_OPTIONS="${asan}verify_asan_link_order=0" \
 	    FAILCURL="$spec" FAILCURL_LOG="$TEST_DIR/failcurl.log" "$@"
 }
 
