@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "autoconf.h"
 #include "xalloc.h"
 
 #define OOM_TAIL	": out of memory\n"
@@ -146,6 +147,31 @@ tmp_unlink_all(void)
 	}
 }
 
+#ifdef MJ_COVERAGE
+/*
+ * A gcov build (configure --enable-coverage): _exit skips gcov's counts,
+ * so what only running out of memory reaches would never be counted.
+ * gcov allocates while it writes them: the tests' failing allocator
+ * (tests/faultinject/failmalloc.c), if it is there, lets allocations
+ * succeed again first.
+ */
+extern void	__gcov_dump(void);
+extern void	failmalloc_disarm(void) __attribute__((weak));
+
+static void
+coverage_dump(void)
+{
+	if (failmalloc_disarm != NULL)
+		failmalloc_disarm();
+	__gcov_dump();
+}
+#else
+static void
+coverage_dump(void)
+{
+}
+#endif
+
 void
 xalloc_oom(void)
 {
@@ -169,6 +195,7 @@ xalloc_oom(void)
 		p += n;
 		left -= (size_t)n;
 	}
+	coverage_dump();
 	_exit(1);
 }
 

@@ -22,6 +22,10 @@
  * are not counted and never fail; the count starts when main is called
  * (the shim wraps __libc_start_main) and ends when main returns or exit
  * is called.  Threads count in one sequence.
+ *
+ * failmalloc_disarm(), which a coverage build's out-of-memory exit calls
+ * (src/lib/xalloc.c), ends the failures there too: gcov then allocates
+ * as it writes the counts of the run.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -399,6 +403,14 @@ counted_main(int argc, char **argv, char **envp)
 	rc = real_main(argc, argv, envp);
 	armed = 0;
 	return rc;
+}
+
+void	failmalloc_disarm(void);
+
+void
+failmalloc_disarm(void)
+{
+	armed = 0;
 }
 
 /*
