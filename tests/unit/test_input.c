@@ -1,12 +1,14 @@
 /*
  * The line reader: several files in turn with their own line numbers, a
- * last line without '\n', '\r' kept, a missing file reported and skipped.
+ * last line without '\n', '\r' kept, a missing file reported and skipped,
+ * a directory reported once and skipped.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -35,6 +37,7 @@ static const struct {
 	const char	*want;
 } cases[] = {
 #define END	"\x01end"
+#define DIR	"\x02dir"
 	{ "one file", { "a\nb\n", END }, "|1:a;2:b;" },
 	{ "no newline at the end", { "a\nlast", END }, "|1:a;2:last;" },
 	{ "an empty file", { "", "x\n", END }, "|1:x;" },
@@ -48,6 +51,10 @@ static const struct {
 	{ "two missing", { NULL, NULL, "a", END }, "!!|1:a;" },
 	{ "all missing", { NULL, END }, "!" },
 	{ "empty, missing, empty", { "", NULL, "", END }, "!" },
+	/* a file that opens but cannot be read: reported once, skipped */
+	{ "a directory first", { DIR, "a\n", END }, "!|1:a;" },
+	{ "a directory last", { "a\n", DIR, END }, "|1:a;!" },
+	{ "a directory alone", { DIR, END }, "!" },
 };
 
 /*
@@ -68,7 +75,10 @@ run(size_t k, const char *dir, int poll)
 	    strcmp(cases[k].files[n], END) != 0); n++) {
 		snprintf(paths[n], sizeof(paths[n]), "%s/f%d", dir, n);
 		argv[n] = paths[n];
-		if (cases[k].files[n] != NULL)
+		if (cases[k].files[n] != NULL &&
+		    strcmp(cases[k].files[n], DIR) == 0)
+			(void)mkdir(paths[n], 0700);
+		else if (cases[k].files[n] != NULL)
 			write_file(paths[n], cases[k].files[n]);
 		else
 			unlink(paths[n]);
@@ -90,7 +100,7 @@ run(size_t k, const char *dir, int poll)
 		buf_appends(&got, "(not done)");
 	input_free(in);
 	for (n--; n >= 0; n--)
-		unlink(paths[n]);
+		(void)remove(paths[n]);		/* a file or a directory */
 	return buf_detach(&got, NULL);
 }
 
