@@ -161,8 +161,12 @@ input_fill(struct input *in)
 	do
 		n = read(in->fd, in->buf.data + in->buf.len, INPUT_READ_SIZE);
 	while (n == -1 && errno == EINTR);
-	if (n == -1)
+	if (n == -1) {
+		/* read again, it would fail again (EISDIR): the file ends
+		 * here, after what was read of it */
+		in->eof = 1;
 		return -1;
+	}
 	in->buf.len += (size_t)n;
 	in->nread += n;
 	in->buf.data[in->buf.len] = '\0';

@@ -73,8 +73,8 @@ backoff_base(struct loop *loop, struct config *cfg)
 	int		 rc;
 
 	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
-		rc = c[i].env != NULL ? setenv("MJ_RETRY_BASE_MS", c[i].env, 1) :
-		    unsetenv("MJ_RETRY_BASE_MS");
+		rc = c[i].env != NULL ? setenv("MJ_RETRY_BASE_MS", c[i].env,
+		    1) : unsetenv("MJ_RETRY_BASE_MS");
 		http = http_new(loop, cfg);
 		TAP_INT(rc == 0 ? http_backoff_base(http) : -1, c[i].want,
 		    "MJ_RETRY_BASE_MS %s%s%s: a base of %lld ms",
