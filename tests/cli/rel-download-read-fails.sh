@@ -11,7 +11,9 @@ id=$(jq -r .task.id done.jsonl)
 mj-fetch -d out done.jsonl > first.jsonl || exit 1
 sum=$(jq -r '.files[0].sha256' first.jsonl)
 
+asan=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 env LD_PRELOAD="$FAULTSYS_SO" FAULTSYS=read:EIO:1 FAULTSYS_PATH=/out/ \
+    ASAN_OPTIONS="$asan" \
     mj-fetch -d out done.jsonl > out.jsonl 2> err
 is "$?" 1 "the file cannot be read: status 1"
 is "$(cat err)" "mj-fetch: line 1: out/$id.png: Input/output error" \

@@ -17,7 +17,9 @@ images() {
 
 # faulty_in DIR SPEC: mj-fetch -d DIR with FAULTSYS=SPEC on DIR's files
 faulty_in() {
+	local asan=${ASAN_OPTIONS:+$ASAN_OPTIONS:}
 	env LD_PRELOAD="$FAULTSYS_SO" FAULTSYS="$2" FAULTSYS_PATH="/$1" \
+	    ASAN_OPTIONS="${asan}verify_asan_link_order=0" \
 	    FAULTSYS_LOG="$TEST_DIR/faultsys.log" mj-fetch -d "$1" done.jsonl
 }
 
