@@ -161,8 +161,17 @@ input_fill(struct input *in)
 	do
 		n = read(in->fd, in->buf.data + in->buf.len, INPUT_READ_SIZE);
 	while (n == -1 && errno == EINTR);
-	if (n == -1)
+	if (n == -1) {
+		/* the file ends here (as cat goes on to the next), and a
+		 * line cut by the error is never handed out */
+		while (in->buf.len > in->start &&
+		    in->buf.data[in->buf.len - 1] != '\n')
+			in->buf.len--;
+		if (in->scan > in->buf.len)
+			in->scan = in->buf.len;
+		in->eof = 1;
 		return -1;
+	}
 	in->buf.len += (size_t)n;
 	in->nread += n;
 	in->buf.data[in->buf.len] = '\0';
