@@ -14,16 +14,15 @@ static uint64_t	rng;
 static uint64_t
 rng_next(void)
 {
-	struct timespec	ts;
+	struct timespec	ts = { 0, 0 };
 
 	if (rng == 0) {
-		if (clock_gettime(CLOCK_MONOTONIC, &ts) == -1)
-			ts.tv_nsec = 0;		/* the pid still differs */
-		rng = ((uint64_t)ts.tv_sec * 1000000000ULL +
+		/* a clock that fails leaves ts 0: the pid still differs */
+		(void)clock_gettime(CLOCK_MONOTONIC, &ts);
+		/* odd, so never the 0 that xorshift would keep */
+		rng = (((uint64_t)ts.tv_sec * 1000000000ULL +
 		    (uint64_t)ts.tv_nsec) * 6364136223846793005ULL ^
-		    (uint64_t)getpid();
-		if (rng == 0)
-			rng = 1;
+		    (uint64_t)getpid()) | 1;
 	}
 	rng ^= rng >> 12;
 	rng ^= rng << 25;

@@ -68,6 +68,7 @@ static const struct {
 
 static void	send_now(struct http_request *);
 static void	pace_enqueue(struct http_request *);
+static void	finish(struct http_request *);
 
 static long long
 env_ms(const char *name, long long dflt)
@@ -129,7 +130,7 @@ http_new(struct loop *l, const struct config *cfg)
 	h = xcalloc(1, sizeof(*h));
 	h->loop = l;
 	h->cfg = cfg;
-	h->auth_header = cfg != NULL ? config_auth_header(cfg) : NULL;
+	h->auth_header = config_auth_header(cfg);
 	h->backoff_base = env_ms("MJ_RETRY_BASE_MS", 1000);
 	h->backoff_max = 60000;
 	h->timeout_ms = (long)env_ms("MJ_REQUEST_TIMEOUT_MS", 0);
@@ -264,32 +265,37 @@ wants_auth(struct http_request *r)
 {
 	const struct config	*cfg = r->http->cfg;
 
-	return r->auth && r->http->auth_header != NULL && cfg != NULL &&
+	return r->auth && r->http->auth_header != NULL &&
 	    config_is_api_host(cfg, r->url);
+}
+
+/* libcurl's copy of a header line: out of memory if it cannot make one */
+static struct curl_slist *
+header_add(struct curl_slist *h, const char *line)
+{
+	struct curl_slist	*t;
+
+	/* a request without its Content-Type or key is not one to send */
+	if ((t = curl_slist_append(h, line)) == NULL)
+		xalloc_oom();
+	return t;
 }
 
 static void
 set_headers(struct http_request *r)
 {
-	struct curl_slist	*h = NULL, *t;
+	struct curl_slist	*h = NULL;
 
 	curl_slist_free_all(r->headers);
 	if (r->body != NULL) {
-		h = curl_slist_append(h, "Content-Type: application/json");
+		h = header_add(h, "Content-Type: application/json");
 		/* big base64 bodies must not wait for a 100-continue */
-		if (h != NULL)
-			h = curl_slist_append(h, "Expect:");
+		h = header_add(h, "Expect:");
 	}
-	if (r->klass != HTTP_DOWNLOAD) {
-		t = curl_slist_append(h, "Accept: application/json");
-		h = t != NULL ? t : h;
-	}
-	if (wants_auth(r)) {
-		t = curl_slist_append(h, r->http->auth_header);
-		if (t == NULL)
-			xalloc_oom();
-		h = t;
-	}
+	if (r->klass != HTTP_DOWNLOAD)
+		h = header_add(h, "Accept: application/json");
+	if (wants_auth(r))
+		h = header_add(h, r->http->auth_header);
 	r->headers = h;
 }
 
@@ -303,18 +309,28 @@ attempt_timeout(struct http_request *r)
 	return class_defaults[r->klass].timeout_ms;
 }
 
+/* Why libcurl would not take the request (out of memory, or older than
+ * an option: 7.85 added CURLOPT_PROTOCOLS_STR), in r->errbuf: -1. */
+static int
+refused_by_libcurl(struct http_request *r, CURLcode rc, const char *what,
+    const char *why)
+{
+	r->curl_result = rc;
+	(void)snprintf(r->errbuf, sizeof(r->errbuf), "libcurl: %s: %s", what,
+	    why != NULL ? why : curl_easy_strerror(rc));
+	return -1;
+}
+
 #define SETOPT(e, o, v) do {						\
-	if (curl_easy_setopt((e), (o), (v)) != CURLE_OK)		\
-		diag_fatal(1, "libcurl: cannot set %s", #o);		\
+	CURLcode	rc_;						\
+									\
+	if ((rc_ = curl_easy_setopt((e), (o), (v))) != CURLE_OK)	\
+		return refused_by_libcurl(r, rc_, "cannot set " #o, NULL); \
 } while (0)
 
-static CURL *
-easy_new(struct http_request *r)
+static int
+easy_setup(struct http_request *r, CURL *e)
 {
-	CURL	*e;
-
-	if ((e = curl_easy_init()) == NULL)
-		diag_fatal(1, "libcurl: cannot create a handle");
 	SETOPT(e, CURLOPT_URL, r->url);
 	SETOPT(e, CURLOPT_PRIVATE, r);
 	SETOPT(e, CURLOPT_ERRORBUFFER, r->errbuf);
@@ -379,7 +395,28 @@ easy_new(struct http_request *r)
 		SETOPT(e, CURLOPT_DEBUGFUNCTION, on_debug);
 		SETOPT(e, CURLOPT_VERBOSE, 1L);
 	}
-	return e;
+	return 0;
+}
+
+/* A handle for r, on the loop's multi handle: 0, or -1 (r->errbuf). */
+static int
+easy_new(struct http_request *r)
+{
+	CURLMcode	mc;
+	int		rc;
+
+	if ((r->easy = curl_easy_init()) == NULL)
+		return refused_by_libcurl(r, CURLE_OUT_OF_MEMORY,
+		    "cannot create a handle", NULL);
+	if ((rc = easy_setup(r, r->easy)) == 0 && (mc = curl_multi_add_handle(
+	    loop_multi(r->http->loop), r->easy)) != CURLM_OK)
+		rc = refused_by_libcurl(r, CURLE_FAILED_INIT,
+		    "cannot start a transfer", curl_multi_strerror(mc));
+	if (rc == -1) {
+		curl_easy_cleanup(r->easy);
+		r->easy = NULL;
+	}
+	return rc;
 }
 
 static void
@@ -401,20 +438,32 @@ attempt_reset(struct http_request *r)
 }
 
 static void
+unsent_fire(void *arg)
+{
+	struct http_request	*r = arg;
+
+	r->timer = NULL;
+	r->verdict = RETRY_SAFE;
+	finish(r);
+}
+
+static void
 send_now(struct http_request *r)
 {
-	struct http	*h = r->http;
-	CURLMcode	 mc;
-
 	attempt_reset(r);
 	set_headers(r);
-	r->easy = easy_new(r);
 	r->attempts++;
 	r->started = loop_now();
-	r->state = REQ_RUNNING;
-	if ((mc = curl_multi_add_handle(loop_multi(h->loop), r->easy)) !=
-	    CURLM_OK)
-		diag_fatal(1, "libcurl: %s", curl_multi_strerror(mc));
+	if (easy_new(r) == 0) {
+		r->state = REQ_RUNNING;
+		return;
+	}
+	/* libcurl would not take it: nothing left, so nothing was made; not
+	 * again in this run (the same libcurl); on_done in the next turn */
+	curl_slist_free_all(r->headers);
+	r->headers = NULL;
+	r->state = REQ_WAITING;
+	r->timer = loop_timer_at(r->http->loop, loop_now(), unsent_fire, r);
 }
 
 /* The next start is one interval after this one, never in a burst. */
@@ -517,22 +566,19 @@ pace_remove(struct http_request *r)
 	struct http_pace	*p = &r->http->pace[r->klass];
 	struct http_request	**pp, *prev = NULL;
 
-	for (pp = &p->head; *pp != NULL; prev = *pp, pp = &(*pp)->qnext) {
-		if (*pp != r)
-			continue;
-		*pp = r->qnext;
-		if (p->tail == r)
-			p->tail = prev;
-		r->qnext = NULL;
-		return;
-	}
+	/* a queued request is in its class's queue, always */
+	for (pp = &p->head; *pp != r; pp = &(*pp)->qnext)
+		prev = *pp;
+	*pp = r->qnext;
+	if (p->tail == r)
+		p->tail = prev;
+	r->qnext = NULL;
 }
 
+/* Only a running request has a handle. */
 static void
 easy_release(struct http_request *r)
 {
-	if (r->easy == NULL)
-		return;
 	(void)curl_multi_remove_handle(loop_multi(r->http->loop), r->easy);
 	curl_easy_cleanup(r->easy);
 	r->easy = NULL;
@@ -600,9 +646,9 @@ read_results(struct http_request *r, CURLcode rc)
 
 	r->curl_result = rc;
 	(void)curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &r->status);
-	if (curl_easy_getinfo(r->easy, CURLINFO_REQUEST_SIZE, &reqsize) ==
-	    CURLE_OK)
-		r->sent = reqsize > 0;
+	/* not knowing whether it left, it may have: never sent twice */
+	r->sent = curl_easy_getinfo(r->easy, CURLINFO_REQUEST_SIZE,
+	    &reqsize) != CURLE_OK || reqsize > 0;
 	/*
 	 * A proxy that refused the tunnel (CONNECT answered 407, 502, 503...)
 	 * saw only the CONNECT: the request itself never left, whatever

@@ -46,12 +46,13 @@ on_signal(int sig)
 {
 	int	saved = errno;
 	char	c = (char)sig;
+	ssize_t	n;
 
 	if (got_signal == 0)
 		got_signal = sig;
-	/* a full pipe already says that a signal came */
-	if (write(sigpipe_fds[1], &c, 1) == -1)
-		errno = saved;
+	/* a full pipe already says that a signal came: n is not needed */
+	n = write(sigpipe_fds[1], &c, 1);
+	(void)n;
 	errno = saved;
 }
 
@@ -315,11 +316,11 @@ loop_turn(struct loop *l, int input_fd, long long max_wait_ms)
 		diag_fatal(1, "libcurl: %s", curl_multi_strerror(mc));
 	transfers_finish(l);
 	timers_run(l);
-	if (fds[0].revents != 0 || got_signal != 0) {
+	/* the pipe holds a byte only after got_signal was set */
+	if (got_signal != 0) {
 		while (read(sigpipe_fds[0], drain, sizeof(drain)) > 0)
 			continue;
-		if (got_signal != 0)
-			ev |= LOOP_SIGNAL;
+		ev |= LOOP_SIGNAL;
 	}
 	if (input_fd >= 0 && (fds[1].revents != 0 || fd_ready(input_fd)))
 		ev |= LOOP_READABLE;

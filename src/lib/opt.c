@@ -144,7 +144,12 @@ opt_bad(const char *optstring, char *const *argv)
 	if (optopt > 0 && optopt != ':' &&
 	    (s = strchr(optstring, optopt)) != NULL && s[1] == ':')
 		diag_usage_error("option '-%c' needs a value", optopt);
-	if (optopt > ' ' && optopt < 0x7f)
-		diag_usage_error("unknown option '-%c'", optopt);
+	/*
+	 * A short option's byte, even when more of its group follows and
+	 * optind still names the one before; diag escapes a control or
+	 * non-ASCII byte (glibc gives those negative).
+	 */
+	if (optopt != 0)
+		diag_usage_error("unknown option '-%c'", optopt & 0xff);
 	diag_usage_error("unknown option '%.*s'", len, arg);
 }

@@ -241,7 +241,7 @@ go_private(void)
 		(void)close(sb.ownfd);	/* our locks go with it */
 	if (sb.memfd != -1)
 		(void)close(sb.memfd);
-	if (sb.sh != NULL && sb.sh != &sb.priv)
+	if (sb.sh != &sb.priv)	/* set by join(), before any go_private() */
 		(void)munmap(sb.sh, sizeof(*sb.sh));
 	sb.ownfd = sb.memfd = sb.lockfd = -1;
 	memset(&sb.priv, 0, sizeof(sb.priv));

@@ -19,8 +19,8 @@ jq_ok out 'map(select(.prompt == "shorten d"))[0].error |
 jq_ok out 'map(select(.prompt == "shorten e"))[0].task.id != null' \
     "... the next record still goes through"
 is "$(( $(req shorten) - n ))" 2 "... the refused one was not sent again"
-# this case's own count (mj-submit-dialect.sh ran the four limit
-# cases on one simulator and counted the tasks over all of them)
+# this case's own count (when the four limit cases shared one
+# simulator, the tasks were counted over all of them)
 is "$(created)" 1 "... and nothing was created for it (only for the next)"
 ok "... stderr names the line and the message" \
     grep -q '^mj-submit: line 1: 今日绘图次数已达上限' err

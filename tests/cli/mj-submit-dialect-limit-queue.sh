@@ -10,8 +10,8 @@ sim_start --dialect trueai --duration 0.2 --jitter 0 --capacity 20 \
 echo 'shorten c' | mj-submit --shorten > out 2> err
 is "$?" 0 "success:false 队列数已达上限 (queue limit) is backed off too"
 jq_ok out '.[0].task.id != null' "... and submitted"
-# this case's own count (mj-submit-dialect.sh ran the four limit
-# cases on one simulator and counted the tasks over all of them)
+# this case's own count (when the four limit cases shared one
+# simulator, the tasks were counted over all of them)
 is "$(created)" 1 "... once"
 sim_stop
 done_testing

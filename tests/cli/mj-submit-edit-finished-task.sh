@@ -13,8 +13,8 @@ is "$?" 0 "--edit of a finished task: its image"
 is "$(request "$(jq -r .task.id out)")" \
     "$(jq -cn --arg u "$img" '{prompt: "the grid, in blue", image: $u}')" \
     "... the task's imageUrl and the prompt"
-# this case's own count (mj-submit-edit.sh counted the four edits and
-# retextures it ran on one simulator at the end)
+# this case's own count (when the edits and retextures shared one
+# simulator, the four were counted together at the end)
 is "$(sim_stats | jq -c '.submissions["the grid, in blue"]')" 1 \
     "... created once"
 sim_stop

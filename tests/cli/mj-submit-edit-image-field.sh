@@ -12,8 +12,8 @@ is "$?" 0 "--edit with the image in an 'image' field"
 is "$(request "$(jq -r .task.id out)")" \
     '{"prompt":"from a field","image":"http://img.example/f.png"}' \
     "... sent as given"
-# this case's own count (mj-submit-edit.sh counted the four edits and
-# retextures it ran on one simulator at the end)
+# this case's own count (when the edits and retextures shared one
+# simulator, the four were counted together at the end)
 is "$(sim_stats | jq -c '.submissions["from a field"]')" 1 "... created once"
 sim_stop
 done_testing

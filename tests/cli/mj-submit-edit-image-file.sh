@@ -17,8 +17,8 @@ is "$(request "$id")" "$(jq -cn --arg u "$uri" '{prompt: "a red hat", image: $u}
     "... the body: the prompt and the image as a data URI, nothing else"
 is "$(sim_get "/_sim/task/$id" | jq -r '.action + " " + .baseImageUrl[0:4]')" \
     "EDIT http" "... an EDIT task of that image"
-# this case's own count (mj-submit-edit.sh counted the four edits and
-# retextures it ran on one simulator at the end)
+# this case's own count (when the edits and retextures shared one
+# simulator, the four were counted together at the end)
 is "$(sim_stats | jq -c '.submissions["a red hat"]')" 1 "... created once"
 sim_stop
 done_testing

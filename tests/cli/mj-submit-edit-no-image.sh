@@ -10,8 +10,8 @@ echo 'no image' | mj-submit --edit > out 2> err
 is "$?" 1 "--edit without an image: status 1"
 jq_ok out '.[0].error.stage == "submit" and (.[0].error.message | test("image"))' \
     "... an error record saying so"
-# this case's own count: the simulator made nothing (mj-submit-edit.sh
-# counted this case and --retexture without a prompt together)
+# this case's own count: the simulator made nothing (this case and
+# --retexture without a prompt were once counted together)
 is "$(created)" 0 "... not sent"
 sim_stop
 done_testing

@@ -16,8 +16,8 @@ is "$(request "$id")" \
     "... the body: prompt, the URL as given, and the state"
 is "$(sim_get "/_sim/task/$id" | jq -r .action)" RETEXTURE \
     "... a RETEXTURE task"
-# this case's own count (mj-submit-edit.sh counted the four edits and
-# retextures it ran on one simulator at the end)
+# this case's own count (when the edits and retextures shared one
+# simulator, the four were counted together at the end)
 is "$(sim_stats | jq -c '.submissions["velvet"]')" 1 "... created once"
 sim_stop
 done_testing

@@ -14,8 +14,8 @@ jq_ok j2.jsonl "(sort_by(.parent.button) | map(.submit.resumed)) == [null, true]
     and (map(select(.parent.button == \"extend2\"))[0].task.id ==
     \"$(jq -r .task.id j1.jsonl)\")" \
     "--journal: a rerun resumes extend2 and sends extend1, its own key"
-# this case's own count (mj-submit-video-extend.sh counted one video and
-# four extends over the cases it ran on one simulator)
+# this case's own count (when the extend cases shared one simulator:
+# one video and four extends over all of them)
 is "$(sim_stats | jq -c '[.kinds.video, .kinds.extend]')" "[1,2]" \
     "each created once: the video, extend2 and extend1"
 sim_stop

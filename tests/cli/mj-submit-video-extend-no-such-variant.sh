@@ -13,8 +13,8 @@ mj-submit --action extend3 < video.jsonl > out 2> err
 is "$?" 1 "extend3 of a video of two: status 1"
 jq_ok out '.[0].error.message | test("2")' "... an error record saying how many it has"
 is "$(created)" "$n" "... not sent"
-# this case's own count (mj-submit-video-extend.sh counted one video and
-# four extends over the cases it ran on one simulator)
+# this case's own count (when the extend cases shared one simulator:
+# one video and four extends over all of them)
 is "$(sim_stats | jq -c '[.kinds.video, .kinds.extend // 0]')" "[1,0]" \
     "... the video created once, no extend"
 # refused as the options are read, before any input

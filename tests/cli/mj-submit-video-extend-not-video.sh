@@ -12,8 +12,8 @@ mj-submit --action extend1 < grid.jsonl > out 2> err
 is "$?" 1 "extend1 of an image task: status 1"
 jq_ok out '.[0].error.message | test("video")' "... an error record: not a video"
 is "$(created)" "$n" "... not sent (only the grid was made)"
-# this case's own count (mj-submit-video-extend.sh counted one grid, one
-# video and four extends over the cases it ran on one simulator)
+# this case's own count (when the extend cases shared one simulator:
+# one grid, one video and four extends over all of them)
 is "$(sim_stats | jq -c '[.submissions["a grid"], .kinds.extend // 0]')" \
     "[1,0]" "... the grid created once, no extend"
 sim_stop

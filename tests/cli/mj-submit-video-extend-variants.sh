@@ -24,8 +24,8 @@ for i in 0 1; do
 	    "extend$((i + 1)): action extend, index $i, the parent's id and prompt"
 	is "$(sim_get "/_sim/task/$e" | jq -r .parentId)" "$vid" "... an extend of it"
 done
-# this case's own count (mj-submit-video-extend.sh counted one video and
-# four extends over the cases it ran on one simulator)
+# this case's own count (when the extend cases shared one simulator:
+# one video and four extends over all of them)
 is "$(sim_stats | jq -c '[.kinds.video, .kinds.extend]')" "[1,2]" \
     "each created once: the video and its two extends"
 sim_stop

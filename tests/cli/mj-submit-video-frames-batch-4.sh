@@ -10,8 +10,8 @@ echo 'four' | mj-submit --video --image "$first" --batch-size 4 > out 2> err
 is "$(request "$(jq -r .task.id out)" | jq -S -c .)" "$(jq -S -cn --arg f "$first" \
     '{image: $f, motion: "low", prompt: "four", batchSize: 4}')" \
     "--batch-size 4: batchSize 4"
-# this case's own count (mj-submit-video-frames.sh counted 5 videos
-# over the five cases it ran on one simulator)
+# this case's own count (when the five video cases shared one
+# simulator: 5 videos over all of them)
 is "$(sim_stats | jq -c .kinds.video)" 1 "... the video created once"
 sim_stop
 done_testing

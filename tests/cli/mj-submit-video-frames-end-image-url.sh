@@ -10,8 +10,8 @@ echo 'to the end' | mj-submit --video --image "$first" \
     --end-image http://img.example/end.png > out 2> err
 is "$(request "$(jq -r .task.id out)" | jq -r .endImage)" \
     http://img.example/end.png "--end-image URL: sent as given"
-# this case's own count (mj-submit-video-frames.sh counted 5 videos
-# over the five cases it ran on one simulator)
+# this case's own count (when the five video cases shared one
+# simulator: 5 videos over all of them)
 is "$(sim_stats | jq -c .kinds.video)" 1 "... the video created once"
 sim_stop
 done_testing

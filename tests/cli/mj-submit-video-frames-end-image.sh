@@ -16,8 +16,8 @@ is "$(request "$id" | jq -S -c .)" "$(jq -S -cn --arg f "$first" --arg l "$last"
     '{image: $f, motion: "high", prompt: "waves", endImage: $l,
       videoType: "vid_1.1_i2v_720", batchSize: 2}')" \
     "... the body: image, motion, prompt, endImage (a data URI), videoType, batchSize"
-# this case's own count (mj-submit-video-frames.sh counted 5 videos
-# over the five cases it ran on one simulator)
+# this case's own count (when the five video cases shared one
+# simulator: 5 videos over all of them)
 is "$(sim_stats | jq -c .kinds.video)" 1 "... the video created once"
 sim_stop
 done_testing

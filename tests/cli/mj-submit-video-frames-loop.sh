@@ -12,8 +12,8 @@ is "$?" 0 "--video --loop --batch-size 1"
 is "$(request "$(jq -r .task.id out)" | jq -S -c .)" "$(jq -S -cn --arg f "$first" \
     '{image: $f, motion: "low", prompt: "a loop", loop: true, batchSize: 1}')" \
     "... the body: loop true, batchSize 1, no endImage, no videoType"
-# this case's own count (mj-submit-video-frames.sh counted 5 videos
-# over the five cases it ran on one simulator)
+# this case's own count (when the five video cases shared one
+# simulator: 5 videos over all of them)
 is "$(sim_stats | jq -c .kinds.video)" 1 "... the video created once"
 sim_stop
 done_testing

@@ -15,8 +15,8 @@ echo x | mj-submit --video --image "$first" --loop --end-image last.png \
 is "$?" 2 "--loop with --end-image: a usage error"
 echo x | mj-submit --end-image last.png > out 2> err
 is "$?" 2 "--end-image without --video: a usage error"
-# this simulator saw only these three (mj-submit-video-frames.sh compared
-# with the count before them)
+# this simulator saw only these three (when the video cases shared one,
+# this compared with the count before them)
 is "$(req video)" 0 "... nothing sent"
 sim_stop
 done_testing

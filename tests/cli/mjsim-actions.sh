@@ -2,7 +2,7 @@
 # The simulator: actions with the latest customId (stale ones refused, an
 # unknown task code 3).
 . "$top_srcdir/tests/cli/lib.sh"
-skip_dialect "the comet answers themselves (mjsim-dialect.sh checks trueai's)"
+skip_dialect "the comet answers themselves (mjsim-dialect-trueai-*.sh check trueai's)"
 sim_start --duration 0.2 --jitter 0
 # a finished imagine task to act on
 id=$(sim_api POST /mj/submit/imagine '{"prompt":"a paper boat","state":"row-1","botType":"NIJI_JOURNEY"}' | jq -r .result)

@@ -2,7 +2,7 @@
 # The simulator: blend (one image refused), describe (four prompts) and
 # video (served as video/mp4), read back by list-by-condition.
 . "$top_srcdir/tests/cli/lib.sh"
-skip_dialect "the comet answers themselves (mjsim-dialect.sh checks trueai's)"
+skip_dialect "the comet answers themselves (mjsim-dialect-trueai-*.sh check trueai's)"
 sim_start --duration 0.2 --jitter 0
 png="data:image/png;base64,iVBORw0KGgo="
 is "$(sim_api POST /mj/submit/blend "{\"base64Array\":[\"$png\"]}" | jq -r .code)" 4 "blend of one image is refused"

@@ -2,7 +2,7 @@
 # The simulator: imagine to SUCCESS with a real PNG, its buttons, state and
 # botType back; stats count the submission once.
 . "$top_srcdir/tests/cli/lib.sh"
-skip_dialect "the comet answers themselves (mjsim-dialect.sh checks trueai's)"
+skip_dialect "the comet answers themselves (mjsim-dialect-trueai-*.sh check trueai's)"
 sim_start --duration 0.2 --jitter 0
 r=$(sim_api POST /mj/submit/imagine '{"prompt":"a paper boat","state":"row-1","botType":"NIJI_JOURNEY"}')
 is "$(echo "$r" | jq -r .code)" 1 "imagine answers code 1"

@@ -22,6 +22,7 @@ static const struct {
 	{ 2, 1, 2, 2 },
 	{ 5, 0, 60000, 0 },		/* no base: no wait */
 	{ 5, -1, 60000, 0 },
+	{ 2, 100, -5, 0 },		/* a negative cap: no wait */
 };
 
 int

@@ -3,7 +3,10 @@
  * connection is never sent, so it is retried): the attempts stop at the
  * request's limit with a verdict that says nothing was created; a
  * request waiting for its next attempt can be cancelled and never calls
- * back.  MJ_RETRY_BASE_MS sets the backoff, as in the CLI tests.
+ * back.  MJ_RETRY_BASE_MS sets the backoff, as in the CLI tests.  Under
+ * a rate, requests past the first wait their turn, one interval apart,
+ * and one cancelled while it waits never starts nor calls back; a rate
+ * of 0 is no limit.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,12 +18,14 @@
 #include "tap.h"
 
 static int	done_calls, attempt_calls;
+static long long last_done;
 
 static void
 on_done(struct http_request *r)
 {
 	(void)r;
 	done_calls++;
+	last_done = loop_now();
 }
 
 static void
@@ -50,6 +55,75 @@ turn_for(struct loop *loop, long long ms, int until_done)
 
 	while (loop_now() < end && !(until_done && done_calls > 0))
 		(void)loop_turn(loop, -1, 20);
+}
+
+static int
+started(struct http_request **r, int n)
+{
+	int	i, k = 0;
+
+	for (i = 0; i < n; i++)
+		k += !http_never_sent(r[i]);
+	return k;
+}
+
+/* The rate limit of a class: its queue, its pace, a rate of 0. */
+static void
+pacing(struct loop *loop, struct config *cfg)
+{
+	struct http		*http;
+	struct http_request	*r[4];
+	long long		 t0;
+	int			 i;
+
+	http = http_new(loop, cfg);
+	http_set_rate(http, HTTP_POLL, 5);	/* 202 ms apart */
+	done_calls = 0;
+	t0 = loop_now();
+	for (i = 0; i < 3; i++) {
+		r[i] = request();
+		r[i]->max_attempts = 1;
+		http_start(http, r[i]);
+	}
+	TAP_INT(started(r, 3), 1, "a rate of 5/s: the first starts now, "
+	    "two wait their turn");
+	turn_for(loop, 2000, 0);
+	TAP_INT(done_calls, 3, "... then each in its turn");
+	TAP_OK(last_done - t0 >= 400 && last_done - t0 < 1500,
+	    "... one interval apart (%lld ms for three)", last_done - t0);
+	for (i = 0; i < 3; i++)
+		http_request_free(r[i]);
+
+	/* cancelled while they wait: the last, then the first in line */
+	done_calls = 0;
+	for (i = 0; i < 4; i++) {
+		r[i] = request();
+		r[i]->max_attempts = 1;
+		http_start(http, r[i]);
+	}
+	http_cancel(r[3]);
+	http_cancel(r[1]);
+	http_request_free(r[2]);	/* cancels it too */
+	r[2] = NULL;
+	turn_for(loop, 700, 0);
+	TAP_INT(done_calls, 1, "waiting requests cancelled: never start, "
+	    "never call back");
+	TAP_OK(r[1]->attempts == 0 && r[3]->attempts == 0, "... never sent");
+	for (i = 0; i < 4; i++)
+		http_request_free(r[i]);
+
+	http_set_rate(http, HTTP_POLL, 0);
+	done_calls = 0;
+	for (i = 0; i < 3; i++) {
+		r[i] = request();
+		r[i]->max_attempts = 1;
+		http_start(http, r[i]);
+	}
+	TAP_INT(started(r, 3), 3, "a rate of 0: no limit, all start now");
+	turn_for(loop, 2000, 0);
+	for (i = 0; i < 3; i++)
+		http_request_free(r[i]);
+	http_free(http);
 }
 
 int
@@ -98,9 +172,17 @@ main(void)
 	turn_for(loop, 100, 0);
 	TAP_INT(done_calls, 0, "cancelled while waiting: never calls back");
 	http_request_free(r);
-
 	http_free(http);
+
+	if (setenv("MJ_RETRY_BASE_MS", "1", 1) == -1)
+		return 1;
+	pacing(loop, &cfg);
+	TAP_INT(http_peek_status(r = request()), 0,
+	    "no status before a transfer");
+	http_request_free(r);
+
 	loop_free(loop);
+	loop_free(NULL);	/* does nothing, as free(NULL) */
 	config_free(&cfg);
 	return tap_done();
 }

@@ -28,6 +28,7 @@ static const struct {
 	{ CURLE_OK, 404, 1, RETRY_NO, "404 not found" },
 	{ CURLE_OK, 405, 1, RETRY_NO, "405 method not allowed" },
 	{ CURLE_OK, 302, 1, RETRY_NO, "unfollowed redirect" },
+	{ CURLE_OK, 101, 1, RETRY_NO, "1xx is no final answer" },
 	{ CURLE_COULDNT_CONNECT, 0, 0, RETRY_SAFE, "connection refused" },
 	{ CURLE_COULDNT_RESOLVE_HOST, 0, 0, RETRY_SAFE, "DNS failure" },
 	{ CURLE_SSL_CONNECT_ERROR, 0, 0, RETRY_SAFE, "TLS handshake failed" },
@@ -73,6 +74,7 @@ created_nothing(void)
 		{ RETRY_NO, 499, 1, 1, "any 4xx" },
 		{ RETRY_NO, 302, 1, 0, "an unfollowed redirect after sending" },
 		{ RETRY_NO, 200, 1, 0, "a reply we stopped reading" },
+		{ RETRY_NO, 500, 1, 0, "a 500 too big to read may have" },
 		{ RETRY_AMBIGUOUS, 500, 1, 0, "a 500 may have created it" },
 		{ RETRY_AMBIGUOUS, 0, 1, 0, "a reply timeout may have" },
 	};
