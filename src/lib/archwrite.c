@@ -127,7 +127,8 @@ archwrite_add_fd(struct archwrite *w, const char *name, int fd,
 		if (n <= 0) {
 			/* the header promised size bytes: the archive is
 			 * lost */
-			snprintf(err, errlen, "%s", n < 0 ? strerror(errno) :
+			snprintf(err, errlen, "%s: %s", name, n < 0 ?
+			    strerror(errno) :
 			    "the file shrank while it was packed");
 			if (w->failed == NULL)
 				w->failed = xasprintf("%s: a file could not "
@@ -175,12 +176,10 @@ archwrite_add_tmp(struct archwrite *w, const char *name, FILE *f)
 		w->failed = xasprintf("%s: %s", name, strerror(errno));
 		return -1;
 	}
+	/* a failure sets w->failed itself */
 	if (archwrite_add_fd(w, name, fileno(f), size, time(NULL), err,
-	    sizeof(err)) == -1) {
-		if (w->failed == NULL)
-			w->failed = xasprintf("%s: %s", name, err);
+	    sizeof(err)) == -1)
 		return -1;
-	}
 	(void)fseek(f, 0, SEEK_END);
 	return 0;
 }

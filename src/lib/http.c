@@ -158,8 +158,8 @@ http_free(struct http *h)
 		return;
 	for (c = 0; c < HTTP_NCLASS; c++)
 		loop_timer_cancel(h->loop, h->pace[c].timer);
-	if (h->share != NULL)
-		(void)curl_share_cleanup(h->share);
+	/* NULL (MJ_NO_TLS_SESSION_SHARE) is refused harmlessly */
+	(void)curl_share_cleanup(h->share);
 	free(h->auth_header);
 	free(h);
 }
@@ -346,8 +346,7 @@ easy_setup(struct http_request *r, CURL *e)
 	SETOPT(e, CURLOPT_WRITEFUNCTION, on_write);
 	SETOPT(e, CURLOPT_WRITEDATA, r);
 	SETOPT(e, CURLOPT_HTTPHEADER, r->headers);
-	if (r->http->share != NULL)
-		SETOPT(e, CURLOPT_SHARE, r->http->share);
+	SETOPT(e, CURLOPT_SHARE, r->http->share);	/* NULL: none */
 	/* and for an https:// proxy, as curl(1) does */
 	if (r->http->ca_file != NULL) {
 		SETOPT(e, CURLOPT_CAINFO, r->http->ca_file);
@@ -712,8 +711,7 @@ finish(struct http_request *r)
 	r->state = REQ_IDLE;
 	if (r->verdict != RETRY_NONE)
 		describe_failure(r);
-	if (r->on_done != NULL)
-		r->on_done(r);
+	r->on_done(r);
 }
 
 /* A redirect: only for GETs, only to http(s), the key only to the API host. */
@@ -764,8 +762,9 @@ transfer_done(void *arg, CURL *easy, CURLcode rc)
 	long long		 delay;
 
 	(void)arg;	/* the request knows its http */
+	/* every handle is given its request (easy_setup) */
 	if (curl_easy_getinfo(easy, CURLINFO_PRIVATE, (char **)&r) !=
-	    CURLE_OK || r == NULL)
+	    CURLE_OK)
 		diag_fatal(1, "libcurl: a transfer lost its request");
 	read_results(r, rc);
 	easy_release(r);

@@ -48,7 +48,8 @@ struct http_request {
 	int		(*on_data)(struct http_request *, const char *, size_t);
 	/* Before each attempt (after the first): reset what on_data wrote. */
 	void		(*on_attempt)(struct http_request *);
-	/* Once, at the end: success or final failure.  May http_retry(). */
+	/* Required.  Once, at the end: success or final failure.  May
+	 * http_retry(). */
 	void		(*on_done)(struct http_request *);
 	void		*arg;
 

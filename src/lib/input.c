@@ -33,7 +33,6 @@ struct input {
 	int		 first_line;
 	int		 fresh;
 	int		 open_errno;	/* an operand could not be opened */
-	int		 broken;	/* a read failed: the file ends there */
 	int		 nullfd;	/* always readable, to report that */
 	long long	 total;		/* bytes of every operand, or -1 */
 	long long	 nread;		/* bytes read so far */
@@ -148,8 +147,6 @@ input_fill(struct input *in)
 			return -1;
 		}
 	}
-	if (in->broken)
-		return 0;	/* reported: input_next closes it */
 	if (in->start > 0 && in->start >= in->buf.len / 2) {
 		buf_consume(&in->buf, in->start);
 		in->scan -= in->start;
@@ -165,12 +162,16 @@ input_fill(struct input *in)
 		n = read(in->fd, in->buf.data + in->buf.len, INPUT_READ_SIZE);
 	while (n == -1 && errno == EINTR);
 	if (n == -1) {
-		/*
-		 * A file that cannot be read on (a directory, EIO) ends here,
-		 * reported once; its bytes after the last newline are no
-		 * whole line and are dropped, never handed out as one.
-		 */
-		in->eof = in->broken = 1;
+		/* read again, it would fail again (EISDIR): the file ends
+		 * here, after the whole lines read of it; a line the error
+		 * cut is never handed out (a cut prompt would be paid for) */
+		while (in->buf.len > in->start &&
+		    in->buf.data[in->buf.len - 1] != '\n')
+			in->buf.len--;
+		if (in->scan > in->buf.len)
+			in->scan = in->buf.len;
+		in->buf.data[in->buf.len] = '\0';
+		in->eof = 1;
 		return -1;
 	}
 	in->buf.len += (size_t)n;
@@ -187,7 +188,7 @@ input_close_current(struct input *in)
 	if (in->fd > STDERR_FILENO)
 		(void)close(in->fd);	/* read-only */
 	in->fd = -1;
-	in->eof = in->broken = 0;
+	in->eof = 0;
 	in->skipping = 0;
 	buf_reset(&in->buf);
 	in->start = in->scan = 0;
@@ -240,8 +241,7 @@ input_next(struct input *in, const char **line, size_t *len)
 		}
 		if (!in->eof)
 			return 0;
-		if (in->buf.len > in->start && !in->skipping &&
-		    !in->broken) {
+		if (in->buf.len > in->start && !in->skipping) {
 			in->overlong = 0;
 			in->eof = 2;	/* the last line, handed out once */
 			return hand_out(in, in->buf.len, in->buf.len, line,

@@ -22,8 +22,9 @@ void		 input_free(struct input *);
 
 /*
  * The descriptor to poll for POLLIN, or -1 once every file is read.
- * A file that cannot be opened is reported by input_fill (-1, errno set,
- * input_name() naming it) and skipped, as cat(1) does.
+ * A file that cannot be opened or read (a directory) is reported by
+ * input_fill (-1, errno set, input_name() naming it) and skipped, as
+ * cat(1) does; the lines read before a read error are kept.
  */
 int		 input_fd(struct input *);
 

@@ -104,14 +104,17 @@ take_links(struct upload *up, const struct http_request *r, size_t want,
 	json_object	*o, *code, *res, *u;
 	const char	*desc;
 	size_t		 i, n = 0;
+	int		 ok;
 
 	o = json_tokener_parse(buf_str(&r->reply));
-	if (o == NULL || !json_object_object_get_ex(o, "code", &code) ||
-	    json_object_get_int(code) != API_CODE_OK ||
-	    !json_object_object_get_ex(o, "result", &res) ||
+	ok = o != NULL && json_object_object_get_ex(o, "code", &code) &&
+	    json_object_get_int(code) == API_CODE_OK;
+	if (!ok || !json_object_object_get_ex(o, "result", &res) ||
 	    !json_object_is_type(res, json_type_array) ||
 	    json_object_array_length(res) != want) {
-		desc = o != NULL ? json_get_string(o, "description") : NULL;
+		/* a refusal's own words; a success's are no reason */
+		desc = o != NULL && !ok ? json_get_string(o, "description") :
+		    NULL;
 		(void)snprintf(err, errlen, "%s: %s%s", UPLOAD_PATH,
 		    desc != NULL ? desc : "not the links asked for",
 		    desc != NULL ? "" : " in the reply");

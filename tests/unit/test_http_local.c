@@ -57,6 +57,33 @@ turn_for(struct loop *loop, long long ms, int until_done)
 		(void)loop_turn(loop, -1, 20);
 }
 
+/* MJ_RETRY_BASE_MS as read: a number of ms from 0, else the default. */
+static void
+backoff_base(struct loop *loop, struct config *cfg)
+{
+	static const struct {
+		const char	*env;	/* NULL: unset */
+		long long	 want;
+	} c[] = {
+		{ NULL, 1000 }, { "", 1000 }, { "250", 250 }, { "0", 0 },
+		{ "-5", 1000 }, { "12x", 1000 }, { "abc", 1000 },
+	};
+	struct http	*http;
+	size_t		 i;
+	int		 rc;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		rc = c[i].env != NULL ? setenv("MJ_RETRY_BASE_MS", c[i].env,
+		    1) : unsetenv("MJ_RETRY_BASE_MS");
+		http = http_new(loop, cfg);
+		TAP_INT(rc == 0 ? http_backoff_base(http) : -1, c[i].want,
+		    "MJ_RETRY_BASE_MS %s%s%s: a base of %lld ms",
+		    c[i].env != NULL ? "'" : "unset", c[i].env != NULL ?
+		    c[i].env : "", c[i].env != NULL ? "'" : "", c[i].want);
+		http_free(http);
+	}
+}
+
 static int
 started(struct http_request **r, int n)
 {
@@ -174,6 +201,7 @@ main(void)
 	http_request_free(r);
 	http_free(http);
 
+	backoff_base(loop, &cfg);
 	if (setenv("MJ_RETRY_BASE_MS", "1", 1) == -1)
 		return 1;
 	pacing(loop, &cfg);

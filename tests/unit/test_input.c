@@ -1,7 +1,6 @@
 /*
  * The line reader: several files in turn with their own line numbers, a
- * last line without '\n', '\r' kept, a missing file reported and skipped,
- * a directory reported once and skipped.
+ * last line without '\n', '\r' kept, a missing file reported and skipped.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -27,7 +26,8 @@ write_file(const char *path, const char *text)
 }
 
 /*
- * Operands (their contents, NULL for a file that is not there) and what
+ * Operands (their contents, NULL for a file that is not there, A_DIR for a
+ * directory) and what
  * the reader hands out: "|" before the first line of a file, then
  * "lineno:text;" for each line, "!" for each failed input_fill.
  */
@@ -37,7 +37,7 @@ static const struct {
 	const char	*want;
 } cases[] = {
 #define END	"\x01end"
-#define DIR	"\x02dir"
+#define A_DIR	"\x01dir"
 	{ "one file", { "a\nb\n", END }, "|1:a;2:b;" },
 	{ "no newline at the end", { "a\nlast", END }, "|1:a;2:last;" },
 	{ "an empty file", { "", "x\n", END }, "|1:x;" },
@@ -51,10 +51,8 @@ static const struct {
 	{ "two missing", { NULL, NULL, "a", END }, "!!|1:a;" },
 	{ "all missing", { NULL, END }, "!" },
 	{ "empty, missing, empty", { "", NULL, "", END }, "!" },
-	/* a file that opens but cannot be read: reported once, skipped */
-	{ "a directory first", { DIR, "a\n", END }, "!|1:a;" },
-	{ "a directory last", { "a\n", DIR, END }, "|1:a;!" },
-	{ "a directory alone", { DIR, END }, "!" },
+	{ "unreadable first", { A_DIR, "a\n", END }, "!|1:a;" },
+	{ "unreadable last", { "a\n", A_DIR, END }, "|1:a;!" },
 };
 
 /*
@@ -76,7 +74,7 @@ run(size_t k, const char *dir, int poll)
 		snprintf(paths[n], sizeof(paths[n]), "%s/f%d", dir, n);
 		argv[n] = paths[n];
 		if (cases[k].files[n] != NULL &&
-		    strcmp(cases[k].files[n], DIR) == 0)
+		    strcmp(cases[k].files[n], A_DIR) == 0)
 			(void)mkdir(paths[n], 0700);
 		else if (cases[k].files[n] != NULL)
 			write_file(paths[n], cases[k].files[n]);
@@ -100,7 +98,8 @@ run(size_t k, const char *dir, int poll)
 		buf_appends(&got, "(not done)");
 	input_free(in);
 	for (n--; n >= 0; n--)
-		(void)remove(paths[n]);		/* a file or a directory */
+		if (unlink(paths[n]) == -1)
+			(void)rmdir(paths[n]);	/* A_DIR's, or none */
 	return buf_detach(&got, NULL);
 }
 
