@@ -21,7 +21,8 @@ done <<'CASES'
 --mode slow|--mode: must be fast, relax or turbo: slow
 --video --motion wild|--motion: must be low or high: wild
 --prices prices.txt --max-cost 1.2345678|--max-cost: not an amount (a decimal with at most 6 places, as 5 or 12.50): 1.2345678
+--blend --image http://h/1.png --image http://h/2.png --image http://h/3.png --image http://h/4.png --image http://h/5.png --image http://h/6.png|--blend: 2 to 5 --image, got 6
 CASES
-is "$n" 6 "every case ran"
+is "$n" 7 "every case ran"
 is "$(sim_stats | jq '[.requests[]] | add // 0')" 0 "nothing was sent"
 done_testing
