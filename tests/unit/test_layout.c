@@ -5,7 +5,8 @@
  * extension in lower case; the sample's .json carries "file".  Names of
  * the files layout (the archive's own names kept free, a-2, .x-2, many
  * of one name), an extension from the type, and what layout_add says
- * when it cannot add: no path, the archive full, metadata.jsonl failing.
+ * when it cannot add: no path, metadata.jsonl failing.  (The archive
+ * failing at a sample's .json: mj-pack-archive-faults.sh.)
  */
 #include <errno.h>
 #include <stdio.h>
@@ -114,7 +115,7 @@ names_and_failures(void)
 		    "again: %s", want[i]);
 		free(name);
 	}
-	add(&o, ".x", NULL, err);
+	free(add(&o, ".x", NULL, err));
 	name = add(&o, ".x", NULL, err);
 	TAP_STR(name, "_x-2", "a hidden file's name made visible, -2 at its "
 	    "end");
@@ -130,20 +131,10 @@ names_and_failures(void)
 	archwrite_free(&w);
 	nameset_free(&names);
 
-	/* webdataset: the extension from the type; a full archive */
-	names = (struct nameset)NAMESET_INIT;
-	a = mem_archive(&w, buf, 1536, &used);
-	o = (struct layout_out){ LAYOUT_WEBDATASET, 0, "", &w, &names, NULL };
-	name = add(&o, "noext", "image/webp", err);
-	TAP_OK(name == NULL && w.failed != NULL &&
-	    strncmp(err, "mem: ", 5) == 0,
-	    "the archive full at the sample's .json: no sample, and why");
-	archive_write_free(a);
-	archwrite_free(&w);
-	nameset_free(&names);
+	/* webdataset: the extension from the type */
 	names = (struct nameset)NAMESET_INIT;
 	a = mem_archive(&w, buf, sizeof(buf), &used);
-	o.w = &w;
+	o = (struct layout_out){ LAYOUT_WEBDATASET, 0, "", &w, &names, NULL };
 	name = add(&o, "noext", "image/webp", err);
 	TAP_STR(name, "noext.webp", "no extension: the type's");
 	free(name);
