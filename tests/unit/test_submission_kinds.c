@@ -18,7 +18,8 @@ static char	dir[] = "/tmp/test_submission_kinds.XXXXXX";
 static char	mask[512];
 
 /* A finished grid of id 7 with buttons U1 and V1..V4. */
-#define GRID	"{\"task\":{\"id\":\"7\",\"status\":\"SUCCESS\",\"buttons\":[" \
+#define GRID	"{\"task\":{\"id\":\"7\",\"status\":\"SUCCESS\"," \
+	"\"buttons\":[" \
 	"{\"customId\":\"u1\",\"label\":\"U1\"}," \
 	"{\"customId\":\"v1\",\"label\":\"V1\"}," \
 	"{\"customId\":\"v2\",\"label\":\"V2\"}," \
@@ -36,7 +37,8 @@ static const struct {
 	int			 with_mask, loop;
 	const char		*input;
 	int			 count;
-	const char		*want;	/* error, or "endpoint body [| prompt]" */
+	/* the error, or "endpoint body [| prompt]" */
+	const char		*want;
 } cases[] = {
 	{ "vary: V1..V4", SUBMIT_ACTION, "vary", NULL, NULL, NULL, NULL,
 	  NULL, NULL, NULL, 0, 0, GRID, 4,
@@ -279,7 +281,8 @@ test_rebuild(void)
 	free(s.body);
 	free(s.button);
 
-	submission_free_all(NULL, 3);	/* nothing built: nothing to free */
+	/* nothing built: nothing to free */
+	submission_free_all(NULL, 3);
 	/* options never loaded: freeing them frees nothing of theirs */
 	memset(&o, 0, sizeof(o));
 	o.nimages = 2;
