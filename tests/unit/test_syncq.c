@@ -40,7 +40,8 @@ work(void *arg)
 	int	i = (int)(long)arg, at;
 
 	at = __atomic_fetch_add(&norder, 1, __ATOMIC_RELAXED);
-	order[at] = i;
+	if (at < NWORK)
+		order[at] = i;
 	return i + 100;
 }
 
@@ -129,7 +130,7 @@ test_undrained(unsigned nthreads)
 	struct syncq	*q = syncq_new(nthreads, wake, NULL);
 	int		 i;
 
-	ndone = 0;
+	ndone = norder = 0;
 	for (i = 0; i < 5; i++)
 		syncq_push_work(q, 0, work, work_done, (void *)(long)i);
 	syncq_free(q);
