@@ -146,8 +146,8 @@ parse_options(int argc, char **argv)
 		case OPT_MAX_FILESIZE:
 			opt.max_bytes = opt_size("--max-filesize", optarg);
 			if (opt.max_bytes == 0 || opt.max_bytes > LLONG_MAX)
-				diag_usage_error("--max-filesize: must be more "
-				    "than 0: %s", optarg);
+				diag_usage_error("--max-filesize: must be from "
+				    "1 to %lld bytes: %s", LLONG_MAX, optarg);
 			break;
 		case OPT_NAME:
 			if (*optarg == '\0' || !filename_template_ok(optarg))

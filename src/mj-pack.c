@@ -111,6 +111,23 @@ static struct {
 	struct metrics	*metrics;	/* --metrics, or NULL */
 } st;
 
+/*
+ * A temporary file (the spooled records, the files to remove) failed:
+ * the run cannot go on.  The .part goes, as at the out-of-memory exit.
+ */
+static void tmp_fatal(void) __attribute__((noreturn));
+static void
+tmp_fatal(void)
+{
+	int	err = errno;
+
+	if (st.pack != NULL && st.pack->part != NULL)
+		(void)unlink(st.pack->part);
+	/* a stream whose write failed before fails again without errno */
+	diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s", err != 0 ?
+	    strerror(err) : "a write to it failed");
+}
+
 static void
 usage(FILE *out)
 {
@@ -376,8 +393,7 @@ pack_open(void)
 	    (p->removals = tmpfile()) == NULL ||
 	    (opt.layout == LAYOUT_IMAGEFOLDER &&
 	    (p->metadata = tmpfile()) == NULL))
-		diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s",
-		    strerror(errno));
+		tmp_fatal();
 	if ((a = p->a = archive_write_new()) == NULL)
 		xalloc_oom();
 	p->w.a = a;
@@ -428,8 +444,7 @@ static void
 spool_rewind(FILE *f)
 {
 	if (fflush(f) == EOF || fseek(f, 0, SEEK_SET) == -1)
-		diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s",
-		    strerror(errno));
+		tmp_fatal();
 }
 
 /* A temporary file's next line, to delim: -1 at its end, and only there */
@@ -442,8 +457,7 @@ spool_getdelim(char **line, size_t *cap, int delim, FILE *f)
 	if ((n = getdelim(line, cap, delim, f)) == -1 && errno == ENOMEM)
 		xalloc_oom();
 	if (n == -1 && ferror(f))
-		diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s",
-		    strerror(errno));
+		tmp_fatal();
 	return n;
 }
 
@@ -582,8 +596,7 @@ spool_record(struct pack *p, struct record *r)
 	text = record_serialize(r, &len);
 	if (fwrite(text, 1, len, p->spool) != len ||
 	    fputc('\n', p->spool) == EOF)
-		diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s",
-		    strerror(errno));
+		tmp_fatal();
 	p->records++;
 	p->errors += record_is_error(r) != 0;
 }
@@ -666,8 +679,7 @@ take_record(struct record *r)
 		if (opt.remove_files &&
 		    fwrite(path, 1, strlen(path) + 1, st.pack->removals) !=
 		    strlen(path) + 1)
-			diag_fatal(MJ_EXIT_FAILED, "a temporary file: %s",
-			    strerror(errno));
+			tmp_fatal();
 		free(member);
 	}
 	if (st.pack->gallery != NULL)

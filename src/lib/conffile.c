@@ -328,7 +328,7 @@ dir_of(const char *path)
 	if (slash == NULL)
 		return xstrdup(".");
 	if (slash == path)
-		return xstrdup("/");
+		return xstrdup("");	/* resolve() adds the '/': not "//x" */
 	return xstrndup(path, (size_t)(slash - path));
 }
 

@@ -15,6 +15,7 @@
 struct events {
 	FILE	*f;
 	char	*path;
+	int	 failed;	/* a write failed: said once, no more tried */
 };
 
 struct events *
@@ -51,7 +52,7 @@ events_note(struct events *ev, const char *id, json_object *task,
 	json_object	*o;
 	char		 now[32];
 
-	if (ev == NULL)
+	if (ev == NULL || ev->failed)
 		return;
 	o = jx_new_object();
 	rfc3339_now(now, sizeof(now));
@@ -64,7 +65,11 @@ events_note(struct events *ev, const char *id, json_object *task,
 		json_add_string(o, "failReason",
 		    json_get_string(task, "failReason"));
 	if (fprintf(ev->f, "%s\n", json_line(o, NULL)) < 0 ||
-	    fflush(ev->f) == EOF)
-		diag_warn("%s: %s", ev->path, strerror(errno));
+	    fflush(ev->f) == EOF) {
+		/* a full disk fails every line: one warning, not thousands */
+		diag_warn("%s: %s; no more events written", ev->path,
+		    strerror(errno));
+		ev->failed = 1;
+	}
 	json_object_put(o);
 }

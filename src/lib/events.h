@@ -16,7 +16,8 @@ struct events	*events_open(const char *path);
 int		 events_close(struct events *);
 /*
  * Task id is now status (progress -1: unknown); failReason taken from
- * task.  A failed write is a warning: the run goes on.
+ * task.  A failed write is one warning, and the last event written:
+ * the run goes on.
  */
 void		 events_note(struct events *, const char *id, json_object *task,
 		    const char *status, int progress);

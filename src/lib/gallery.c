@@ -317,9 +317,8 @@ caption(FILE *f, json_object *rec, const struct image *im,
 	if (im != NULL && grid == NULL) {
 		base = strrchr(im->member, '/');
 		fputs(" &middot; ", f);
+		/* never a quadrant: cards() captions those together */
 		esc(f, base != NULL ? base + 1 : im->member);
-		if (im->index > 0)
-			fprintf(f, " (U%d)", im->index);
 	}
 	if (grid != NULL) {
 		fputs(" &middot; <a href=\"", f);

@@ -158,7 +158,14 @@ input_fill(struct input *in)
 	while (n == -1 && errno == EINTR);
 	if (n == -1) {
 		/* read again, it would fail again (EISDIR): the file ends
-		 * here, after what was read of it */
+		 * here, after the whole lines read of it; a line the error
+		 * cut is never handed out (a cut prompt would be paid for) */
+		while (in->buf.len > in->start &&
+		    in->buf.data[in->buf.len - 1] != '\n')
+			in->buf.len--;
+		if (in->scan > in->buf.len)
+			in->scan = in->buf.len;
+		in->buf.data[in->buf.len] = '\0';
 		in->eof = 1;
 		return -1;
 	}

@@ -34,10 +34,11 @@ submission_tagged_body(const char *body, const char *tag)
 	    json_object_object_get_ex(o, "state", NULL);
 	empty = !has_state && json_object_object_length(o) == 0;
 	json_object_put(o);
-	if (has_state || (end = strrchr(body, '}')) == NULL)
+	if (has_state)
 		return NULL;
-	/* the body is compact JSON from json-c: its object ends at the last
-	 * '}'; the tag is hex, so it needs no escaping */
+	/* the body is an object, compact JSON from json-c: it ends at the
+	 * last '}'; the tag is hex, so it needs no escaping */
+	end = strrchr(body, '}');
 	out = xasprintf("%.*s%s\"state\":\"%s\"}", (int)(end - body), body,
 	    empty ? "" : ",", tag);
 	return out;

@@ -359,7 +359,8 @@ build_blend(const struct submit_opts *o, const struct record *rec,
 
 	if ((imgs = own_field(rec, "base64Array")) == NULL)
 		imgs = uri_array(o, 0);
-	n = imgs != NULL && json_object_is_type(imgs, json_type_array) ?
+	/* uri_array never gives NULL */
+	n = json_object_is_type(imgs, json_type_array) ?
 	    json_object_array_length(imgs) : 0;
 	if (n < BLEND_MIN || n > BLEND_MAX) {
 		json_object_put(imgs);

@@ -25,5 +25,10 @@ mj-submit --journal j --action U1 < grid.jsonl > out2 2> err
 jq_ok out2 ".[0].task.id == \"$upid\" and .[0].submit.resumed" \
     "the rerun resumes it from the journal"
 is "$(req action)" 2 "... sending nothing"
+mj-submit --action U1 < grid.jsonl > out3 2> err
+is "$?" 0 "without a journal: status 0"
+jq_ok out3 ".[0].task.id == \"$upid\" and .[0].submit.existing == true" \
+    "... the record names the existing task"
+is "$(created)" "$n" "... nothing new created"
 sim_stop
 done_testing

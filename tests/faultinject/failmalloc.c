@@ -175,14 +175,14 @@ trace(unsigned long n)
 static void
 callers(char *out, size_t size)
 {
-	void		*frames[16];
+	void		*frames[64];	/* dlopen alone nests 8 deep */
 	const char	*last = NULL, *name;
 	Dl_info		 info;
 	size_t		 len = 0;
 	int		 i, got, k;
 
 	out[0] = '\0';
-	got = backtrace(frames, 16);
+	got = backtrace(frames, 64);
 	for (i = 0; i < got; i++) {
 		if (dladdr(frames[i], &info) == 0 || info.dli_fname == NULL)
 			continue;

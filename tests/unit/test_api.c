@@ -82,6 +82,28 @@ static const struct {
 	    "not an API reply: {\"code\":-3e9}" },
 	{ "{\"code\":1.5}", -1, 0, NULL, NULL, NULL,
 	    "not an API reply: {\"code\":1.5}" },
+	{ "{\"code\":99999999999}", -1, 0, NULL, NULL, NULL,
+	    "not an API reply: {\"code\":99999999999}" },
+	{ "{\"code\":true}", -1, 0, NULL, NULL, NULL,
+	    "not an API reply: {\"code\":true}" },
+	{ "{\"code\":\"99999999999\"}", -1, 0, NULL, NULL, NULL,
+	    "not an API reply: {\"code\":\"99999999999\"}" },
+	{ "{\"code\":\"1x\"}", -1, 0, NULL, NULL, NULL,
+	    "not an API reply: {\"code\":\"1x\"}" },
+	{ "{\"error\":\"\"}", -1, 0, NULL, NULL, NULL,
+	    "not an API reply: {\"error\":\"\"}" },
+	/* a whole double is a code; a result neither text nor number none */
+	{ "{\"code\":1.0,\"result\":true}", 0, 1, "", NULL, NULL, NULL },
+	{ "{\"code\":\" 22 \",\"result\":\"7\"}", 0, 22, "", "7", NULL,
+	    NULL },
+	/* success:false's message stands for a description it lacks */
+	{ "{\"success\":false,\"code\":-1,\"description\":\"d\","
+	    "\"message\":\"m\"}", 0, -1, "d", NULL, NULL, NULL },
+	{ "{\"success\":false,\"code\":-1}", 0, -1, "", NULL, NULL, NULL },
+	{ "{\"success\":\"false\",\"code\":-1,\"message\":\"m\"}", 0, -1,
+	    "", NULL, NULL, NULL },
+	{ "{\"success\":true,\"code\":1,\"message\":\"m\"}", 0, 1, "",
+	    NULL, NULL, NULL },
 	{ "{\"status\":200}", -1, 0, NULL, NULL, NULL,
 	    "not an API reply: {\"status\":200}" },
 	{ "[1,2]", -1, 0, NULL, NULL, NULL, "not an API reply: [1,2]" },
@@ -152,6 +174,9 @@ test_reply_excerpt(void)
 	    "no err buffer needed on success");
 	api_reply_free(&r);
 	api_reply_free(NULL);
+	TAP_INT(api_parse_reply(NULL, 5, &r, err, sizeof(err)), -1,
+	    "no body: -1");
+	TAP_STR(err, "not an API reply: empty body", "no body: an empty body");
 }
 
 static const struct {
@@ -228,6 +253,7 @@ static const struct {
 	{ "[{\"x\":[1,{\"id\":2}],\"id\":17733149421776841234567},"
 	    "{\"id\":\"9\"}]", 2, "17733149421776841234567,9", NULL },
 	{ "{\"data\":null,\"list\":[{\"id\":\"8\"}]}", 1, "8", NULL },
+	{ "{\"data\":5,\"items\":[{\"id\":\"8\"}]}", 1, "8", NULL },
 	/* the raw text of each element, in step past the ones skipped */
 	{ "[null, 7 ,\"a,]\",{\"id\":98765432109876543210},"
 	    "{\"id\":17733149421776841234567}]", 2,
@@ -270,6 +296,9 @@ test_lists(void)
 		TAP_STR(ids, lists[i].ids, "list %zu: ids", i);
 		json_object_put(arr);
 	}
+	TAP_OK(api_parse_task_list(NULL, 0, err, sizeof(err)) == NULL,
+	    "no body: no list");
+	TAP_STR(err, "not a task list: empty body", "... an empty body");
 }
 
 static void

@@ -54,6 +54,29 @@ static const struct {
 	{ "[a b]\n", "c:1: a profile name is letters, digits, '-', '_' "
 	    "and '.'" },
 	{ "mode = fast\x1b\n", "c:1: a control character (\\x1b)" },
+	{ "mode = fast\x7f\n", "c:1: a control character (\\x7f)" },
+	{ "[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]\n",
+	    NULL },
+	{ "[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]"
+	    "\n", "c:1: a profile name is 1 to 64 characters" },
+	/* sections met again by name, among others of the same length */
+	{ "[ab]\n[abc]\n[ac]\n[ab]\nmode = fast\n[abc]\n", NULL },
+	/* more sections than the first allocation holds */
+	{ "[s1]\n[s2]\n[s3]\n[s4]\n[s5]\n[s6]\n[s7]\n[s8]\n[s9]\n[s10]\n",
+	    NULL },
+	{ "settle = x\n", "c:1: settle must be 0 to 86400 seconds: x" },
+	{ "settle = :\n", "c:1: settle must be 0 to 86400 seconds: :" },
+	{ "settle = 99999999999999999999999\n", "c:1: settle must be 0 to "
+	    "86400 seconds: 99999999999999999999999" },
+	{ "settle = 86400\n", NULL },
+	{ "base-url = HTTPS://H.example\n", NULL },
+	{ "base-url = Http://h\n", NULL },
+	{ "base-url = https://h/#top\n", "c:1: base-url must not have a "
+	    "query or fragment" },
+	/* a long unknown name is cut at 40 bytes in the message */
+	{ "a-setting-whose-name-goes-on-and-on-and-on-and-on = 1\n",
+	    "c:1: unknown setting 'a-setting-whose-name-goes-on-and-on-and-' "
+	    "(known:" },
 };
 
 static void
@@ -78,6 +101,43 @@ test_parses(void)
 	cf = conffile_parse("c", "mode = fast\0\n", 12, err, sizeof(err));
 	TAP_OK(cf == NULL, "a NUL byte is refused");
 	TAP_STR(err, "c:1: a NUL byte", "the NUL's message");
+	cf = conffile_parse("c", "mode = slow\n", 12, NULL, 0);
+	TAP_OK(cf == NULL, "refused with nowhere to say why");
+	cf = conffile_parse("c", "mode = slow\n", 12, err, 0);
+	TAP_OK(cf == NULL, "refused with no room to say why");
+}
+
+/* Paths in the file: "~/" without HOME; a file at the root. */
+static void
+test_paths(void)
+{
+	struct conffile	*cf;
+	char		 err[256];
+	const char	*home = getenv("HOME");
+	char		*saved = home != NULL ? strdup(home) : NULL;
+
+	unsetenv("HOME");
+	cf = conffile_parse("c", "api-key-file = ~/key\n", 21, err,
+	    sizeof(err));
+	TAP_OK(cf == NULL, "~/ without HOME is refused");
+	TAP_STR(err, "c:1: ~ in a path, and HOME is not set", "and says why");
+	setenv("HOME", "", 1);
+	cf = conffile_parse("c", "metrics-dir = ~/m\n", 18, err,
+	    sizeof(err));
+	TAP_OK(cf == NULL, "~/ with HOME empty is refused too");
+	if (saved != NULL)
+		setenv("HOME", saved, 1);
+	free(saved);
+	cf = conffile_parse("/config", "api-key-file = key\n", 19, err,
+	    sizeof(err));
+	TAP_STR(cf != NULL ? conffile_get(cf, NULL, "api-key-file", NULL) :
+	    err, "/key", "a file at the root: its relative path from /");
+	conffile_free(cf);
+	cf = conffile_parse("config", "api-key-file = key\n", 19, err,
+	    sizeof(err));
+	TAP_STR(cf != NULL ? conffile_get(cf, NULL, "api-key-file", NULL) :
+	    err, "./key", "a path without a directory: from .");
+	conffile_free(cf);
 }
 
 static void
@@ -141,11 +201,27 @@ write_file(const char *name, const char *content, mode_t mode)
 	return path;
 }
 
+/* A file of comment lines over CONFFILE_MAX bytes; its path in path. */
+static void
+big_file(char *path, size_t size)
+{
+	FILE	*f;
+	int	 i;
+
+	snprintf(path, size, "%s/big", tmpdir);
+	if ((f = fopen(path, "w")) == NULL)
+		return;
+	for (i = 0; i < 1100; i++)
+		fprintf(f, "# %060d\n", i);
+	if (fclose(f) != 0)
+		printf("# cannot write %s\n", path);
+}
+
 static void
 test_load(void)
 {
 	struct conffile	*cf;
-	char		 err[512], want[512], missing[300];
+	char		 err[512], want[700], missing[300], big[200];
 	const char	*p;
 
 	p = write_file("open", "mode = fast\n", 0620);
@@ -168,6 +244,24 @@ test_load(void)
 	snprintf(want, sizeof(want), "%s: No such file or directory",
 	    missing);
 	TAP_STR(err, want, "and the message names it");
+	TAP_INT(conffile_load(tmpdir, 0, &cf, err, sizeof(err)), -1,
+	    "a directory is refused");
+	snprintf(want, sizeof(want), "%s: Is a directory", tmpdir);
+	TAP_STR(err, want, "and the message says so");
+	big_file(big, sizeof(big));
+	TAP_INT(conffile_load(big, 0, &cf, err, sizeof(err)), -1,
+	    "a file over 64 KiB is refused");
+	snprintf(want, sizeof(want), "%s: over 65536 bytes: not a config "
+	    "file", big);
+	TAP_STR(err, want, "and the message says so");
+	snprintf(missing, sizeof(missing), "%s/config", big);
+	TAP_INT(conffile_load(missing, 1, &cf, err, sizeof(err)), -1,
+	    "the default file may be missing, not unreachable");
+	snprintf(want, sizeof(want), "%s: Not a directory", missing);
+	TAP_STR(err, want, "and the message says why");
+	TAP_INT(conffile_load("/dev/null", 0, &cf, err, sizeof(err)), 0,
+	    "not a regular file: no permissions to check");
+	conffile_free(cf);
 }
 
 static const char *const env_names[] = { "MJ_BASE_URL", "MJ_API_KEY",
@@ -325,6 +419,7 @@ main(void)
 	}
 	test_parses();
 	test_lookups();
+	test_paths();
 	test_load();
 	test_precedence();
 	test_failures();

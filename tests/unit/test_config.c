@@ -557,6 +557,180 @@ test_key_not_in_err(void)
 	}
 }
 
+/* What fn(c) wrote to stderr (diag writes to descriptor 2). */
+static const char *
+stderr_of(int (*fn)(struct config *), struct config *c, int *ret)
+{
+	static char	got[2048];
+	FILE		*f = tmpfile();
+	size_t		 n;
+	int		 saved;
+
+	got[0] = '\0';
+	if (f == NULL || (saved = dup(2)) == -1 || dup2(fileno(f), 2) == -1)
+		return got;
+	*ret = fn(c);
+	(void)dup2(saved, 2);
+	(void)close(saved);
+	rewind(f);
+	n = fread(got, 1, sizeof(got) - 1, f);
+	got[n] = '\0';
+	(void)fclose(f);
+	return got;
+}
+
+static int
+finish(struct config *c)
+{
+	char	err[256];
+
+	return config_finish(c, 1, err, sizeof(err));
+}
+
+/*
+ * Where the config file is looked for without --config: a relative
+ * XDG_CONFIG_HOME is ignored for HOME's; without HOME there is none (a
+ * profile then cannot be found).  A metrics-dir from the file, and -v
+ * saying where each setting came from.
+ */
+static void
+test_default_file(void)
+{
+	struct config	 c;
+	char		 err[512], want[700], dir[300];
+	const char	*home = getenv("HOME"), *got;
+	char		*saved = home != NULL ? strdup(home) : NULL, *u;
+	int		 ret = -9;
+
+	clear_env();
+	setenv("MJ_API_KEY", "sk-default-file", 1);
+	setenv("XDG_CONFIG_HOME", "relative/config", 1);
+	setenv("HOME", tmpdir, 1);
+	snprintf(dir, sizeof(dir), "%s/.config", tmpdir);
+	(void)mkdir(dir, 0700);
+	snprintf(dir, sizeof(dir), "%s/.config/mjpipe", tmpdir);
+	(void)mkdir(dir, 0700);
+	(void)key_file(".config/mjpipe/config", "metrics-dir = /m/d\n", 19,
+	    0600);
+	config_init(&c);
+	diag_set_verbosity(1);
+	got = stderr_of(finish, &c, &ret);
+	diag_set_verbosity(0);
+	TAP_INT(ret, 0, "a relative XDG_CONFIG_HOME: HOME's file read");
+	TAP_STR(c.metrics_dir, "/m/d", "metrics-dir from the file");
+	snprintf(want, sizeof(want), "%s/config:1", dir);
+	TAP_STR(config_origin(&c, CONFIG_METRICS_DIR), want, "... its origin");
+	snprintf(want, sizeof(want), "test_config: metrics-dir /m/d (%s/"
+	    "config:1)\n", dir);
+	TAP_OK(strstr(got, want) != NULL, "-v says where metrics-dir came "
+	    "from");
+	snprintf(want, sizeof(want), "test_config: config file: %s/config\n",
+	    dir);
+	TAP_OK(strncmp(got, want, strlen(want)) == 0,
+	    "-v names the file read first");
+	config_free(&c);
+
+	unsetenv("HOME");
+	unsetenv("XDG_CONFIG_HOME");
+	config_init(&c);
+	TAP_INT(config_finish(&c, 1, err, sizeof(err)), 0,
+	    "no HOME, no XDG_CONFIG_HOME: no file, no error");
+	TAP_STR(config_origin(&c, CONFIG_BASE_URL), "default", "... defaults");
+	config_free(&c);
+	config_init(&c);
+	config_set_profile(&c, "p");
+	TAP_INT(config_finish(&c, 1, err, sizeof(err)), -1,
+	    "no HOME and a profile: an error");
+	TAP_STR(err, "profile p: no config file: HOME is not set",
+	    "... saying why");
+	config_free(&c);
+	config_free(NULL);
+	config_init(&c);
+	u = config_url(&c, NULL);
+	TAP_STR(u, "https://api.cometapi.com", "before finish: the default "
+	    "base, no path");
+	free(u);
+	if (saved != NULL)
+		setenv("HOME", saved, 1);
+	free(saved);
+	unsetenv("MJ_API_KEY");
+	setenv("MJ_CONFIG", "/nonexistent/mjpipe/config", 1);
+	config_init(&c);
+	TAP_INT(config_finish_local(&c, err, sizeof(err)), -1,
+	    "a program without a key: a named file that is not there");
+	TAP_STR(err, "/nonexistent/mjpipe/config: No such file or directory",
+	    "... names it");
+	config_free(&c);
+	unsetenv("MJ_CONFIG");
+}
+
+/* MJ_SETTLE: a whole number of seconds, 0 to 86400. */
+static const struct {
+	const char	*env;
+	long long	 settle;	/* -1: refused */
+} settles[] = {
+	{ "0", 0 }, { "86400", 86400 }, { "86401", -1 }, { "9x", -1 },
+	{ ":", -1 }, { "-1", -1 }, { "", 30 },	/* empty: unset */
+	{ "99999999999999999999999", -1 },
+};
+
+static void
+test_settles(void)
+{
+	struct config	c;
+	char		err[256], want[300];
+	size_t		i;
+	int		ret;
+
+	for (i = 0; i < NITEMS(settles); i++) {
+		clear_env();
+		setenv("MJ_SETTLE", settles[i].env, 1);
+		config_init(&c);
+		ret = config_finish(&c, 0, err, sizeof(err));
+		if (settles[i].settle >= 0) {
+			TAP_INT(ret, 0, "MJ_SETTLE=%s taken", settles[i].env);
+			TAP_INT(c.settle_s, settles[i].settle,
+			    "MJ_SETTLE=%s: its value", settles[i].env);
+		} else {
+			TAP_INT(ret, -1, "MJ_SETTLE=%s refused",
+			    settles[i].env);
+			snprintf(want, sizeof(want), "MJ_SETTLE: must be 0 to "
+			    "86400: %s", settles[i].env);
+			TAP_STR(err, want, "MJ_SETTLE=%s: the message",
+			    settles[i].env);
+		}
+		config_free(&c);
+	}
+	unsetenv("MJ_SETTLE");
+}
+
+/* A key read from a pipe (a process substitution): no warning. */
+static void
+test_key_from_pipe(void)
+{
+	struct config	 c;
+	char		 path[64];
+	const char	*got;
+	int		 fds[2], ret = -9;
+
+	if (pipe(fds) == -1 || write(fds[1], "sk-piped-key\n", 13) != 13) {
+		TAP_OK(0, "a pipe");
+		return;
+	}
+	(void)close(fds[1]);
+	clear_env();
+	snprintf(path, sizeof(path), "/dev/fd/%d", fds[0]);
+	setenv("MJ_API_KEY_FILE", path, 1);
+	config_init(&c);
+	got = stderr_of(finish, &c, &ret);
+	TAP_INT(ret, 0, "a key file that is a pipe");
+	TAP_STR(c.api_key, "sk-piped-key", "... its key");
+	TAP_STR(got, "", "... and no warning about its permissions");
+	config_free(&c);
+	(void)close(fds[0]);
+	unsetenv("MJ_API_KEY_FILE");
+}
+
 int
 main(void)
 {
@@ -576,6 +750,9 @@ main(void)
 	test_hosts();
 	test_urls();
 	test_key_not_in_err();
+	test_default_file();
+	test_settles();
+	test_key_from_pipe();
 	clear_env();
 	snprintf(path, sizeof(path), "rm -rf '%s'", tmpdir);
 	if (system(path) != 0)

@@ -50,6 +50,20 @@ main(void)
 	name = filename_make("{nope}", rec, "1", 0, err, sizeof(err));
 	TAP_OK(name == NULL && err[0] != '\0',
 	    "a field the record lacks: no name, a message (%s)", err);
+	record_free(rec);
+	/* a task id with braces is taken literally; no id, no {id} */
+	line = "{\"task\":{\"id\":\"a{b}c\"}}";
+	rec = record_parse(tok, line, strlen(line), 2);
+	name = filename_make("{id}", rec, "1", 0, err, sizeof(err));
+	TAP_STR(name != NULL ? name : err, "a{b}c", "an id with braces: as it is");
+	free(name);
+	record_free(rec);
+	line = "{\"task\":{\"status\":\"SUCCESS\"}}";
+	rec = record_parse(tok, line, strlen(line), 3);
+	name = filename_make("x-{id}", rec, "1", 0, err, sizeof(err));
+	TAP_OK(name == NULL, "no task.id: no name");
+	TAP_STR(err, "no task.id for {id} in --name", "... and why");
+	free(name);
 	TAP_OK(filename_template_ok("{id}-{n}") && !filename_template_ok("{id") &&
 	    !filename_template_ok("{}") && filename_template_ok("{{"),
 	    "templates whose braces pair up");

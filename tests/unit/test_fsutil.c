@@ -1,6 +1,6 @@
 /*
- * File names from untrusted text, MIME types to extensions and back, and
- * the durable file helpers.
+ * File names from untrusted text, MIME types to extensions and back (a
+ * server's Content-Type too), and the durable file helpers.
  */
 #include <sys/stat.h>
 
@@ -171,6 +171,42 @@ utf8_ok(const char *str)
 	return 1;
 }
 
+/* A server's Content-Type: its bare type, and an extension for it. */
+static const struct {
+	const char	*ct, *bare, *ext;
+} served[] = {
+	{ "Image/PNG; charset=binary", "image/png", "png" },
+	{ "image/webp", "image/webp", "webp" },
+	{ "application/x-foo2", "application/x-foo2", "foo2" },
+	{ "image/svg+xml", "image/svg+xml", "svg" },
+	{ "image/+xml", "image/+xml", "bin" },
+	{ "video/MP4X", "video/mp4x", "mp4x" },
+	{ "weird", "weird", "weird" },
+};
+
+static void
+content_types(void)
+{
+	char	ext[16], *bare;
+	size_t	i;
+
+	for (i = 0; i < sizeof(served) / sizeof(served[0]); i++) {
+		bare = fsutil_bare_type(served[i].ct);
+		TAP_STR(bare, served[i].bare, "bare type of '%s'", served[i].ct);
+		fsutil_type_ext(bare, ext, sizeof(ext));
+		TAP_STR(ext, served[i].ext, "extension for '%s'", bare);
+		free(bare);
+	}
+	fsutil_type_ext("image/abcdefghijklmnopqrstuvwxyz", ext, 4);
+	TAP_STR(ext, "abc", "an extension cut to its room");
+	errno = 0;
+	TAP_INT(fsutil_fsync_parent("/no/such/dir/file"), -1,
+	    "fsync_parent of a directory not there: -1");
+	TAP_INT(errno, ENOENT, "... ENOENT");
+	TAP_INT(fsutil_fsync_parent("/top"), 0, "fsync_parent of /top: /");
+	TAP_INT(fsutil_fsync_parent("here"), 0, "fsync_parent of a bare name: .");
+}
+
 int
 main(void)
 {
@@ -313,5 +349,6 @@ main(void)
 	snprintf(p1, sizeof(p1), "%s/a", dir);
 	rmdir(p1);
 	rmdir(dir);
+	content_types();
 	return tap_done();
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "jobs.h"
 #include "record.h"
 #include "subrecord.h"
@@ -73,6 +74,11 @@ static const struct tcase cases[] = {
 	{ "no prompt: as submission_build says", SUBMIT_IMAGINE, NULL, NULL, 1,
 	  40, "{\"x\":1}", -1, { "no prompt: field 'prompt' is missing or "
 	  "empty" }, 0, JOBS_SUBMIT },
+	/* the later jobs' bodies are written by jobs_json_string */
+	{ "controls in a later job", SUBMIT_IMAGINE, NULL, NULL, 1, 40,
+	  "{\"prompt\":\"{a, b\\b\\f\\r\\t\\n\\u0001\\\"\\\\c}\"}", 2,
+	  { "{\"prompt\":\"a\"}",
+	    "{\"prompt\":\"b\\b\\f\\r\\t\\n\\u0001\\\"\\\\c\"}" }, 1, 0 },
 	{ "a one-image blend", SUBMIT_BLEND, NULL, NULL, 1, 40,
 	  "{\"base64Array\":[\"data:image/png;base64,AA==\"]}", -1,
 	  { "a blend takes 2 to 5 images (the server's limit), got 1; nothing "
@@ -84,6 +90,7 @@ run_case(const struct tcase *c)
 {
 	struct submit_opts	 o;
 	struct jobs_opts	 jo = { c->expand, c->max_jobs };
+	struct buf		 esc = BUF_INIT;
 	struct submission	*subs = NULL;
 	struct record		*rec;
 	enum jobs_refusal	 why = JOBS_SUBMIT;
@@ -114,10 +121,15 @@ run_case(const struct tcase *c)
 		    "%s: job %d of", c->name, i + 1);
 		TAP_INT(subs[i].expand_index, c->expanded ? i + 1 : 0,
 		    "%s: job %d index", c->name, i + 1);
+		buf_reset(&esc);
+		if (subs[i].prompt != NULL)
+			jobs_json_string(&esc, subs[i].prompt,
+			    strlen(subs[i].prompt));
 		TAP_OK(!c->expanded || (subs[i].prompt != NULL &&
-		    strstr(subs[i].body, subs[i].prompt) != NULL),
+		    strstr(subs[i].body, buf_str(&esc)) != NULL),
 		    "%s: job %d says its prompt", c->name, i + 1);
 	}
+	buf_free(&esc);
 	if (n > 0)
 		submission_free_all(subs, (size_t)n);
 	record_free(rec);

@@ -38,6 +38,14 @@ test_modal(const char *dir)
 	TAP_OK(!modal_chained(&o), "an action alone: no modal in the same run");
 	o.modal_prompt = "a boat --zoom 2";
 	TAP_OK(modal_chained(&o), "with --modal-prompt: the modal follows");
+	o.modal_prompt = NULL;
+	o.mask_file = "mask.png";
+	TAP_OK(modal_chained(&o), "with --mask alone: the modal follows");
+	o.kind = SUBMIT_IMAGINE;
+	TAP_OK(!modal_chained(&o), "not an action: no modal follows");
+	o.kind = SUBMIT_ACTION;
+	o.mask_file = NULL;
+	o.modal_prompt = "a boat --zoom 2";
 	if (submit_opts_load(&o, err, sizeof(err)) == -1)
 		return;
 	rec = record_parse(tok, in, strlen(in), 1);
@@ -58,6 +66,19 @@ test_modal(const char *dir)
 	TAP_STR(json_object_to_json_string_ext(t, JSON_C_TO_STRING_PLAIN),
 	    "{\"id\":\"1800\",\"status\":\"MODAL\"}", "a failed modal names its task");
 	json_object_put(t);
+	free(subs[0].body);
+	subs[0].body = strdup("{\"prompt\":\"p\"}");
+	t = modal_task(&subs[0]);
+	TAP_STR(json_object_to_json_string_ext(t, JSON_C_TO_STRING_PLAIN),
+	    "{\"id\":\"\",\"status\":\"MODAL\"}",
+	    "a body without taskId: an empty id, never a crash");
+	json_object_put(t);
+	o.modal_prompt = NULL;
+	TAP_INT(modal_follow(&o, &subs[0], "1801", NULL, err, sizeof(err)), -1,
+	    "no --modal-prompt nor --mask: no modal to follow with");
+	TAP_STR(subs[0].body, "{\"prompt\":\"p\"}",
+	    "... the submission left as it was");
+	o.modal_prompt = "a boat --zoom 2";
 
 	(void)snprintf(path, sizeof(path), "%s/modal.journal", dir);
 	if ((j = journal_open(path, err, sizeof(err))) == NULL)

@@ -3,6 +3,8 @@
  * naming the line, lookups with the '*' mode, and the kind of each
  * follow-up action.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "prices.h"
@@ -20,6 +22,8 @@ static const struct {
 	{ "0.0000001", -1 }, { "", -1 }, { ".", -1 }, { "-1", -1 },
 	{ "+1", -1 }, { "1e3", -1 }, { "0,05", -1 }, { "$0.05", -1 },
 	{ "1.2.3", -1 }, { " 1", -1 }, { "0x10", -1 },
+	{ "9999999999", -1 }, { "1.a", -1 }, { "999999999.999999",
+	    999999999999999LL },
 };
 
 static const struct {
@@ -51,6 +55,9 @@ money(void)
 		TAP_STR(buf, formats[i].text, "format %lld",
 		    formats[i].micros);
 	}
+	/* too small a buffer: cut, as snprintf cuts, and no zero trimmed */
+	price_format(50000, buf, 5);
+	TAP_STR(buf, "0.05", "format into 5 bytes: cut");
 }
 
 /* A budget of 0.50 at 0.05 a job: exactly 10 jobs, not 9. */
@@ -120,6 +127,12 @@ lookup(void)
 		TAP_INT(m, lookups[i].micros, "price of %s %s",
 		    lookups[i].kind, lookups[i].mode ? lookups[i].mode : "-");
 	}
+	TAP_INT(prices_lookup(p, NULL, "fast", &m), -1, "no kind: no price");
+	prices_free(p);
+	p = prices_parse("imagine fast 0.05# no blank\n", 27, "p.txt", err,
+	    sizeof(err));
+	TAP_OK(p != NULL && prices_lookup(p, "imagine", "fast", &m) == 0 &&
+	    m == 50000, "a comment right after the price");
 	prices_free(p);
 	p = prices_parse("", 0, "empty", err, sizeof(err));
 	TAP_OK(p != NULL && prices_lookup(p, "imagine", "fast", &m) == -1,
@@ -146,6 +159,8 @@ static const struct {
 	    "has a price on line 1 already" },
 	{ "imagine * 1\nimagine * 2", "p.txt:2: imagine * has a price on "
 	    "line 1 already" },
+	{ "imagine fast 0.05 a b c", "p.txt:1: expected 'kind mode price', "
+	    "as in 'imagine fast 0.05'" },
 };
 
 static void
@@ -196,6 +211,11 @@ static const struct {
 	{ "", "MJ::JOB::pan_left::1::h::SOLO", "pan" },
 	{ "", "MJ::Inpaint::1::h::SOLO", "inpaint" },
 	{ "", "MJ::JOB::animate_high::1::h", "video" },
+	{ "", "JOB::upsample::2::abc", "upscale" },
+	{ "", "CustomZoom", "custom-zoom" },
+	/* an upscale of a kind not priced apart: no kind, no guess */
+	{ "", "MJ::JOB::upsample_v7_2x::1::h", NULL },
+	{ "", "MJ::JOB::upsample_x::1::h", NULL },
 	{ "something new", NULL, NULL },
 };
 
@@ -213,6 +233,7 @@ kinds(void)
 		{ "/mj/submit/modal", "modal" },
 		{ "/mj/submit/edits", "edit" },
 		{ "/mj/submit/retexture", "retexture" },
+		{ "/mj/submit/edit", "edit" },
 		{ "/mj/submit/action", NULL },
 	};
 	const char	*k;
@@ -230,9 +251,57 @@ kinds(void)
 	for (i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
 		TAP_STR(prices_kind_of_endpoint(ends[i].endpoint), ends[i].kind,
 		    "endpoint %s", ends[i].endpoint);
+	TAP_STR(prices_kind_of_endpoint(NULL), NULL, "no endpoint, no kind");
 	for (i = 0; prices_kinds[i] != NULL; i++)
 		TAP_OK(prices_kind_known(prices_kinds[i]), "kind %s",
 		    prices_kinds[i]);
+}
+
+/* prices_load: a file that is not there, a directory, one too big. */
+static void
+files(void)
+{
+	static char	 dir[] = "/tmp/test_prices.XXXXXX";
+	struct prices	*p;
+	char		 path[128], err[256], want[300];
+	FILE		*f;
+	int		 i;
+
+	if (mkdtemp(dir) == NULL) {
+		TAP_OK(0, "mkdtemp");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/none", dir);
+	p = prices_load(path, err, sizeof(err));
+	snprintf(want, sizeof(want), "%s: No such file or directory", path);
+	TAP_OK(p == NULL, "a file that is not there");
+	TAP_STR(err, want, "... named in the message");
+	p = prices_load(dir, err, sizeof(err));
+	snprintf(want, sizeof(want), "%s: Is a directory", dir);
+	TAP_OK(p == NULL, "a directory");
+	TAP_STR(err, want, "... said so");
+	snprintf(path, sizeof(path), "%s/big", dir);
+	if ((f = fopen(path, "w")) != NULL) {
+		/* comment lines, more than PRICES_FILE_MAX bytes of them */
+		for (i = 0; i < 20000; i++)
+			fprintf(f, "# %060d\n", i);
+		(void)fclose(f);
+	}
+	p = prices_load(path, err, sizeof(err));
+	snprintf(want, sizeof(want), "%s: larger than 1048576 bytes", path);
+	TAP_OK(p == NULL, "a file over 1 MiB");
+	TAP_STR(err, want, "... said so");
+	snprintf(path, sizeof(path), "%s/ok", dir);
+	if ((f = fopen(path, "w")) != NULL) {
+		fprintf(f, "imagine fast 0.05\n");
+		(void)fclose(f);
+	}
+	p = prices_load(path, err, sizeof(err));
+	TAP_OK(p != NULL, "a good file loads");
+	prices_free(p);
+	snprintf(path, sizeof(path), "rm -rf '%s'", dir);
+	if (system(path) != 0)
+		printf("# could not remove %s\n", dir);
 }
 
 int
@@ -243,5 +312,6 @@ main(void)
 	lookup();
 	refusals();
 	kinds();
+	files();
 	return tap_done();
 }

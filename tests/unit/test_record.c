@@ -190,6 +190,11 @@ static const struct {
 	{ "{\"task\":\"1773\"}", NULL },
 	{ "{\"id\":\"1773\"}", NULL },
 	{ "{\"task\":{\"id\":null}}", NULL },
+	{ "{\"task\":{\"id\":true}}", NULL },
+	{ "{\"task\":{\"id\":{\"n\":1}}}", NULL },
+	{ "{\"task\":{\"id\":[1]}}", NULL },
+	{ "{\"task\":{\"id\":\"\"}}", NULL },
+	{ "{\"task\":{\"id\":1.5}}", "1.5" },
 };
 
 /* One row of seqs: the validator, and a record with it in a string. */

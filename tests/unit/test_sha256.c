@@ -1,9 +1,13 @@
 /*
  * SHA-256: the FIPS 180-4 examples, and streaming in any chunks equal to
- * one shot, around the block boundaries.
+ * one shot, around the block boundaries; sha256_file on a file, and on
+ * what it refuses: nothing there, a symbolic link, a directory.
  */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "sha256.h"
 #include "tap.h"
@@ -46,6 +50,40 @@ static const struct {
 	{ "\0", 1, "6e340b9cffb37a989ca544e6bb780a2c78901d3fb33738768511a30617afa01d" },
 	{ "\xff\0\x80", 3, "ef192b7af54e943f206ab27075ec1805384c972c9959fc5820f1fa7d5268fcef" },
 };
+
+/* sha256_file: hash and size, or -1 with errno. */
+static void
+files(void)
+{
+	char		 dir[] = "/tmp/test_sha256.XXXXXX", path[64], lnk[64];
+	char		 hex[SHA256_HEX_LEN + 1];
+	long long	 bytes = -1;
+	FILE		*f;
+
+	if (mkdtemp(dir) == NULL) {
+		printf("Bail out! mkdtemp: %s\n", strerror(errno));
+		exit(1);
+	}
+	(void)snprintf(path, sizeof(path), "%s/abc", dir);
+	(void)snprintf(lnk, sizeof(lnk), "%s/link", dir);
+	f = fopen(path, "w");
+	TAP_OK(f != NULL && fputs("abc", f) >= 0 && fclose(f) == 0, "a file");
+	TAP_OK(sha256_file(path, hex, &bytes) == 0 && bytes == 3 &&
+	    strcmp(hex, vectors[1].hex) == 0, "sha256_file: its hash, 3 bytes");
+	errno = 0;
+	TAP_OK(sha256_file(lnk, hex, &bytes) == -1 && errno == ENOENT,
+	    "nothing there: -1, ENOENT");
+	TAP_INT(symlink("abc", lnk), 0, "a symbolic link to it");
+	errno = 0;
+	TAP_OK(sha256_file(lnk, hex, &bytes) == -1 && errno == ELOOP,
+	    "... not followed: -1, ELOOP");
+	errno = 0;
+	TAP_OK(sha256_file(dir, hex, &bytes) == -1 && errno == EISDIR,
+	    "a directory: -1, EISDIR");
+	(void)unlink(lnk);
+	(void)unlink(path);
+	(void)rmdir(dir);
+}
 
 int
 main(int argc, char **argv)
@@ -116,6 +154,7 @@ main(int argc, char **argv)
 		}
 	}
 	TAP_OK(all, "chunked equals one shot, lengths 0 to 130, many chunk sizes");
+	files();
 	/* the same cases through the portable code, where SHA-NI is used */
 	if (argc == 1 && getenv("MJ_SHA256_PORTABLE") == NULL) {
 		char	*cmd;

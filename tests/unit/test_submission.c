@@ -8,8 +8,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "api.h"
+#include "journal.h"
 #include "record.h"
 #include "submission.h"
+#include "table.h"
 #include "tap.h"
 
 #define GRID_TASK "{\"id\":\"1773\",\"action\":\"IMAGINE\",\"status\":\"SUCCESS\"," \
@@ -237,6 +240,69 @@ test_tagged(void)
 	}
 }
 
+/* The submit object: the reply's code, words and properties, if any. */
+static void
+test_outcome(void)
+{
+	struct api_reply	 rep;
+	json_object		*o;
+
+	memset(&rep, 0, sizeof(rep));
+	rep.code = 22;
+	rep.description = "queued";
+	o = submission_outcome("/mj/submit/imagine", &rep);
+	TAP_INT(json_object_get_int(json_object_object_get(o, "code")), 22,
+	    "outcome: the reply's code");
+	TAP_OK(!json_object_object_get_ex(o, "properties", NULL),
+	    "... no properties when the reply had none");
+	json_object_put(o);
+	rep.properties = json_tokener_parse("{\"numberOfQueues\":2}");
+	o = submission_outcome("/mj/submit/imagine", &rep);
+	TAP_OK(json_object_object_get_ex(o, "properties", NULL),
+	    "... the reply's properties kept");
+	json_object_put(o);
+	json_object_put(rep.properties);
+	o = submission_outcome("/mj/submit/action", NULL);
+	TAP_OK(!json_object_object_get_ex(o, "code", NULL) &&
+	    strcmp(json_get_string(o, "endpoint"), "/mj/submit/action") == 0,
+	    "no reply (resumed): the endpoint, no code");
+	json_object_put(o);
+}
+
+/* Journal keys: a follow-up is its parent and button, nothing else. */
+static void
+test_keys(void)
+{
+	struct submission	 a, b;
+	struct table		*ord = table_new();
+	struct record		*rec = record_new(json_tokener_parse(
+	    "{\"task\":{\"id\":\"7\"}}"), 1);
+	char			 k1[JOURNAL_KEY_LEN + 1], k2[JOURNAL_KEY_LEN + 1];
+	char			 k3[JOURNAL_KEY_LEN + 1];
+
+	memset(&a, 0, sizeof(a));
+	a.endpoint = "/mj/submit/action";
+	a.body = "{\"taskId\":\"7\",\"customId\":\"c1\"}";
+	a.parent = json_tokener_parse("{\"id\":\"7\",\"button\":\"U1\"}");
+	b = a;
+	b.body = "{\"taskId\":\"7\",\"customId\":\"c2\"}";
+	b.parent = json_tokener_parse("{\"id\":\"7\"}");
+	submission_key(&a, rec, ord, k1);
+	submission_key(&b, rec, ord, k2);
+	TAP_OK(strcmp(k1, k2) != 0, "a parent's button is part of the key");
+	submission_key(&a, rec, ord, k3);
+	TAP_OK(strcmp(k1, k3) != 0, "the same follow-up twice: two keys");
+	table_free(ord);
+	ord = table_new();
+	a.body = b.body;	/* the customId of a later read */
+	submission_key(&a, rec, ord, k3);
+	TAP_STR(k3, k1, "... the same key in a new run, whatever its customId");
+	json_object_put(a.parent);
+	json_object_put(b.parent);
+	table_free(ord);
+	record_free(rec);
+}
+
 int
 main(void)
 {
@@ -247,6 +313,8 @@ main(void)
 		run_case(&cases[i]);
 	test_rebuild();
 	test_tagged();
+	test_outcome();
+	test_keys();
 	(void)unlink(png_path);
 	return tap_done();
 }

@@ -21,6 +21,7 @@ static const struct {
 } names[] = {
 	{ "mj", "MID_JOURNEY", NULL },
 	{ "Midjourney", "MID_JOURNEY", NULL },
+	{ "MID_JOURNEY", "MID_JOURNEY", NULL },
 	{ "niji", "NIJI_JOURNEY", NULL },
 	{ "NIJI_JOURNEY", "NIJI_JOURNEY", NULL },
 	{ "dalle", NULL, NULL },

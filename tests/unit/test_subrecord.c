@@ -139,6 +139,39 @@ test_parent_step(void)
 	TAP_OK(pf.fresh == NULL, "clear drops the parent read");
 }
 
+/* -n's expanded job as text: what is cut, what cannot be made. */
+static void
+test_dry_line(void)
+{
+	struct submission	 sub;
+	char			*l;
+
+	memset(&sub, 0, sizeof(sub));
+	sub.endpoint = "/mj/submit/imagine";
+	sub.body = "{\"prompt\":\"a red bird\"}";
+	sub.prompt = "a red bird";
+	sub.expand_index = 1;
+	sub.expand_of = 2;
+	l = subrecord_dry_line("{\"sku\":1}", 9, &sub);
+	TAP_STR(l, "{\"sku\":1,\"submit\":{\"dryRun\":true,\"endpoint\":"
+	    "\"/mj/submit/imagine\",\"body\":{\"prompt\":\"a red bird\"},"
+	    "\"prompt\":\"a red bird\",\"expand\":{\"index\":1,\"of\":2}}}",
+	    "a job's record: the input's fields, then submit");
+	free(l);
+	sub.prompt = NULL;
+	l = subrecord_dry_line("{} \r\n", 5, &sub);
+	TAP_STR(l, "{\"submit\":{\"dryRun\":true,\"endpoint\":"
+	    "\"/mj/submit/imagine\",\"body\":{\"prompt\":\"a red bird\"},"
+	    "\"prompt\":\"\",\"expand\":{\"index\":1,\"of\":2}}}",
+	    "an empty object, blanks after it: no comma, no blanks; no prompt: "
+	    "\"\"");
+	free(l);
+	TAP_OK(subrecord_dry_line("[1, 2]", 6, &sub) == NULL,
+	    "text without a closing brace: none made");
+	TAP_OK(subrecord_dry_line("}", 1, &sub) == NULL,
+	    "a lone brace: none made");
+}
+
 int
 main(void)
 {
@@ -146,5 +179,6 @@ main(void)
 	test_outcomes();
 	test_may_exist();
 	test_parent_step();
+	test_dry_line();
 	return tap_done();
 }

@@ -125,6 +125,12 @@ static const struct {
 	{ { FAIL(NO, 404, 1, 0, OK), .envelope = 1, .code = 3 },
 	    VERDICT_REFUSED_FINAL, WHY_NONE, NULL, 0, 404, 0,
 	    "an imagine's 404 with code 3: refused for good" },
+	{ { FAIL(NO, 404, 1, 0, OK), .has_parent = 1 },
+	    VERDICT_REFUSED_FINAL, WHY_NONE, NULL, 0, 404, 0,
+	    "an action's 404 without an envelope: refused for good" },
+	{ { FAIL(NO, 404, 1, 0, OK), .has_parent = 1, .envelope = 1,
+	    .code = 4 }, VERDICT_REFUSED_FINAL, WHY_NONE, NULL, 0, 404, 0,
+	    "an action's 404 with code 4: refused, not 'no such parent'" },
 	{ { FAIL(NO, 0, 1, 0, OK) }, VERDICT_REFUSED_FINAL, WHY_NONE,
 	    NULL, 0, 0, 0, "a bad URL, never sent: refused for good" },
 	{ { FAIL(NO, 401, 1, 0, KEY) }, VERDICT_STOP_ACCOUNT, WHY_NONE,
@@ -167,5 +173,9 @@ main(void)
 			TAP_INT(v.account, rows[i].in.account,
 			    "... account: %s", rows[i].name);
 	}
+	TAP_STR(verdict_name(VERDICT_STOP_TRUST), "stop-trust",
+	    "the last verdict has its name");
+	TAP_STR(verdict_name((enum verdict)(VERDICT_STOP_TRUST + 1)), "?",
+	    "a value past the last: \"?\", never a read past the names");
 	return tap_done();
 }
