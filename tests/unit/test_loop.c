@@ -105,6 +105,11 @@ main(void)
 	    "SIGTERM: the next turn says so");
 	TAP_INT(loop_signal(l), SIGTERM, "... which signal");
 	TAP_INT(loop_signal_status(l), 143, "... status 143");
+	if (raise(SIGINT) != 0)
+		TAP_OK(0, "raise");
+	(void)loop_turn(l, -1, 100);
+	TAP_INT(loop_signal(l), SIGTERM, "then SIGINT: the first signal "
+	    "counts");
 	loop_free(l);
 	return tap_done();
 }
