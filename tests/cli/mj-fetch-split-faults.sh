@@ -2,8 +2,9 @@
 # mj-fetch --split when a quadrant cannot be made or read: a grid of one
 # pixel; on a rerun, a quadrant's name held by a directory, a quadrant
 # that is no image, its .part held by a directory, its write, fsync or
-# close failing (tests/faultinject/faultsys.so), reading a quadrant
-# found there failing, the grid replaced by something not an image.
+# close failing (tests/faultinject/faultsys.so), the directory's fsync
+# after it failing, reading a quadrant found there failing, the grid
+# replaced by something not an image.
 # Each: status 1, the record an error (stage fetch) naming the file and
 # why, retryable when a full disk or an I/O error may pass; the files
 # kept, no .part left; the same command without the fault then splits.
@@ -72,7 +73,11 @@ split_case "close of a quadrant failing" "$q2: Input/output error" true \
     close:EIO:1 "${q2%.png}.part"
 split_case "reading a quadrant found there failing" "$q2: Input/output error" true \
     read:EIO:1 "$q2"
-is "$(wc -l < faults.log)" 4 "each fault was made on its file"
+rm -f "$q2"
+split_case "the directory's fsync after a quadrant failing" "$grid: Input/output error" true \
+    fsync:EIO:2 "$TEST_DIR/out"
+is "$(wc -l < faults.log)" 5 "each fault was made on its file"
+ok "... the last on the directory" sh -c "tail -1 faults.log | grep -q 'fsync 2 on $TEST_DIR/out: EIO'"
 
 echo 'not a picture' > "$grid"; rm -f "$q2"
 split_case "the grid replaced by text" "$grid: not an image libvips can read" false

@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "diag.h"
@@ -86,6 +87,48 @@ raw_summary(void)
 	diag_status_end("prompt \x1b[2J \xe2\x81\xa6" "x \xc0\xaf");
 }
 
+static void
+quiet_summary(void)
+{
+	diag_set_quiet(1);
+	diag_status_force(1);
+	diag_status_end("3 done");
+	diag_set_quiet(0);
+}
+
+/* diag_fatal in a child named by a path: its message and status. */
+static void
+fatal_child(void)
+{
+	char		 got[256];
+	ssize_t		 n;
+	size_t		 len = 0;
+	pid_t		 pid;
+	int		 fds[2], status = -1;
+
+	if (pipe(fds) == -1 || (pid = fork()) == -1) {
+		TAP_OK(0, "fork");
+		return;
+	}
+	if (pid == 0) {
+		if (dup2(fds[1], 2) == -1)
+			_exit(99);
+		diag_init("/usr/local/bin/mj-thing");
+		diag_fatal(3, "broken: %d", 3);
+	}
+	(void)close(fds[1]);
+	while (len < sizeof(got) - 1 &&
+	    (n = read(fds[0], got + len, sizeof(got) - 1 - len)) > 0)
+		len += (size_t)n;
+	got[len] = '\0';
+	(void)close(fds[0]);
+	(void)waitpid(pid, &status, 0);
+	TAP_STR(got, "mj-thing: broken: 3\n",
+	    "diag_fatal: one message, the program's name without its path");
+	TAP_INT(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 3,
+	    "diag_fatal: the status given");
+}
+
 int
 main(void)
 {
@@ -98,6 +141,7 @@ main(void)
 	diag_add_secret("");
 	diag_add_secret("x");
 	diag_add_secret("k9z7");
+	diag_add_secret("sk-SECRET123");	/* twice: kept once */
 	for (i = 0; i < sizeof(redactions) / sizeof(redactions[0]); i++) {
 		s = diag_redact(redactions[i].in);
 		TAP_STR(s, redactions[i].want, "redact '%s'", redactions[i].want);
@@ -119,5 +163,10 @@ main(void)
 	diag_set_quiet(0);
 	diag_status_force(1);
 	TAP_INT(diag_status_enabled(), 1, "status line when forced");
+	TAP_STR(stderr_of(quiet_summary), "", "quiet: no summary at the end");
+	TAP_OK(diag_find_secret("any text", "") == NULL,
+	    "an empty secret is found nowhere");
+	fflush(stdout);		/* the child must not print it again */
+	fatal_child();
 	return tap_done();
 }

@@ -171,6 +171,87 @@ test_timer(void)
 	unlink(path);
 }
 
+/* What diag wrote to descriptor 2 while fn ran. */
+static const char *
+stderr_of(void (*fn)(void))
+{
+	static char	got[2048];
+	FILE		*f = tmpfile();
+	size_t		 n;
+	int		 saved;
+
+	got[0] = '\0';
+	if (f == NULL || (saved = dup(2)) == -1 || dup2(fileno(f), 2) == -1)
+		return got;
+	fn();
+	(void)dup2(saved, 2);
+	(void)close(saved);
+	rewind(f);
+	n = fread(got, 1, sizeof(got) - 1, f);
+	got[n] = '\0';
+	(void)fclose(f);
+	return got;
+}
+
+/* A file that cannot be written while running: one warning, not one a
+ * tick; the timer keeps going and goes with metrics_free. */
+static void
+unwritable_run(void)
+{
+	struct metrics	*m;
+	struct loop	*l;
+	char		 path[300];
+	long long	 deadline;
+
+	setenv("MJ_METRICS_INTERVAL_MS", "20", 1);
+	snprintf(path, sizeof(path), "%s/no/run.prom", tmpdir);
+	l = loop_new();
+	m = metrics_new("mj-x", path);
+	metrics_start(m, l);
+	deadline = loop_now() + 200;
+	while (loop_now() < deadline)
+		(void)loop_turn(l, -1, 20);
+	TAP_INT(loop_timer_count(l), 1, "still ticking");
+	metrics_free(m);
+	TAP_INT(loop_timer_count(l), 0, "freed while running: its timer gone");
+	loop_free(l);
+}
+
+static void
+test_failures(void)
+{
+	struct metrics	*m;
+	char		 path[300], err[512], want[700], cmd[700], *text;
+	const char	*got;
+
+	/* the file's place taken by a directory: the rename fails */
+	snprintf(path, sizeof(path), "%s/dir.prom", tmpdir);
+	(void)mkdir(path, 0700);
+	m = metrics_new("mj-x", path);
+	TAP_INT(metrics_finish(m, 0, err, sizeof(err)), -1,
+	    "a directory in the file's place");
+	snprintf(want, sizeof(want), "%s: Is a directory", path);
+	TAP_STR(err, want, "... says so");
+	snprintf(cmd, sizeof(cmd), "ls '%s' | wc -l | grep -qx 1", tmpdir);
+	TAP_OK(system(cmd) == 0, "... no temporary file left");
+	metrics_free(m);
+	(void)rmdir(path);
+
+	got = stderr_of(unwritable_run);
+	snprintf(want, sizeof(want), "test_metrics: warning: metrics: %s/no/"
+	    "run.prom: No such file or directory\n", tmpdir);
+	TAP_STR(got, want, "an unwritable file while running: one warning");
+
+	/* a labelled family given no label: the empty one */
+	m = metrics_new("mj-x", path);
+	metrics_add(m, METRIC_TASKS, NULL, 2);
+	text = metrics_text(m);
+	TAP_OK(strstr(text, "mjpipe_tasks_total{program=\"mj-x\","
+	    "status=\"\"} 2\n") != NULL, "no label: the empty label");
+	free(text);
+	metrics_free(m);
+}
+
 int
 main(void)
 {
@@ -183,6 +264,7 @@ main(void)
 	test_cap();
 	test_write();
 	test_timer();
+	test_failures();
 	(void)rmdir(tmpdir);
 	return tap_done();
 }
