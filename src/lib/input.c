@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "input.h"
+#include "loop.h"
 #include "xalloc.h"
 
 #define INPUT_READ_SIZE	(256 * 1024)
@@ -33,7 +34,6 @@ struct input {
 	int		 first_line;
 	int		 fresh;
 	int		 open_errno;	/* an operand could not be opened */
-	int		 nullfd;	/* always readable, to report that */
 	long long	 total;		/* bytes of every operand, or -1 */
 	long long	 nread;		/* bytes read so far */
 };
@@ -73,7 +73,6 @@ input_new(char *const *paths, int n)
 	in->paths = n > 0 ? paths : stdin_path;
 	in->npaths = n > 0 ? n : 1;
 	in->fd = -1;
-	in->nullfd = -1;
 	in->name = in->paths[0];
 	in->total = total_size(in->paths, in->npaths);
 	return in;
@@ -86,8 +85,6 @@ input_free(struct input *in)
 		return;
 	if (in->fd > STDERR_FILENO)
 		(void)close(in->fd);	/* read-only */
-	if (in->nullfd != -1)
-		(void)close(in->nullfd);
 	buf_free(&in->buf);
 	free(in);
 }
@@ -120,12 +117,10 @@ input_fd(struct input *in)
 		in->open_errno = errno;
 		in->fd = -1;
 	}
-	if (in->open_errno != 0) {
-		/* wake the loop so that input_fill reports the failure */
-		if (in->nullfd == -1)
-			in->nullfd = open("/dev/null", O_RDONLY | O_CLOEXEC);
-		return in->nullfd;
-	}
+	/* the loop turns at once, and input_fill reports the failure: no
+	 * descriptor needed, for there may be none left (EMFILE) */
+	if (in->open_errno != 0)
+		return LOOP_INPUT_READY;
 	return in->fd;
 }
 

@@ -21,7 +21,8 @@ struct input	*input_new(char *const *paths, int n);
 void		 input_free(struct input *);
 
 /*
- * The descriptor to poll for POLLIN, or -1 once every file is read.
+ * The descriptor to poll for POLLIN, -1 once every file is read, or
+ * LOOP_INPUT_READY when input_fill has a failure to report.
  * A file that cannot be opened or read (a directory) is reported by
  * input_fill (-1, errno set, input_name() naming it) and skipped, as
  * cat(1) does; the lines read before a read error are kept.

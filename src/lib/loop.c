@@ -309,7 +309,7 @@ loop_turn(struct loop *l, int input_fd, long long max_wait_ms)
 		n = 2;
 	}
 	mc = curl_multi_poll(l->multi, fds, (unsigned)n,
-	    wait_ms(l, max_wait_ms), NULL);
+	    input_fd == LOOP_INPUT_READY ? 0 : wait_ms(l, max_wait_ms), NULL);
 	if (mc == CURLM_OK)
 		mc = curl_multi_perform(l->multi, &running);
 	if (mc != CURLM_OK)
@@ -322,7 +322,8 @@ loop_turn(struct loop *l, int input_fd, long long max_wait_ms)
 			continue;
 		ev |= LOOP_SIGNAL;
 	}
-	if (input_fd >= 0 && (fds[1].revents != 0 || fd_ready(input_fd)))
+	if (input_fd == LOOP_INPUT_READY || (input_fd >= 0 &&
+	    (fds[1].revents != 0 || fd_ready(input_fd))))
 		ev |= LOOP_READABLE;
 	return ev;
 }

@@ -53,7 +53,14 @@ void		 loop_wakeup(struct loop *);
 long long	 loop_now(void);
 
 /*
- * One turn.  input_fd < 0: do not watch input.  max_wait_ms < 0: wait
+ * An input_fd that needs no poll: it is readable now (input.c: a file
+ * that could not be opened, perhaps for want of a descriptor, whose
+ * failure input_fill reports).
+ */
+#define LOOP_INPUT_READY	(-2)
+
+/*
+ * One turn.  input_fd -1: do not watch input.  max_wait_ms < 0: wait
  * until something happens (at most 1 s, so that nothing is missed).
  * Returns LOOP_* bits.
  */

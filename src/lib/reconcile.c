@@ -134,10 +134,10 @@ take_task(const char *text, size_t len, void *arg)
 		return -1;
 	}
 	state = json_get_string(task, "state");
+	id = api_task_id(task);		/* api_parse_task: never NULL */
 	if (state != NULL && strncmp(state, JOURNAL_TAG_PREFIX,
 	    strlen(JOURNAL_TAG_PREFIX)) == 0 &&
-	    (w = table_get(rc->wanted, state)) != NULL &&
-	    (id = api_task_id(task)) != NULL) {
+	    (w = table_get(rc->wanted, state)) != NULL) {
 		if (w->ntasks++ == 0) {
 			w->task_id = xstrdup(id);
 			w->modal = strcasecmp(api_task_status(task),

@@ -216,8 +216,7 @@ sub_kind(const struct sub *s)
 static void
 sub_count(struct subq *q, const struct sub *s)
 {
-	if (q->opt.plan != NULL)
-		plan_job(q->opt.plan, sub_kind(s), q->opt.mode);
+	plan_job(q->opt.plan, sub_kind(s), q->opt.mode);
 }
 
 void

@@ -101,7 +101,7 @@ struct subq_opts {
 	int		 dry_run;
 	const char	*journal_path;
 	long long	 settle_s;
-	struct plan	*plan;		/* the cost plan (plan.h), or NULL */
+	struct plan	*plan;		/* the cost plan (plan.h), never NULL */
 	const char	*mode;		/* the jobs' speed mode, for prices */
 	int64_t		 max_cost;	/* --max-cost in millionths; -1: none */
 };

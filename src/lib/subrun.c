@@ -650,8 +650,7 @@ subrun_start(struct subq *q)
 				return;	/* a refusal may give a slot back */
 			msg = xasprintf("not submitted: --max-tasks %lu "
 			    "reached", q->opt.max_tasks);
-			if (q->opt.plan != NULL)
-				plan_held(q->opt.plan);
+			plan_held(q->opt.plan);
 			sub_fail(q, s, msg, 1, 0, 0);
 			free(msg);
 			continue;

@@ -11,6 +11,9 @@ sim_post /_sim/faults '{"faults":[]}' > /dev/null
 tag=$(sim_api GET /mj/task/list | jq -r '.[0].state')
 ok "the lost request's task carries mjpipe's tag" test "${tag#mjpipe-}" != "$tag"
 sim_api POST /mj/submit/imagine "{\"prompt\":\"tagged twice\",\"state\":\"$tag\"}" > /dev/null
+# and others in the list: a state of someone else's, another run's tag
+sim_api POST /mj/submit/imagine '{"prompt":"not ours","state":"row-17"}' > /dev/null
+echo "another run" | mj-submit --journal other.journal > /dev/null 2>&1
 # the server's order decides which: the first it lists
 first=$(sim_api GET /mj/task/list | jq -r "map(select(.state == \"$tag\"))[0].id")
 
@@ -21,4 +24,5 @@ jq_ok out2.jsonl ".[0].task.id == \"$first\" and .[0].submit.reconciled == true"
 ok "... and says that two carry the tag" \
     grep -q "the task list has 2 tasks tagged $tag; taking $first" err
 is "$(sim_stats | jq '.submissions["tagged twice"]')" 2 "... nothing more sent"
+is "$(sim_stats | jq .tasks_created)" 4 "... the others untouched"
 done_testing

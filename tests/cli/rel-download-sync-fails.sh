@@ -1,6 +1,7 @@
 #!/bin/bash
 # fsync(2) fails with EIO (faultsys.so) on a downloaded file before it is
-# named, or on the directory after: the record a retryable error naming
+# named, or on the directory after, or close(2) does under --no-sync
+# (which syncs nothing): the record a retryable error naming
 # what, one message, status 1; a file not synced is not left, under any
 # name; a file named before its directory's sync failed is taken as
 # found by the same command, which then requests nothing.
@@ -15,12 +16,14 @@ images() {
 	    select(.key | startswith("GET /mj/image")) | .value] | add // 0'
 }
 
-# faulty_in DIR SPEC: mj-fetch -d DIR with FAULTSYS=SPEC on DIR's files
+# faulty_in DIR SPEC [OPTION]: mj-fetch [OPTION] -d DIR with FAULTSYS=SPEC
+# on DIR's files
 faulty_in() {
 	local asan=${ASAN_OPTIONS:+$ASAN_OPTIONS:}
 	env LD_PRELOAD="$FAULTSYS_SO" FAULTSYS="$2" FAULTSYS_PATH="/$1" \
 	    ASAN_OPTIONS="${asan}verify_asan_link_order=0" \
-	    FAULTSYS_LOG="$TEST_DIR/faultsys.log" mj-fetch -d "$1" done.jsonl
+	    FAULTSYS_LOG="$TEST_DIR/faultsys.log" mj-fetch ${3:+"$3"} -d "$1" \
+	    done.jsonl
 }
 
 # the 1st fsync is the file's, the 2nd the directory's
@@ -38,6 +41,14 @@ is "$(cat b.err)" "mj-fetch: line 1: b: Input/output error" \
     "... one message naming it"
 jq_ok b.jsonl '.[0].error.retryable == true' "... a retryable error"
 ok "... the file is under its name" test -f "b/$id.png"
+faulty_in c close:EIO:1 --no-sync > c.jsonl 2> c.err
+is "$?" 1 "--no-sync, the file's close fails: status 1"
+is "$(cat c.err)" "mj-fetch: line 1: c/$id.part: Input/output error" \
+    "... one message naming it"
+jq_ok c.jsonl '.[0].error.retryable == true and .[0].files == []' \
+    "... a retryable error, no file in the record"
+is "$(ls -A c | wc -l)" 0 "... nothing left in the directory"
+
 before=$(images)
 mj-fetch -v -d b done.jsonl > b2.jsonl 2> b2.err
 is "$?" 0 "the same command: status 0"

@@ -63,7 +63,8 @@ timers(struct loop *l)
 static void
 input(struct loop *l)
 {
-	int	fds[2];
+	long long	t0;
+	int		fds[2];
 
 	if (pipe(fds) == -1) {
 		TAP_OK(0, "pipe");
@@ -81,6 +82,11 @@ input(struct loop *l)
 	TAP_INT(loop_turn(l, fds[0], 100) & LOOP_READABLE, LOOP_READABLE,
 	    "its writer gone, it is readable (the end of input)");
 	(void)close(fds[0]);
+	t0 = loop_now();
+	TAP_INT(loop_turn(l, LOOP_INPUT_READY, 1000) & LOOP_READABLE,
+	    LOOP_READABLE, "an input ready without a descriptor: readable");
+	TAP_OK(loop_now() - t0 < 500, "... at once (%lld ms)",
+	    loop_now() - t0);
 }
 
 int
@@ -99,6 +105,11 @@ main(void)
 	    "SIGTERM: the next turn says so");
 	TAP_INT(loop_signal(l), SIGTERM, "... which signal");
 	TAP_INT(loop_signal_status(l), 143, "... status 143");
+	if (raise(SIGINT) != 0)
+		TAP_OK(0, "raise");
+	(void)loop_turn(l, -1, 100);
+	TAP_INT(loop_signal(l), SIGTERM, "then SIGINT: the first signal "
+	    "counts");
 	loop_free(l);
 	return tap_done();
 }
