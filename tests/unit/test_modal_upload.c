@@ -137,6 +137,14 @@ test_links(const char *dir)
 	(void)snprintf(buf, sizeof(buf), "https://x/a.png?ex=%llx&is=1",
 	    now + 86400);
 	TAP_OK(upload_young(buf, now - 60, now), "ex= a day ahead: used");
+	(void)snprintf(buf, sizeof(buf), "https://x/a.png?is=1&ex=%llx",
+	    now + 3600);
+	TAP_OK(!upload_young(buf, now - 60, now),
+	    "... as &ex=, after another parameter");
+	TAP_OK(upload_young("https://x/a.png?ex=&hm=2", now - 60, now),
+	    "an ex= without a time says nothing: young, used");
+	TAP_OK(!upload_young("https://x/a.png", now + 3600, now),
+	    "journaled an hour in the future (a clock set back): not used");
 }
 
 static void
