@@ -2,6 +2,8 @@
  * Every message of every program passes through here: the program name in
  * front, the key redacted, the status line erased first, -q and -v obeyed.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,11 +30,31 @@ static int		 status_forced = -1;
 static int		 status_shown;
 static struct timespec	 status_last;
 
+/*
+ * Descriptors 0, 1 and 2 closed by the caller (">&-") would be taken by
+ * the first files opened (OpenSSL's configuration, a socket, the
+ * journal), and records written into them.  Each is held instead by
+ * /dev/null opened the other way, so that using it fails with EBADF as
+ * a closed one does (curl's main_checkfds, for the same reason).
+ */
+static void
+hold_std_fds(void)
+{
+	int	fd;
+
+	for (fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF)
+			/* the lowest free number: fd itself; none, no harm */
+			(void)open("/dev/null", fd == STDIN_FILENO ?
+			    O_WRONLY : O_RDONLY);
+}
+
 void
 diag_init(const char *name)
 {
 	const char	*slash;
 
+	hold_std_fds();
 	slash = strrchr(name, '/');
 	progname = slash != NULL ? slash + 1 : name;
 	xalloc_init(progname);

@@ -1,6 +1,8 @@
 /*
  * Diagnostics: redaction of secrets and escaping of untrusted text.
  */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
@@ -129,6 +131,29 @@ fatal_child(void)
 	    "diag_fatal: the status given");
 }
 
+/* stdout closed before diag_init: held so that writes fail (EBADF). */
+static void
+closed_stdout_child(void)
+{
+	pid_t	pid;
+	int	status = -1;
+
+	if ((pid = fork()) == -1) {
+		TAP_OK(0, "fork");
+		return;
+	}
+	if (pid == 0) {
+		(void)close(STDOUT_FILENO);
+		diag_init("prog");
+		_exit(fcntl(STDOUT_FILENO, F_GETFD) != -1 &&
+		    write(STDOUT_FILENO, "x", 1) == -1 && errno == EBADF ?
+		    0 : 1);
+	}
+	(void)waitpid(pid, &status, 0);
+	TAP_INT(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0,
+	    "stdout closed: its number held, a write fails with EBADF");
+}
+
 int
 main(void)
 {
@@ -168,5 +193,6 @@ main(void)
 	    "an empty secret is found nowhere");
 	fflush(stdout);		/* the child must not print it again */
 	fatal_child();
+	closed_stdout_child();
 	return tap_done();
 }
