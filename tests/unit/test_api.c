@@ -84,6 +84,12 @@ static const struct {
 	    "not an API reply: {\"code\":1.5}" },
 	{ "{\"code\":99999999999}", -1, 0, NULL, NULL, NULL,
 	    "not an API reply: {\"code\":99999999999}" },
+	{ "{\"code\":-99999999999}", -1, 0, NULL, NULL, NULL,
+	    "not an API reply: {\"code\":-99999999999}" },
+	{ "{\"code\":\"-99999999999\"}", -1, 0, NULL, NULL, NULL,
+	    "not an API reply: {\"code\":\"-99999999999\"}" },
+	{ "{\"code\":\"99999999999999999999\"}", -1, 0, NULL, NULL, NULL,
+	    "not an API reply: {\"code\":\"99999999999999999999\"}" },
 	{ "{\"code\":true}", -1, 0, NULL, NULL, NULL,
 	    "not an API reply: {\"code\":true}" },
 	{ "{\"code\":\"99999999999\"}", -1, 0, NULL, NULL, NULL,
@@ -254,6 +260,8 @@ static const struct {
 	    "{\"id\":\"9\"}]", 2, "17733149421776841234567,9", NULL },
 	{ "{\"data\":null,\"list\":[{\"id\":\"8\"}]}", 1, "8", NULL },
 	{ "{\"data\":5,\"items\":[{\"id\":\"8\"}]}", 1, "8", NULL },
+	/* a task without an id is kept (mj-wait looks for ids it knows) */
+	{ "[{\"status\":\"x\"},{\"id\":3}]", 2, "-,3", NULL },
 	/* the raw text of each element, in step past the ones skipped */
 	{ "[null, 7 ,\"a,]\",{\"id\":98765432109876543210},"
 	    "{\"id\":17733149421776841234567}]", 2,
@@ -271,6 +279,7 @@ static void
 test_lists(void)
 {
 	json_object	*arr;
+	const char	*id;
 	char		 err[256], ids[256];
 	size_t		 i, j;
 
@@ -290,8 +299,8 @@ test_lists(void)
 		    j++) {
 			if (j > 0)
 				strcat(ids, ",");
-			strcat(ids, api_task_id(
-			    json_object_array_get_idx(arr, j)));
+			id = api_task_id(json_object_array_get_idx(arr, j));
+			strcat(ids, id != NULL ? id : "-");
 		}
 		TAP_STR(ids, lists[i].ids, "list %zu: ids", i);
 		json_object_put(arr);
