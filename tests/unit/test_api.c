@@ -372,6 +372,25 @@ static const struct {
 	    "IN_PROGRESS", 0, -1, NULL },
 	{ "{\"status\":\"SUCCESS\",\"progress\":\"100%\"}",
 	    "SUCCESS", 1, 100, NULL },
+	/* blanks around, and what may not follow */
+	{ "{\"status\":\"IN_PROGRESS\",\"progress\":\" 45 % \"}",
+	    "IN_PROGRESS", 0, 45, NULL },
+	{ "{\"status\":\"IN_PROGRESS\",\"progress\":\"45 %x\"}",
+	    "IN_PROGRESS", 0, -1, NULL },
+	{ "{\"status\":\"IN_PROGRESS\",\"progress\":\"45%%\"}",
+	    "IN_PROGRESS", 0, -1, NULL },
+	{ "{\"status\":\"IN_PROGRESS\",\"progress\":\"1000000%\"}",
+	    "IN_PROGRESS", 0, -1, NULL },
+	{ "{\"status\":\"IN_PROGRESS\",\"progress\":45.9}",
+	    "IN_PROGRESS", 0, 45, NULL },
+	{ "{\"status\":\"IN_PROGRESS\",\"progress\":101}",
+	    "IN_PROGRESS", 0, -1, NULL },
+	{ "{\"status\":\"IN_PROGRESS\",\"progress\":-1}",
+	    "IN_PROGRESS", 0, -1, NULL },
+	{ "{\"status\":\"IN_PROGRESS\",\"progress\":true}",
+	    "IN_PROGRESS", 0, -1, NULL },
+	{ "{\"status\":\"IN_PROGRESS\",\"progress\":[45]}",
+	    "IN_PROGRESS", 0, -1, NULL },
 	{ "{\"status\":\"FAILURE\",\"progress\":null}", "FAILURE", 1, -1,
 	    NULL },
 	{ "{\"status\":\"CANCEL\"}", "CANCEL", 1, -1, NULL },
@@ -663,6 +682,36 @@ test_urls(void)
 	json_object_put(t);
 }
 
+/* Where a URL is in a task's list: strings or {url}, 1-based; 0. */
+static void
+test_url_place(void)
+{
+	static const struct {
+		const char	*task, *key, *url;
+		size_t		 place;
+	} places[] = {
+		{ "{\"videoUrls\":[\"u1\",{\"url\":\"u2\"},null,\"u3\"]}",
+		    "videoUrls", "u2", 2 },
+		{ "{\"videoUrls\":[\"u1\",{\"url\":\"u2\"},null,\"u3\"]}",
+		    "videoUrls", "u3", 4 },
+		{ "{\"videoUrls\":[\"u1\"]}", "videoUrls", "u9", 0 },
+		{ "{\"videoUrls\":\"u1\"}", "videoUrls", "u1", 0 },
+		{ "{\"imageUrls\":[\"u1\"]}", "videoUrls", "u1", 0 },
+		{ "{\"imageUrls\":[{\"url\":\"\"},\"u1\"]}", "imageUrls",
+		    "u1", 2 },
+	};
+	json_object	*t;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(places) / sizeof(places[0]); i++) {
+		t = json_tokener_parse(places[i].task);
+		TAP_INT(api_task_url_place(t, places[i].key, places[i].url),
+		    places[i].place, "place of %s in %s", places[i].url,
+		    places[i].task);
+		json_object_put(t);
+	}
+}
+
 int
 main(void)
 {
@@ -673,6 +722,7 @@ main(void)
 	test_lists();
 	test_paths();
 	test_states();
+	test_url_place();
 	test_buttons();
 	test_urls();
 	return tap_done();

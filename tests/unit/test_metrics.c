@@ -3,8 +3,10 @@
  * label values), the atomic write and its failure, the periodic write on
  * the loop's timer, and promtool's verdict on the file when it is there.
  */
+#include <sys/resource.h>
 #include <sys/stat.h>
 
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -171,6 +173,19 @@ test_timer(void)
 	unlink(path);
 }
 
+/* A file size limit of 8 bytes (on), or none again (off); 0 if set. */
+static int
+full_disk(int on)
+{
+	struct rlimit	rl;
+
+	if (getrlimit(RLIMIT_FSIZE, &rl) == -1)
+		return -1;
+	(void)signal(SIGXFSZ, on ? SIG_IGN : SIG_DFL);
+	rl.rlim_cur = on ? 8 : rl.rlim_max;
+	return setrlimit(RLIMIT_FSIZE, &rl);
+}
+
 /* What diag wrote to descriptor 2 while fn ran. */
 static const char *
 stderr_of(void (*fn)(void))
@@ -236,6 +251,21 @@ test_failures(void)
 	TAP_OK(system(cmd) == 0, "... no temporary file left");
 	metrics_free(m);
 	(void)rmdir(path);
+
+	/* a full disk (a file size limit of 8 bytes): the write fails */
+	snprintf(path, sizeof(path), "%s/full.prom", tmpdir);
+	m = metrics_new("mj-x", path);
+	if (full_disk(1) == 0) {
+		TAP_INT(metrics_finish(m, 0, err, sizeof(err)), -1,
+		    "a full disk");
+		(void)full_disk(0);
+		snprintf(want, sizeof(want), "%s: File too large", path);
+		TAP_STR(err, want, "... says so");
+		snprintf(cmd, sizeof(cmd), "ls '%s' | wc -l | grep -qx 0",
+		    tmpdir);
+		TAP_OK(system(cmd) == 0, "... no file, no temporary file left");
+	}
+	metrics_free(m);
 
 	got = stderr_of(unwritable_run);
 	snprintf(want, sizeof(want), "test_metrics: warning: metrics: %s/no/"

@@ -40,6 +40,52 @@ finish(struct pending *p, const char *text)
 	p->done = 1;
 }
 
+static int	next_out, out_of_order;
+
+static void
+out_seq(const char *text, size_t len)
+{
+	(void)len;
+	out_of_order |= atoi(text) != next_out++;
+}
+
+/*
+ * A long queue: the first ten written while the rest wait, so that the
+ * next push finds the array full at its end and room at its start.
+ */
+static void
+long_queue(void)
+{
+	struct pending_order	 order = { 0 };
+	struct pending		*p[80];
+	char			 id[16], text[16];
+	int			 i;
+
+	for (i = 0; i < 80; i++) {
+		snprintf(id, sizeof(id), "%d", i);
+		p[i] = pending_new(id, "", 0, i + 1);
+	}
+	for (i = 0; i < 64; i++)
+		pending_order_push(&order, p[i]);
+	for (i = 0; i < 10; i++) {
+		snprintf(text, sizeof(text), "%d", i);
+		finish(p[i], text);
+	}
+	pending_order_flush(&order, out_seq);
+	TAP_INT(next_out, 10, "the ten at the head written");
+	for (i = 64; i < 80; i++)
+		pending_order_push(&order, p[i]);
+	for (i = 79; i >= 10; i--) {
+		snprintf(text, sizeof(text), "%d", i);
+		finish(p[i], text);
+	}
+	pending_order_flush(&order, out_seq);
+	TAP_INT(next_out, 80, "then all eighty");
+	TAP_OK(!out_of_order, "in input order, across the move");
+	TAP_OK(pending_order_empty(&order), "the queue is empty");
+	pending_order_free(&order);
+}
+
 int
 main(void)
 {
@@ -98,5 +144,6 @@ main(void)
 	TAP_OK(pending_order_empty(&order), "the queue is empty");
 	pending_order_free(&order);
 	free(a3);
+	long_queue();
 	return tap_done();
 }

@@ -2,8 +2,14 @@
  * plan: the counts, the exact total and both forms of the plan, with and
  * without a price table.
  */
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "plan.h"
 #include "prices.h"
@@ -93,10 +99,80 @@ unpriced(void)
 	plan_free(p);
 }
 
+/* A file size limit of 8 bytes (on), or none again (off); 0 if set. */
+static int
+full_disk(int on)
+{
+	struct rlimit	rl;
+
+	if (getrlimit(RLIMIT_FSIZE, &rl) == -1)
+		return -1;
+	(void)signal(SIGXFSZ, on ? SIG_IGN : SIG_DFL);
+	rl.rlim_cur = on ? 8 : rl.rlim_max;
+	return setrlimit(RLIMIT_FSIZE, &rl);
+}
+
+/* --plan FILE: the JSON and a newline, or the path and why. */
+static void
+written(void)
+{
+	static char	 dir[] = "/tmp/test_plan.XXXXXX";
+	struct plan	*p = plan_new(NULL);
+	char		 path[128], part[140], err[256], want[300], got[4096];
+	char		*json = plan_json(p, 1);
+	FILE		*f;
+	size_t		 n = 0;
+
+	if (mkdtemp(dir) == NULL) {
+		TAP_OK(0, "mkdtemp");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/plan.json", dir);
+	TAP_INT(plan_write(p, 1, path, err, sizeof(err)), 0, "written");
+	if ((f = fopen(path, "r")) != NULL) {
+		n = fread(got, 1, sizeof(got) - 1, f);
+		(void)fclose(f);
+	}
+	got[n] = '\0';
+	snprintf(want, sizeof(want), "%s\n", json);
+	TAP_STR(got, want, "... the plan's JSON and a newline");
+	(void)unlink(path);
+	snprintf(path, sizeof(path), "%s/no/plan.json", dir);
+	TAP_INT(plan_write(p, 1, path, err, sizeof(err)), -1,
+	    "in a missing directory: refused");
+	snprintf(want, sizeof(want), "%s: No such file or directory", path);
+	TAP_STR(err, want, "... the path and why");
+	snprintf(path, sizeof(path), "%s/adir", dir);
+	(void)mkdir(path, 0700);
+	TAP_INT(plan_write(p, 1, path, err, sizeof(err)), -1,
+	    "a directory in its place: refused");
+	snprintf(want, sizeof(want), "%s: Is a directory", path);
+	TAP_STR(err, want, "... the path and why");
+	snprintf(part, sizeof(part), "%s.part", path);
+	TAP_OK(access(part, F_OK) == -1, "... no .part left");
+	(void)rmdir(path);
+	snprintf(path, sizeof(path), "%s/full.json", dir);
+	if (full_disk(1) == 0) {
+		TAP_INT(plan_write(p, 1, path, err, sizeof(err)), -1,
+		    "a full disk (the file size limit): refused");
+		(void)full_disk(0);
+		snprintf(want, sizeof(want), "%s: File too large", path);
+		TAP_STR(err, want, "... the path and why");
+		snprintf(part, sizeof(part), "%s.part", path);
+		TAP_OK(access(part, F_OK) == -1 && access(path, F_OK) == -1,
+		    "... neither .part nor the file left");
+	}
+	(void)rmdir(dir);
+	free(json);
+	plan_free(p);
+	plan_free(NULL);	/* nothing to free: no crash */
+}
+
 int
 main(void)
 {
 	priced();
 	unpriced();
+	written();
 	return tap_done();
 }
