@@ -633,6 +633,15 @@ test_buttons(void)
 	names = api_button_names(NULL);
 	TAP_STR(names, "", "no task, no names");
 	free(names);
+	/* no label, a customId of no known kind: the emoji, else the id;
+	 * "MJ::JOB::upsample" is a part short of U1's "upsample::1" */
+	b = json_tokener_parse("{\"buttons\":[{\"customId\":\"MJ::New::1\","
+	    "\"emoji\":\"\\u2728\"},{\"customId\":\"MJ::JOB::upsample\"}]}");
+	names = api_button_names(b);
+	TAP_STR(names, "\u2728, MJ::JOB::upsample",
+	    "unknown kinds: the emoji, else the customId");
+	free(names);
+	json_object_put(b);
 	for (i = 0; i < NITEMS(t); i++)
 		json_object_put(t[i]);
 }

@@ -54,6 +54,9 @@ static const struct {
 	    "a\"\nb", 1 },
 	{ "a comma line inside quotes", { "x,\"", ",", "\",y", NULL },
 	    "x|\n,\n|y", 3 },
+	/* after a closing quote only the line's final CR may follow */
+	{ "CR after a quote, then text", { "\"a\"\rb", NULL }, NULL, 0 },
+	{ "text after a quote, CRLF", { "\"a\"x\r", NULL }, NULL, 0 },
 };
 
 /* A row over several lines: what each push returns. */
@@ -144,6 +147,10 @@ main(void)
 	csv_free(c);
 	c = csv_new();
 	TAP_INT(csv_finish(c), CSV_MORE, "csv_finish after whole rows: fine");
+	TAP_INT(csv_push_line(c, "a,b", 3), CSV_ROW, "a row of two");
+	TAP_OK(csv_field(c, 2, &len) == NULL, "... no third field");
+	TAP_STR(csv_field(c, 1, NULL), "b", "... the second, no length asked");
 	csv_free(c);
+	csv_free(NULL);		/* nothing: no crash */
 	return tap_done();
 }
