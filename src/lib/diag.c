@@ -37,16 +37,26 @@ static struct timespec	 status_last;
  * /dev/null opened the other way, so that using it fails with EBADF as
  * a closed one does (curl's main_checkfds, for the same reason).
  */
+static int	std_closed[3];
+
 static void
 hold_std_fds(void)
 {
 	int	fd;
 
 	for (fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
-		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF)
+		if (fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+			std_closed[fd] = 1;
 			/* the lowest free number: fd itself; none, no harm */
 			(void)open("/dev/null", fd == STDIN_FILENO ?
 			    O_WRONLY : O_RDONLY);
+		}
+}
+
+int
+diag_std_closed(int fd)
+{
+	return fd >= STDIN_FILENO && fd <= STDERR_FILENO && std_closed[fd];
 }
 
 void

@@ -19,6 +19,11 @@ enum {
 
 /* Call first in main: progname is borrowed for the program's lifetime. */
 void	 diag_init(const char *progname);
+/*
+ * 1 if descriptor fd (0, 1 or 2) was closed when diag_init ran: it is
+ * held by /dev/null since, so that nothing else takes its number.
+ */
+int	 diag_std_closed(int fd);
 
 /* 0 is quiet (errors and warnings only); each -v adds one. */
 void	 diag_set_verbosity(int);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "out.h"
@@ -58,7 +59,14 @@ out_text(const char *text, size_t len)
 int
 out_close(void)
 {
-	if (fclose(stdout) != 0 && !closed) {
+	int	rc = fclose(stdout);
+
+	/* closed by the caller, held by diag: never a silent success */
+	if (rc == 0 && diag_std_closed(STDOUT_FILENO)) {
+		rc = EOF;
+		errno = EBADF;
+	}
+	if (rc != 0 && !closed) {
 		diag_error("stdout: %s", strerror(errno));
 		return -1;
 	}

@@ -146,12 +146,14 @@ closed_stdout_child(void)
 		(void)close(STDOUT_FILENO);
 		diag_init("prog");
 		_exit(fcntl(STDOUT_FILENO, F_GETFD) != -1 &&
-		    write(STDOUT_FILENO, "x", 1) == -1 && errno == EBADF ?
-		    0 : 1);
+		    write(STDOUT_FILENO, "x", 1) == -1 && errno == EBADF &&
+		    diag_std_closed(STDOUT_FILENO) &&
+		    !diag_std_closed(STDERR_FILENO) ? 0 : 1);
 	}
 	(void)waitpid(pid, &status, 0);
 	TAP_INT(WIFEXITED(status) ? WEXITSTATUS(status) : -1, 0,
-	    "stdout closed: its number held, a write fails with EBADF");
+	    "stdout closed: its number held, a write fails with EBADF, "
+	    "and diag_std_closed says so");
 }
 
 int
