@@ -2,8 +2,10 @@
  * The common options of the four programs, once: what each did in its
  * own switch before, so that they cannot drift apart again.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "commonopt.h"
 #include "config.h"
@@ -14,11 +16,21 @@
 #include "version.h"
 #include "xalloc.h"
 
-/* -h and --version: stdout must take it all, or the status says so */
+/*
+ * -h and --version: stdout must take it all, or the status says so, and
+ * stderr says why (a reader gone, EPIPE, quietly, as out.c does)
+ */
 static void
 exit_printed(int ok)
 {
-	exit(ok && fflush(stdout) == 0 ? MJ_EXIT_OK : MJ_EXIT_FAILED);
+	int	 err;
+
+	if (ok && fflush(stdout) == 0)
+		exit(MJ_EXIT_OK);
+	err = errno;
+	if (err != EPIPE)
+		diag_error("stdout: %s", strerror(err));
+	exit(MJ_EXIT_FAILED);
 }
 
 /* Option c with its argument: 1 if it was a common one, else 0. */
