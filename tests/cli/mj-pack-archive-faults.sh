@@ -10,18 +10,13 @@
 # command without the fault then packs.  tests/faultinject/faultsys.so
 # makes the calls fail on the .part only.
 . "$top_srcdir/tests/cli/lib.sh"
+. "$top_srcdir/tests/cli/pack-png-lib.sh"
 command -v bsdtar >/dev/null || skip_all "bsdtar (libarchive-tools) is not installed"
 SHIM=$top_builddir/tests/faultinject/faultsys.so
 [ -f "$SHIM" ] || skip_all "no $SHIM: run through make check"
 
-"$PYTHON3" - <<'PY'
-import os, struct, zlib
-def png(path, w, h, rgb):
-    raw = b"".join(b"\0" + bytes(rgb) * w for _ in range(h))
-    def chunk(t, d):
-        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
-    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-                           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+png_py <<'PY'
+import os
 for i in range(3):
     png("small%d.png" % i, 16, 16, (i * 80, 10, 10))
 open("big.bin", "wb").write(os.urandom(300000))

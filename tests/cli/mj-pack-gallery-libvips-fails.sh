@@ -4,6 +4,7 @@
 # JPEG.  The image is packed, its card says why, one warning names it;
 # the other image gets its thumbnail; status 0.
 . "$top_srcdir/tests/cli/lib.sh"
+. "$top_srcdir/tests/cli/pack-png-lib.sh"
 command -v bsdtar >/dev/null || skip_all "bsdtar (libarchive-tools) is not installed"
 SHIM=$top_builddir/tests/faultinject/failvips
 [ -f "$SHIM/libvips.so.42" ] || skip_all "no $SHIM: run through make check"
@@ -12,14 +13,7 @@ FAILVIPS_REAL=$(ldconfig -p 2>/dev/null | sed -n 's/.*libvips\.so\.42 .*=> //p' 
 # VIPSHOME: no libvips modules, which would load the shim as their libvips
 export FAILVIPS_REAL VIPSHOME=$TEST_DIR/no-vips-home
 
-"$PYTHON3" - <<'PY'
-import struct, zlib
-def png(path, w, h, rgb):
-    raw = b"".join(b"\0" + bytes(rgb) * w for _ in range(h))
-    def chunk(t, d):
-        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
-    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-                           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+png_py <<'PY'
 png("one.png", 64, 48, (200, 30, 30))
 png("two.png", 64, 48, (30, 30, 200))
 PY

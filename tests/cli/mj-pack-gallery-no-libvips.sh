@@ -6,6 +6,7 @@
 # shows why there is no preview; one warning a file; --version says
 # which libvips it found, or why none.
 . "$top_srcdir/tests/cli/lib.sh"
+. "$top_srcdir/tests/cli/pack-png-lib.sh"
 command -v bsdtar >/dev/null || skip_all "bsdtar (libarchive-tools) is not installed"
 STUB=$top_builddir/tests/faultinject/novips.so
 [ -f "$STUB" ] || skip_all "no $STUB: run through make check"
@@ -13,14 +14,7 @@ STUB=$top_builddir/tests/faultinject/novips.so
 mkdir broken stub
 : > broken/libvips.so.42
 cp "$STUB" stub/libvips.so.42
-"$PYTHON3" - <<'PY'
-import struct, zlib
-def png(path, w, h, rgb):
-    raw = b"".join(b"\0" + bytes(rgb) * w for _ in range(h))
-    def chunk(t, d):
-        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
-    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-                           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+png_py <<'PY'
 png("red.png", 64, 48, (200, 30, 30))
 png("blue.png", 32, 32, (30, 30, 200))
 PY

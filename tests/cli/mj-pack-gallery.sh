@@ -4,20 +4,14 @@
 # <script> is shown as text and runs nothing (the page's one script is
 # its filter); a screenshot is kept.
 . "$top_srcdir/tests/cli/lib.sh"
+. "$top_srcdir/tests/cli/pack-png-lib.sh"
 TEST_TIMEOUT=180
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome || true)
 [ -n "$browser" ] || skip_all "chromium is not installed (.ci/run installs it)"
 command -v bsdtar >/dev/null || skip_all "bsdtar is not installed"
 
 # real PNGs of several sizes, with hostile names and prompts
-"$PYTHON3" - <<'PY'
-import struct, zlib
-def png(path, w, h, rgb):
-    raw = b"".join(b"\0" + bytes(rgb) * w for _ in range(h))
-    def chunk(t, d):
-        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
-    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-                           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+png_py <<'PY'
 png("red.png", 64, 48, (200, 30, 30))
 png("green #1.png", 48, 64, (30, 200, 30))
 png("blue?x=1.png", 32, 32, (30, 30, 200))

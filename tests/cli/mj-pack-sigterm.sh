@@ -4,17 +4,11 @@
 # and no .part left, every record taken so far printed with a retryable
 # "interrupted", the packed files kept; the same input then packs.
 . "$top_srcdir/tests/cli/lib.sh"
+. "$top_srcdir/tests/cli/pack-png-lib.sh"
 command -v bsdtar >/dev/null || skip_all "bsdtar (libarchive-tools) is not installed"
 TEST_TIMEOUT=60
 
-"$PYTHON3" - <<'PY'
-import struct, zlib
-def png(path, w, h, rgb):
-    raw = b"".join(b"\0" + bytes(rgb) * w for _ in range(h))
-    def chunk(t, d):
-        return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
-    open(path, "wb").write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
-                           + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+png_py <<'PY'
 for i in range(3):
     png("img%d.png" % i, 64, 64, (i * 70, 20, 20))
 PY

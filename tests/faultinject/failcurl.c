@@ -41,6 +41,9 @@
 
 #include <curl/curl.h>
 
+#define SHIM_NAME	"failcurl"
+#include "shim.h"
+
 enum call { C_GLOBAL_INIT, C_MULTI_INIT, C_MULTI_ADD_HANDLE, C_MULTI_POLL,
     C_MULTI_PERFORM, C_EASY_INIT, C_SETOPT, C_GETINFO, C_SHARE_INIT,
     C_SHARE_SETOPT, C_SLIST_APPEND, C_COUNT };
@@ -91,53 +94,6 @@ static struct {
 	} rule[RULES_MAX];
 } fc;
 
-static void *
-next(const char *sym)
-{
-	static const char	msg[] = "failcurl: a symbol is missing\n";
-	void			*p = dlsym(RTLD_NEXT, sym);
-
-	if (p == NULL) {
-		(void)syscall(SYS_write, STDERR_FILENO, msg, sizeof(msg) - 1);
-		abort();
-	}
-	return p;
-}
-
-/* the shim's own messages: straight to the kernel */
-static void
-say(int fd, const char *fmt, ...)
-{
-	char	 line[256];
-	va_list	 ap;
-	int	 n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n >= sizeof(line))
-		n = sizeof(line) - 1;
-	/* a test's log or stderr: nothing to do if it cannot be written */
-	(void)syscall(SYS_write, fd, line, (size_t)n);
-}
-
-static void
-logline(const char *fmt, const char *a, unsigned long n, const char *b)
-{
-	int	fd;
-
-	if (fc.log == NULL || *fc.log == '\0')
-		return;
-	fd = (int)syscall(SYS_open, fc.log, O_WRONLY | O_APPEND | O_CREAT |
-	    O_CLOEXEC, 0644);
-	if (fd < 0)
-		return;
-	say(fd, fmt, (long)getpid(), a, n, b);
-	(void)syscall(SYS_close, fd);
-}
-
 static const char *
 name_of(enum call call, int what)
 {
@@ -158,7 +114,6 @@ rule_load(const char *s, size_t len)
 	struct rule		*r = &fc.rule[fc.n];
 	const struct named	*t;
 	const char		*colon, *eq, *end = s + len;
-	char			 num[32], *e;
 	size_t			 i, n, nt;
 
 	if ((colon = memchr(s, ':', len)) == NULL || fc.n == RULES_MAX)
@@ -187,17 +142,8 @@ rule_load(const char *s, size_t len)
 			return -1;
 		r->what = t[i].value;
 	}
-	n = (size_t)(end - colon - 1);
-	if (n > 0 && colon[n] == '+') {
-		r->onward = 1;
-		n--;
-	}
-	if (n == 0 || n >= sizeof(num))
-		return -1;
-	memcpy(num, colon + 1, n);
-	num[n] = '\0';
-	r->nth = strtoul(num, &e, 10);
-	if (*e != '\0')
+	if (shim_nth(colon + 1, (size_t)(end - colon - 1), &r->nth,
+	    &r->onward) == -1)
 		return -1;
 	fc.n++;
 	return 0;
@@ -217,7 +163,7 @@ load(void)
 		comma = strchr(s, ',');
 		len = comma != NULL ? (size_t)(comma - s) : strlen(s);
 		if (rule_load(s, len) == -1) {
-			say(STDERR_FILENO, "failcurl: FAILCURL must be "
+			shim_say(STDERR_FILENO, "failcurl: FAILCURL must be "
 			    "CALL[=NAME]:N[+], at most 16 (see failcurl.c)\n");
 			fc.n = 0;
 			return;
@@ -253,7 +199,8 @@ fault_at(enum call call, int what, void *caller)
 		    (seen > r->nth && !r->onward))
 			continue;
 		fail = 1;
-		logline("failcurl: pid %ld: %s %lu (%s)\n", call_names[call],
+		shim_log(fc.log, "failcurl: pid %ld: %s %lu (%s)\n",
+		    (long)getpid(), call_names[call],
 		    seen, call == C_SETOPT ? name_of(call, what) :
 		    call == C_GETINFO ? name_of(call, what) : "-");
 	}
@@ -269,8 +216,9 @@ counts(void)
 	int	i;
 
 	for (i = 0; i < fc.n; i++)
-		logline("failcurl: pid %ld: %s: %lu calls%s\n",
-		    call_names[fc.rule[i].call], fc.rule[i].seen, "");
+		shim_log(fc.log, "failcurl: pid %ld: %s: %lu calls\n",
+		    (long)getpid(), call_names[fc.rule[i].call],
+		    fc.rule[i].seen);
 }
 
 CURLcode
@@ -279,7 +227,7 @@ curl_global_init(long flags)
 	static CURLcode	(*real)(long);
 
 	if (real == NULL)
-		real = next("curl_global_init");
+		real = shim_next("curl_global_init");
 	return fault(C_GLOBAL_INIT, -1) ? CURLE_FAILED_INIT : real(flags);
 }
 
@@ -289,7 +237,7 @@ curl_multi_init(void)
 	static CURLM	*(*real)(void);
 
 	if (real == NULL)
-		real = next("curl_multi_init");
+		real = shim_next("curl_multi_init");
 	return fault(C_MULTI_INIT, -1) ? NULL : real();
 }
 
@@ -299,7 +247,7 @@ curl_multi_add_handle(CURLM *m, CURL *e)
 	static CURLMcode	(*real)(CURLM *, CURL *);
 
 	if (real == NULL)
-		real = next("curl_multi_add_handle");
+		real = shim_next("curl_multi_add_handle");
 	return fault(C_MULTI_ADD_HANDLE, -1) ? CURLM_OUT_OF_MEMORY :
 	    real(m, e);
 }
@@ -312,7 +260,7 @@ curl_multi_poll(CURLM *m, struct curl_waitfd *fds, unsigned n, int ms,
 				    unsigned, int, int *);
 
 	if (real == NULL)
-		real = next("curl_multi_poll");
+		real = shim_next("curl_multi_poll");
 	return fault(C_MULTI_POLL, -1) ? CURLM_OUT_OF_MEMORY :
 	    real(m, fds, n, ms, ret);
 }
@@ -323,7 +271,7 @@ curl_multi_perform(CURLM *m, int *running)
 	static CURLMcode	(*real)(CURLM *, int *);
 
 	if (real == NULL)
-		real = next("curl_multi_perform");
+		real = shim_next("curl_multi_perform");
 	return fault(C_MULTI_PERFORM, -1) ? CURLM_OUT_OF_MEMORY :
 	    real(m, running);
 }
@@ -334,7 +282,7 @@ curl_easy_init(void)
 	static CURL	*(*real)(void);
 
 	if (real == NULL)
-		real = next("curl_easy_init");
+		real = shim_next("curl_easy_init");
 	return fault(C_EASY_INIT, -1) ? NULL : real();
 }
 
@@ -350,7 +298,7 @@ curl_easy_setopt(CURL *e, CURLoption o, ...)
 	int		 type = (int)o / 10000;
 
 	if (real == NULL)
-		real = next("curl_easy_setopt");
+		real = shim_next("curl_easy_setopt");
 	/* libcurl's argument types by range: long, pointer, function,
 	 * curl_off_t, blob */
 	va_start(ap, o);
@@ -382,7 +330,7 @@ curl_easy_getinfo(CURL *e, CURLINFO info, ...)
 	void		*p;
 
 	if (real == NULL)
-		real = next("curl_easy_getinfo");
+		real = shim_next("curl_easy_getinfo");
 	va_start(ap, info);
 	p = va_arg(ap, void *);
 	va_end(ap);
@@ -397,7 +345,7 @@ curl_share_init(void)
 	static CURLSH	*(*real)(void);
 
 	if (real == NULL)
-		real = next("curl_share_init");
+		real = shim_next("curl_share_init");
 	return fault(C_SHARE_INIT, -1) ? NULL : real();
 }
 
@@ -409,7 +357,7 @@ curl_share_setopt(CURLSH *sh, CURLSHoption o, ...)
 	int			 v;
 
 	if (real == NULL)
-		real = next("curl_share_setopt");
+		real = shim_next("curl_share_setopt");
 	/* mjpipe sets CURLSHOPT_SHARE only: a curl_lock_data, an int */
 	va_start(ap, o);
 	v = va_arg(ap, int);
@@ -426,6 +374,6 @@ curl_slist_append(struct curl_slist *list, const char *s)
 					    const char *);
 
 	if (real == NULL)
-		real = next("curl_slist_append");
+		real = shim_next("curl_slist_append");
 	return fault(C_SLIST_APPEND, -1) ? NULL : real(list, s);
 }

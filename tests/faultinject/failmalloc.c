@@ -41,6 +41,9 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#define SHIM_NAME	"failmalloc"
+#include "shim.h"
+
 typedef int	(*main_fn)(int, char **, char **);
 typedef int	(*start_fn)(main_fn, int, char **, void (*)(void),
 		    void (*)(void), void (*)(void), void *);
@@ -107,31 +110,6 @@ resolve(void)
 	real.memalign = (void *(*)(size_t, size_t))dlsym(RTLD_NEXT, "memalign");
 	real.malloc = (void *(*)(size_t))dlsym(RTLD_NEXT, "malloc");
 	busy = 0;
-}
-
-/* write(2) a line made on the stack: nothing here may allocate */
-static void
-say(const char *path, const char *fmt, ...)
-{
-	char	 line[256];
-	va_list	 ap;
-	int	 fd, n;
-
-	if (path == NULL)
-		return;
-	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n >= sizeof(line))
-		n = sizeof(line) - 1;
-	if ((fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-	    0644)) == -1)
-		return;
-	/* a test's log: nothing to do if it cannot be written */
-	if (write(fd, line, (size_t)n) < 0 || close(fd) == -1)
-		return;
 }
 
 static void
@@ -222,7 +200,7 @@ must_fail(void)
 	if (__atomic_exchange_n(&reported, 1, __ATOMIC_SEQ_CST) == 0) {
 		in_shim = 1;
 		callers(chain, sizeof(chain));
-		say(log_path, "failmalloc: pid %ld: failed %lu in%s\n",
+		shim_log(log_path, "failmalloc: pid %ld: failed %lu in%s\n",
 		    (long)getpid(), n, chain);
 		in_shim = 0;
 		__atomic_store_n(&logged, 1, __ATOMIC_SEQ_CST);
@@ -364,7 +342,7 @@ strndup(const char *s, size_t max)
 static void
 at_exit(void)
 {
-	say(log_path, "failmalloc: pid %ld: allocations %lu\n",
+	shim_log(log_path, "failmalloc: pid %ld: allocations %lu\n",
 	    (long)getpid(), __atomic_load_n(&count, __ATOMIC_SEQ_CST));
 }
 
@@ -383,8 +361,8 @@ counted_main(int argc, char **argv, char **envp)
 		errno = 0;
 		fail_at = strtoul(v, &end, 10);
 		if (errno != 0 || *end != '\0') {
-			say("/dev/stderr", "failmalloc: bad FAILMALLOC: %s\n",
-			    v);
+			shim_log("/dev/stderr",
+			    "failmalloc: bad FAILMALLOC: %s\n", v);
 			fail_at = 0;
 		}
 	}
@@ -398,7 +376,7 @@ counted_main(int argc, char **argv, char **envp)
 	}
 	/* atexit may allocate: before counting, and it cannot fail then */
 	if (atexit(at_exit) != 0)
-		say("/dev/stderr", "failmalloc: atexit failed\n");
+		shim_log("/dev/stderr", "failmalloc: atexit failed\n");
 	armed = 1;
 	rc = real_main(argc, argv, envp);
 	armed = 0;

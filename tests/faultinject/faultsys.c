@@ -38,6 +38,10 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#define SHIM_NAME	"faultsys"
+#define SHIM_LINE_MAX	512
+#include "shim.h"
+
 enum call { C_READ, C_WRITE, C_FSYNC, C_FDATASYNC, C_FTRUNCATE, C_FLOCK,
     C_CLOSE, C_FSTAT, C_COUNT };
 
@@ -77,42 +81,10 @@ static struct {
 	int		 any[C_COUNT];	/* a rule for this call */
 } fs;
 
-static void *
-next(const char *sym)
-{
-	static const char	msg[] = "faultsys: a symbol is missing\n";
-	void			*p = dlsym(RTLD_NEXT, sym);
-
-	if (p == NULL) {
-		(void)syscall(SYS_write, STDERR_FILENO, msg, sizeof(msg) - 1);
-		abort();
-	}
-	return p;
-}
-
-/* the shim's own messages: straight to the kernel, never through us */
-static void
-say(int fd, const char *fmt, ...)
-{
-	char	 line[512];
-	va_list	 ap;
-	int	 n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return;
-	if ((size_t)n >= sizeof(line))
-		n = sizeof(line) - 1;
-	/* a test's log or stderr: nothing to do if it cannot be written */
-	(void)syscall(SYS_write, fd, line, (size_t)n);
-}
-
 static void
 complain(const char *what)
 {
-	say(STDERR_FILENO, "faultsys: %s\n", what);
+	shim_say(STDERR_FILENO, "faultsys: %s\n", what);
 }
 
 /* One "CALL:ERR:N[+]" of len bytes: 0, or -1 (complained). */
@@ -121,7 +93,6 @@ rule_load(const char *s, size_t len)
 {
 	struct rule	*r = &fs.rule[fs.n];
 	const char	*c1, *c2, *end = s + len;
-	char		 num[32], *e;
 	size_t		 i, n;
 
 	c1 = memchr(s, ':', len);
@@ -154,20 +125,8 @@ rule_load(const char *s, size_t len)
 	}
 	r->err = errs[i].err;
 	r->err_name = errs[i].name;
-	n = (size_t)(end - c2 - 1);
-	if (n > 0 && c2[n] == '+') {
-		r->onward = 1;
-		n--;
-	}
-	if (n == 0 || n >= sizeof(num)) {
-		complain("FAULTSYS: N must be a number from 1");
-		return -1;
-	}
-	memcpy(num, c2 + 1, n);
-	num[n] = '\0';
-	errno = 0;
-	r->nth = strtoul(num, &e, 10);
-	if (errno != 0 || *e != '\0' || r->nth == 0) {
+	if (shim_nth(c2 + 1, (size_t)(end - c2 - 1), &r->nth,
+	    &r->onward) == -1 || errno != 0 || r->nth == 0) {
 		complain("FAULTSYS: N must be a number from 1");
 		return -1;
 	}
@@ -240,19 +199,9 @@ fault(enum call call, int fd)
 			    (seen > r->nth && !r->onward))
 				continue;
 			err = r->err;
-			if (fs.log != NULL && *fs.log != '\0') {
-				int lfd = (int)syscall(SYS_open, fs.log,
-				    O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC,
-				    0644);
-
-				if (lfd >= 0) {
-					say(lfd, "faultsys: pid %ld: %s %lu on "
-					    "%s: %s\n", (long)getpid(),
-					    call_names[call], seen, path,
-					    r->err_name);
-					(void)syscall(SYS_close, lfd);
-				}
-			}
+			shim_log(fs.log, "faultsys: pid %ld: %s %lu on %s: "
+			    "%s\n", (long)getpid(), call_names[call], seen,
+			    path, r->err_name);
 		}
 	}
 	errno = saved;
@@ -272,7 +221,7 @@ read(int fd, void *buf, size_t count)
 	int		 err;
 
 	if (real == NULL)
-		real = next("read");
+		real = shim_next("read");
 	if ((err = fault(C_READ, fd)) == ERR_SHORT)
 		return real(fd, buf, half(count));
 	if (err != 0) {
@@ -289,7 +238,7 @@ write(int fd, const void *buf, size_t count)
 	int		 err;
 
 	if (real == NULL)
-		real = next("write");
+		real = shim_next("write");
 	if ((err = fault(C_WRITE, fd)) == ERR_SHORT)
 		return real(fd, buf, half(count));
 	if (err != 0) {
@@ -306,7 +255,7 @@ fsync(int fd)
 	int		err;
 
 	if (real == NULL)
-		real = next("fsync");
+		real = shim_next("fsync");
 	if ((err = fault(C_FSYNC, fd)) != 0) {
 		errno = err;
 		return -1;
@@ -321,7 +270,7 @@ fdatasync(int fd)
 	int		err;
 
 	if (real == NULL)
-		real = next("fdatasync");
+		real = shim_next("fdatasync");
 	if ((err = fault(C_FDATASYNC, fd)) != 0) {
 		errno = err;
 		return -1;
@@ -336,7 +285,7 @@ ftruncate(int fd, off_t len)
 	int		err;
 
 	if (real == NULL)
-		real = next("ftruncate");
+		real = shim_next("ftruncate");
 	if ((err = fault(C_FTRUNCATE, fd)) != 0) {
 		errno = err;
 		return -1;
@@ -351,7 +300,7 @@ flock(int fd, int op)
 	int		err;
 
 	if (real == NULL)
-		real = next("flock");
+		real = shim_next("flock");
 	if ((err = fault(C_FLOCK, fd)) != 0) {
 		errno = err;
 		return -1;
@@ -366,7 +315,7 @@ close(int fd)
 	int		err;
 
 	if (real == NULL)
-		real = next("close");
+		real = shim_next("close");
 	if ((err = fault(C_CLOSE, fd)) != 0) {
 		/* Linux releases the descriptor whatever close says */
 		(void)real(fd);
@@ -383,7 +332,7 @@ fstat(int fd, struct stat *sb)
 	int		err;
 
 	if (real == NULL)
-		real = next("fstat");
+		real = shim_next("fstat");
 	if ((err = fault(C_FSTAT, fd)) != 0) {
 		errno = err;
 		return -1;

@@ -13,6 +13,7 @@
 #include "record.h"
 #include "submission.h"
 #include "tap.h"
+#include "submitbuild.h"
 
 static char	dir[] = "/tmp/test_submission_edges.XXXXXX";
 
@@ -159,33 +160,6 @@ test_files(void)
 	submit_opts_free(&o);
 }
 
-/* One record through the options: the count, and the error or body. */
-static int
-build(struct submit_opts *o, const char *input, char *out, size_t size)
-{
-	struct submission	*subs = NULL;
-	struct record		*rec;
-	json_tokener		*tok = record_tokener_new();
-	int			 n;
-
-	if (submit_opts_load(o, out, size) == -1) {
-		submit_opts_free(o);
-		json_tokener_free(tok);
-		return -2;
-	}
-	rec = record_parse(tok, input, strlen(input), 1);
-	n = submission_build(o, rec, &subs, out, size);
-	if (n > 0) {
-		(void)snprintf(out, size, "%s %s", subs[0].endpoint,
-		    subs[0].body);
-		submission_free_all(subs, (size_t)n);
-	}
-	record_free(rec);
-	submit_opts_free(o);
-	json_tokener_free(tok);
-	return n;
-}
-
 static const struct {
 	const char		*name;
 	enum submit_kind	 kind;
@@ -246,7 +220,8 @@ test_cases(void)
 		o.state = cases[i].state;
 		o.actions = cases[i].actions;
 		out[0] = '\0';
-		n = build(&o, cases[i].input, out, sizeof(out));
+		n = submit_build_one(&o, cases[i].input, out,
+		    sizeof(out), 0);
 		TAP_INT(n, cases[i].count, "%s: count", cases[i].name);
 		TAP_STR(out, cases[i].want, "%s: %s", cases[i].name,
 		    n < 0 ? "the error" : "endpoint and body");
