@@ -16,8 +16,11 @@ wait_until 10 sh -c "curl -s $SIM_URL/_sim/stats |
 kill -TERM "$pid"
 wait "$pid"
 is "$?" 143 "queue full after SIGTERM: status 143"
+# the server's own code: 23 on comet, 9 on trueai-org (api.md 7b)
+full=23
+[ "${MJ_TEST_DIALECT:-}" = trueai ] && full=9
 jq_ok out.jsonl 'length == 1 and .[0].task == null and .[0].error.retryable == true and
-    .[0].error.code == 23' "... a retryable error record with code 23"
+    .[0].error.code == '"$full" "... a retryable error record with code $full"
 sim_stats > stats.json
 is "$(jq '.requests["POST /mj/submit/imagine"]' stats.json)" 1 "... not tried again"
 is "$(jq .tasks_created stats.json)" 0 "... nothing created"
