@@ -20,6 +20,7 @@
 #include "config.h"
 #include "diag.h"
 #include "http.h"
+#include "httptrace.h"
 #include "loop.h"
 #include "xalloc.h"
 
@@ -207,15 +208,21 @@ http_received(const struct http *h)
 	return h->received;
 }
 
+/* The most of a reply r takes: 0 for no limit. */
+static long long
+reply_max(const struct http_request *r)
+{
+	return r->max_bytes > 0 ? r->max_bytes :
+	    (r->on_data != NULL ? 0 : HTTP_REPLY_MAX);
+}
+
 static size_t
 on_write(char *p, size_t size, size_t n, void *arg)
 {
 	struct http_request	*r = arg;
 	size_t			 len = size * n;
-	long long		 max;
+	long long		 max = reply_max(r);
 
-	max = r->max_bytes > 0 ? r->max_bytes :
-	    (r->on_data != NULL ? 0 : HTTP_REPLY_MAX);
 	if (max > 0 && r->bytes + (long long)len > max) {
 		r->too_big = 1;
 		return CURL_WRITEFUNC_ERROR;
@@ -226,38 +233,6 @@ on_write(char *p, size_t size, size_t n, void *arg)
 		return r->on_data(r, p, len) == 0 ? len : CURL_WRITEFUNC_ERROR;
 	buf_append(&r->reply, p, len);
 	return len;
-}
-
-static int
-on_debug(CURL *easy, curl_infotype type, char *data, size_t size, void *arg)
-{
-	const char	*what;
-	char		*text, *safe;
-	size_t		 len = size;
-
-	(void)easy;
-	(void)arg;
-	switch (type) {
-	case CURLINFO_TEXT:
-		what = "*";
-		break;
-	case CURLINFO_HEADER_IN:
-		what = "<";
-		break;
-	case CURLINFO_HEADER_OUT:
-		what = ">";
-		break;
-	default:
-		return 0;
-	}
-	while (len > 0 && (data[len - 1] == '\n' || data[len - 1] == '\r'))
-		len--;
-	text = xstrndup(data, len);
-	safe = diag_escape(text);
-	diag_info(2, "%s %s", what, safe);	/* diag redacts the key */
-	free(safe);
-	free(text);
-	return 0;
 }
 
 static int
@@ -388,10 +363,11 @@ easy_setup(struct http_request *r, CURL *e)
 		 */
 		SETOPT(e, CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_1_1);
 	}
-	if (r->max_bytes > 0)
-		SETOPT(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)r->max_bytes);
+	/* a declared length over it is refused before a byte is kept */
+	if (reply_max(r) > 0)
+		SETOPT(e, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)reply_max(r));
 	if (diag_verbosity() >= 2) {
-		SETOPT(e, CURLOPT_DEBUGFUNCTION, on_debug);
+		SETOPT(e, CURLOPT_DEBUGFUNCTION, http_trace);
 		SETOPT(e, CURLOPT_VERBOSE, 1L);
 	}
 	return 0;
@@ -644,6 +620,8 @@ read_results(struct http_request *r, CURLcode rc)
 	char		*ct = NULL, *url = NULL;
 
 	r->curl_result = rc;
+	if (rc == CURLE_FILESIZE_EXCEEDED)
+		r->too_big = 1;
 	(void)curl_easy_getinfo(r->easy, CURLINFO_RESPONSE_CODE, &r->status);
 	/* not knowing whether it left, it may have: never sent twice */
 	r->sent = curl_easy_getinfo(r->easy, CURLINFO_REQUEST_SIZE,
@@ -681,8 +659,7 @@ describe_failure(struct http_request *r)
 {
 	if (r->too_big)
 		(void)snprintf(r->error, sizeof(r->error),
-		    "reply larger than %lld bytes", r->max_bytes > 0 ?
-		    r->max_bytes : HTTP_REPLY_MAX);
+		    "reply larger than %lld bytes", reply_max(r));
 	else if (r->connect_status >= 300)
 		(void)snprintf(r->error, sizeof(r->error), "the proxy refused "
 		    "the tunnel (HTTP %ld to CONNECT)%s", r->connect_status,

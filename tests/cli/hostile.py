@@ -2,6 +2,7 @@
 """A hostile API server for the tests: the first path component picks the
 misbehaviour, e.g. http://127.0.0.1:PORT/deep/mj/submit/imagine.
   big       a 40 MiB reply          deep     JSON nested 100000 deep
+  stream    a 40 MiB reply, chunked (no length declared)
   headers   a 1 MiB header          html     200 with an HTML page
   tofile    302 to file:///etc/passwd
   toother   302 to the same server under another host name (localhost)
@@ -42,6 +43,16 @@ def main():
             port = self.server.server_address[1]
             if mode == "big":
                 self.reply(200, b'{"code":1,"result":"' + b"9" * (40 << 20) + b'"}')
+            elif mode == "stream":
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                chunk = b"9" * (1 << 20)
+                self.wfile.write(b'%x\r\n{"code":1,"result":"\r\n' % 20)
+                for _ in range(40):
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                self.wfile.write(b'2\r\n"}\r\n0\r\n\r\n')
             elif mode == "deep":
                 self.reply(200, b"[" * 100000 + b"]" * 100000)
             elif mode == "headers":

@@ -12,6 +12,7 @@ before=$(images)
 run_prog mj-fetch -d out --max-filesize 100k < tasks > out.big 2> err
 is "$?" 1 "--max-filesize: status 1"
 jq_ok out.big '.[0].error.retryable == false and .[0].files == []' "... a final error"
+jq_ok out.big '.[0].error.message | test("larger than 102400 bytes")' "... naming the limit"
 is "$(( $(images) - before ))" 1 "... after one request"
 is "$(find out -type f | wc -l)" 0 "... and no file"
 run_prog mj-fetch -d out --max-filesize 1M < tasks > out.ok 2> err
