@@ -5,6 +5,7 @@
  *	tap_plan(n) or tap_done() at the end (no plan up front);
  *	TAP_OK(cond, "name %d", i);
  *	TAP_STR(got, want, "name");   TAP_INT(got, want, "name");
+ *	tap_stderr_of(fn, arg, buf, size): what fn(arg) wrote on stderr.
  *
  * A description with "# TODO why" marks a known bug: it is reported but,
  * as TAP says, a failure there does not fail the test.
@@ -17,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 static int tap_n, tap_failed;
 
@@ -110,6 +112,38 @@ tap_int_at(long long got, long long want, const char *file, int line,
 #define TAP_STR(g, w, ...)	tap_str_at((g), (w), __FILE__, __LINE__, __VA_ARGS__)
 #define TAP_INT(g, w, ...)	tap_int_at((long long)(g), (long long)(w), \
 				    __FILE__, __LINE__, __VA_ARGS__)
+
+/*
+ * What fn(arg) wrote on descriptor 2 while it ran, at most size - 1 bytes,
+ * in buf; "" and a comment line if stderr could not be captured.
+ */
+static __attribute__((unused)) const char *
+tap_stderr_of(void (*fn)(void *), void *arg, char *buf, size_t size)
+{
+	FILE	*f = tmpfile();
+	size_t	 n;
+	int	 saved = -1;
+
+	buf[0] = '\0';
+	fflush(stderr);
+	if (f == NULL || (saved = dup(2)) == -1 || dup2(fileno(f), 2) == -1) {
+		printf("# cannot capture stderr\n");
+		if (saved != -1)
+			(void)close(saved);
+		if (f != NULL)
+			(void)fclose(f);
+		return buf;
+	}
+	fn(arg);
+	fflush(stderr);
+	(void)dup2(saved, 2);
+	(void)close(saved);
+	rewind(f);
+	n = fread(buf, 1, size - 1, f);
+	buf[n] = '\0';
+	(void)fclose(f);
+	return buf;
+}
 
 /* Print the plan at the end and give main's exit status. */
 static int __attribute__((unused))

@@ -58,36 +58,30 @@ key_file(const char *name, const char *content, size_t len, mode_t mode)
 	return p;
 }
 
-/*
- * Run config_finish with stderr going to a file; what it wrote comes back
- * in out.
- */
+struct finish_call {
+	struct config	*c;
+	int		 need_key, ret;
+	char		*err;
+	size_t		 errlen;
+};
+
+static void
+finish_call(void *arg)
+{
+	struct finish_call	*f = arg;
+
+	f->ret = config_finish(f->c, f->need_key, f->err, f->errlen);
+}
+
+/* config_finish, and what it wrote on stderr in out. */
 static int
 finish_capture(struct config *c, int need_key, char *err, size_t errlen,
     char *out, size_t outlen)
 {
-	char	 path[256];
-	FILE	*f;
-	size_t	 n;
-	int	 saved, fd, ret;
+	struct finish_call	 f = { c, need_key, -2, err, errlen };
 
-	snprintf(path, sizeof(path), "%s/stderr", tmpdir);
-	fflush(stderr);
-	saved = dup(2);
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-	dup2(fd, 2);
-	close(fd);
-	ret = config_finish(c, need_key, err, errlen);
-	fflush(stderr);
-	dup2(saved, 2);
-	close(saved);
-	n = 0;
-	if ((f = fopen(path, "r")) != NULL) {
-		n = fread(out, 1, outlen - 1, f);
-		fclose(f);
-	}
-	out[n] = '\0';
-	return ret;
+	(void)tap_stderr_of(finish_call, &f, out, outlen);
+	return f.ret;
 }
 
 static const struct {

@@ -54,44 +54,26 @@ static const struct {
 	{ "lri \xe2\x81\xa6", "lri \\xe2\\x81\\xa6" },
 };
 
-/* What fn wrote to stderr, read back from a temporary file. */
-static char *
-stderr_of(void (*fn)(void))
-{
-	static char	got[512];
-	FILE		*f = tmpfile();
-	size_t		 n;
-	int		 saved;
-
-	if (f == NULL || (saved = dup(2)) == -1 || dup2(fileno(f), 2) == -1)
-		return NULL;
-	fn();
-	(void)dup2(saved, 2);
-	(void)close(saved);
-	rewind(f);
-	n = fread(got, 1, sizeof(got) - 1, f);
-	got[n] = '\0';
-	(void)fclose(f);
-	return got;
-}
-
 static void
-raw_error(void)
+raw_error(void *unused)
 {
+	(void)unused;
 	diag_error("from %s and %s", "a \x1b]0;title\a server",
 	    "\xe2\x80\xae" "txt.exe \xc2\x9b" "2J");
 }
 
 static void
-raw_summary(void)
+raw_summary(void *unused)
 {
+	(void)unused;
 	diag_status_force(1);
 	diag_status_end("prompt \x1b[2J \xe2\x81\xa6" "x \xc0\xaf");
 }
 
 static void
-quiet_summary(void)
+quiet_summary(void *unused)
 {
+	(void)unused;
 	diag_set_quiet(1);
 	diag_status_force(1);
 	diag_status_end("3 done");
@@ -159,7 +141,7 @@ closed_stdout_child(void)
 int
 main(void)
 {
-	char	*s;
+	char	*s, got[512];
 	size_t	 i;
 
 	diag_init("test_diag");
@@ -179,18 +161,20 @@ main(void)
 		TAP_STR(s, escapes[i].want, "escape case %zu", i);
 		free(s);
 	}
-	TAP_STR(stderr_of(raw_error), "test_diag: from a \\x1b]0;title\\x07 "
-	    "server and \\xe2\\x80\\xae" "txt.exe \\xc2\\x9b" "2J\n",
+	TAP_STR(tap_stderr_of(raw_error, NULL, got, sizeof(got)),
+	    "test_diag: from a \\x1b]0;title\\x07 server and "
+	    "\\xe2\\x80\\xae" "txt.exe \\xc2\\x9b" "2J\n",
 	    "a message is escaped whole, whatever the caller passed");
-	TAP_STR(stderr_of(raw_summary), "test_diag: prompt \\x1b[2J "
-	    "\\xe2\\x81\\xa6" "x \\xc0\\xaf\n",
+	TAP_STR(tap_stderr_of(raw_summary, NULL, got, sizeof(got)),
+	    "test_diag: prompt \\x1b[2J \\xe2\\x81\\xa6" "x \\xc0\\xaf\n",
 	    "a status summary is escaped by the same rule");
 	diag_set_quiet(1);
 	TAP_INT(diag_status_enabled(), 0, "no status line when quiet");
 	diag_set_quiet(0);
 	diag_status_force(1);
 	TAP_INT(diag_status_enabled(), 1, "status line when forced");
-	TAP_STR(stderr_of(quiet_summary), "", "quiet: no summary at the end");
+	TAP_STR(tap_stderr_of(quiet_summary, NULL, got, sizeof(got)), "",
+	    "quiet: no summary at the end");
 	TAP_OK(diag_find_secret("any text", "") == NULL,
 	    "an empty secret is found nowhere");
 	fflush(stdout);		/* the child must not print it again */

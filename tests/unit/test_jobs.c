@@ -189,14 +189,15 @@ dry_lines(void)
 {
 	static const char *const inputs[] = {
 		"{\"prompt\":\"a {red, green} bird\"}",
-		"{\"sku\":\"A-1\",\"prompt\":"
+		/* the parentheses: one element each, however many pieces */
+		("{\"sku\":\"A-1\",\"prompt\":"
 		    "\"{\\\"q\\\", back\\\\slash} a/b\","
-		    "\"n\":1.50,\"x\":[1,{\"y\":null}]}",
-		"{\"prompt\":\"{tab\\there, ctl\\u0001\\u001f\\u007f, "
+		    "\"n\":1.50,\"x\":[1,{\"y\":null}]}"),
+		("{\"prompt\":\"{tab\\there, ctl\\u0001\\u001f\\u007f, "
 		    "nl\\nx} caf\\u00e9 \\ud83d\\ude00 "
-		    "\\\\{x\\\\}\"}",
-		"{\"prompt\":\"{a,b} --r 2\",\"state\":\"s\","
-		    "\"e\":\"\\u2028\"}",
+		    "\\\\{x\\\\}\"}"),
+		("{\"prompt\":\"{a,b} --r 2\",\"state\":\"s\","
+		    "\"e\":\"\\u2028\"}"),
 	};
 	struct submit_opts	 o;
 	struct jobs_opts	 jo = { 1, 40 };

@@ -186,38 +186,17 @@ full_disk(int on)
 	return setrlimit(RLIMIT_FSIZE, &rl);
 }
 
-/* What diag wrote to descriptor 2 while fn ran. */
-static const char *
-stderr_of(void (*fn)(void))
-{
-	static char	got[2048];
-	FILE		*f = tmpfile();
-	size_t		 n;
-	int		 saved;
-
-	got[0] = '\0';
-	if (f == NULL || (saved = dup(2)) == -1 || dup2(fileno(f), 2) == -1)
-		return got;
-	fn();
-	(void)dup2(saved, 2);
-	(void)close(saved);
-	rewind(f);
-	n = fread(got, 1, sizeof(got) - 1, f);
-	got[n] = '\0';
-	(void)fclose(f);
-	return got;
-}
-
 /* A file that cannot be written while running: one warning, not one a
  * tick; the timer keeps going and goes with metrics_free. */
 static void
-unwritable_run(void)
+unwritable_run(void *unused)
 {
 	struct metrics	*m;
 	struct loop	*l;
 	char		 path[300];
 	long long	 deadline;
 
+	(void)unused;
 	setenv("MJ_METRICS_INTERVAL_MS", "20", 1);
 	snprintf(path, sizeof(path), "%s/no/run.prom", tmpdir);
 	l = loop_new();
@@ -238,6 +217,7 @@ test_failures(void)
 	struct metrics	*m;
 	char		 path[300], err[512], want[700], cmd[700], *text;
 	const char	*got;
+	char		 out[2048];
 
 	/* the file's place taken by a directory: the rename fails */
 	snprintf(path, sizeof(path), "%s/dir.prom", tmpdir);
@@ -267,7 +247,7 @@ test_failures(void)
 	}
 	metrics_free(m);
 
-	got = stderr_of(unwritable_run);
+	got = tap_stderr_of(unwritable_run, NULL, out, sizeof(out));
 	snprintf(want, sizeof(want), "test_metrics: warning: metrics: %s/no/"
 	    "run.prom: No such file or directory\n", tmpdir);
 	TAP_STR(got, want, "an unwritable file while running: one warning");
