@@ -41,6 +41,7 @@
 #include "opt.h"
 #include "out.h"
 #include "progress.h"
+#include "publish.h"
 #include "record.h"
 #include "thumbnail.h"
 #include "version.h"
@@ -72,7 +73,7 @@ struct pack {
 	char		*path;		/* as printed in archive.path */
 	char		*part;		/* path.part, or NULL for stdout */
 	struct xalloc_tmp *tmp;		/* the part, for xalloc_oom */
-	int		 fd;
+	int		 fd, hold;	/* hold: part's lock (publish.h) */
 	FILE		*spool;		/* the records, one per line */
 	FILE		*removals;	/* paths to remove, NUL-terminated */
 	FILE		*metadata;	/* imagefolder: metadata.jsonl */
@@ -388,7 +389,7 @@ pack_open(void)
 	struct archive	*a;
 
 	p->path = archive_name(++st.seq);
-	p->fd = -1;
+	p->fd = p->hold = -1;
 	if ((p->spool = tmpfile()) == NULL ||
 	    (p->removals = tmpfile()) == NULL ||
 	    (opt.layout == LAYOUT_IMAGEFOLDER &&
@@ -421,12 +422,13 @@ pack_open(void)
 	else {
 		p->part = xasprintf("%s.part", p->path);
 		p->tmp = xalloc_tmp_add(p->part);
-		if ((p->fd = open(p->part, O_WRONLY | O_CREAT | O_TRUNC |
-		    O_CLOEXEC, 0644)) == -1) {
+		if ((p->fd = publish_open(p->part, 0644, &p->hold)) == -1) {
 			xalloc_tmp_remove(p->tmp);
 			p->tmp = NULL;
 			p->w.failed = xasprintf("%s: %s", p->part,
-			    strerror(errno));
+			    publish_strerror(errno));
+			free(p->part);	/* not ours: never removed */
+			p->part = NULL;
 			return p;
 		}
 		p->w.fd = p->fd;
@@ -525,6 +527,7 @@ pack_free(struct pack *p)
 	gallery_free(p->gallery);
 	nameset_free(&p->names);
 	free(p->path);
+	publish_release(&p->hold);	/* its part renamed or removed */
 	free(p->part);
 	archwrite_free(&p->w);
 	free(p);

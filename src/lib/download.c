@@ -98,6 +98,7 @@ download_init(struct download *f, const char *url, void *arg)
 	memset(f, 0, sizeof(*f));
 	f->arg = arg;
 	f->pf.fd = -1;
+	f->hold = -1;
 	f->url = xstrdup(url);
 }
 
@@ -244,6 +245,7 @@ drop_part(struct download *f)
 	f->pf.fd = -1;
 	piecefile_release(&f->pf);
 	(void)unlink(f->part);
+	publish_release(&f->hold);
 	xalloc_tmp_remove(f->tmp);
 	f->tmp = NULL;
 }
@@ -348,6 +350,7 @@ file_synced(void *arg, int err)
 	else if (err == 0) {
 		xalloc_tmp_remove(f->tmp);	/* published: gone */
 		f->tmp = NULL;
+		publish_release(&f->hold);
 	}
 	if (err != 0) {
 		d->syncing--;
@@ -455,7 +458,7 @@ file_found(struct download *f)
 
 	/* a kill between link and unlink in publish_file() left it */
 	part = xasprintf("%s%s.part", f->d->o.prefix, f->name);
-	(void)unlink(part);
+	publish_remove_stale(part);
 	free(part);
 	/* without the hash, find_existing's size is all it needs */
 	if (!f->d->o.no_sha256 &&
@@ -467,6 +470,21 @@ file_found(struct download *f)
 	f->d->found++;
 	diag_info(1, "%s: already there", f->path);
 	file_done(f);
+}
+
+/* The .part could not be opened; held by another run, it is left alone. */
+static void
+part_refused(struct download *f, int err)
+{
+	char	*msg;
+
+	if (err != EWOULDBLOCK) {
+		fail_errno(f, f->part, err);
+		return;
+	}
+	msg = xasprintf("%s: %s", f->part, publish_strerror(err));
+	downloads_fail(f->d, f, msg, 1, 0);	/* its run ends: retry then */
+	free(msg);
 }
 
 static void
@@ -489,12 +507,10 @@ file_start(struct downloads *d, struct download *f)
 	}
 	f->part = xasprintf("%s%s.part", d->o.prefix, f->name);
 	f->tmp = xalloc_tmp_add(f->part);
-	fd = open(f->part, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW |
-	    O_CLOEXEC, 0666);
-	if (fd == -1) {
+	if ((fd = publish_open(f->part, 0666, &f->hold)) == -1) {
 		xalloc_tmp_remove(f->tmp);	/* errno kept: it sets none */
 		f->tmp = NULL;
-		fail_errno(f, f->part, errno);
+		part_refused(f, errno);
 		return;
 	}
 	piecefile_init(&f->pf, d->pieces, fd, d->nfiles++, !d->o.no_sha256,

@@ -58,6 +58,7 @@ struct download {
 	char		*part;		/* DIR/NAME.part */
 	struct xalloc_tmp *tmp;		/* the .part, for xalloc_oom */
 	struct piecefile pf;		/* the .part, written by a lane */
+	int		 hold;		/* the .part's lock (publish_open) */
 };
 
 struct download_opts {

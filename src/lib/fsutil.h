@@ -47,13 +47,5 @@ void	 fsutil_type_ext(const char *type, char *ext, size_t size);
 const char *fsutil_ext_mime(const char *path);
 /* Is a Content-Type an image or a video (image/..., video/...)? */
 int	 fsutil_media_type(const char *content_type);
-/* "image/svg+xml; x=y" -> "image/svg+xml", lower case; caller frees. */
-char	*fsutil_bare_type(const char *content_type);
-/*
- * The extension of a bare media type into ext (size bytes): ours for
- * known types, else the letters and digits of the subtype ("x-" dropped,
- * up to '+'), else "bin".
- */
-void	 fsutil_type_ext(const char *type, char *ext, size_t size);
 
 #endif

@@ -77,9 +77,11 @@ gridsplit_free(struct gridsplit *g)
 static int
 fail_errno(struct gridsplit *g, const char *path, int err)
 {
-	(void)snprintf(g->err, sizeof(g->err), "%s: %s", path, strerror(err));
-	/* a full disk can be freed and the run repeated */
-	g->retryable = err == ENOSPC || err == EDQUOT || err == EIO;
+	(void)snprintf(g->err, sizeof(g->err), "%s: %s", path,
+	    publish_strerror(err));
+	/* a full disk can be freed, another run ends: then repeat it */
+	g->retryable = err == ENOSPC || err == EDQUOT || err == EIO ||
+	    err == EWOULDBLOCK;
 	return -1;
 }
 
@@ -88,7 +90,7 @@ discard_part(const struct gridsplit_part *p)
 {
 	char	*part = xasprintf("%s.part", p->base);
 
-	(void)unlink(part);
+	publish_remove_stale(part);
 	free(part);
 }
 
@@ -127,11 +129,9 @@ write_part(void *arg, const struct image_part *ip)
 	struct gridsplit_part	*p = &g->part[ip->index - 1];
 	char			*part = xasprintf("%s.part", p->base);
 	struct xalloc_tmp	*tmp = xalloc_tmp_add(part);
-	int			 fd, err = 0;
+	int			 fd, hold, err = 0;
 
-	fd = open(part, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC,
-	    0666);
-	if (fd == -1)
+	if ((fd = publish_open(part, 0666, &hold)) == -1)
 		err = errno;
 	else if (fsutil_write_all(fd, ip->data, ip->len) == -1 ||
 	    (g->sync && fsync(fd) == -1))
@@ -143,6 +143,7 @@ write_part(void *arg, const struct image_part *ip)
 		err = errno;
 	if (err != 0 && fd != -1)
 		(void)unlink(part);	/* failed: it goes */
+	publish_release(&hold);
 	xalloc_tmp_remove(tmp);	/* gone, or published */
 	free(part);
 	if (err != 0)

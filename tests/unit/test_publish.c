@@ -2,9 +2,13 @@
  * publish_file: a .part gets its name, never replacing a file, with hard
  * links and (link below failing with EPERM, as on FAT, or another errno
  * that says "no hard links here") without; link failing otherwise
- * (EACCES) is an error, and nothing is renamed.
+ * (EACCES) is an error, and nothing is renamed.  publish_open: a .part
+ * held by another open file (another run) is refused and left as it is;
+ * one nobody holds is emptied, or removed by publish_remove_stale.
  */
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -29,6 +33,28 @@ link(const char *from, const char *to)
 		return -1;
 	}
 	return linkat(AT_FDCWD, from, AT_FDCWD, to, 0);
+}
+
+static int	 flock_unlinks;	/* flock(2) first unlinks this many times */
+static const char *flock_path;
+static int	 flock_err;	/* flock(2) fails with this errno (0: not) */
+
+/*
+ * flock as publish.c calls it: it may first unlink the .part, as the run
+ * that held it does once its file is published.
+ */
+int
+flock(int fd, int op)
+{
+	if (flock_unlinks > 0) {
+		flock_unlinks--;
+		(void)unlink(flock_path);
+	}
+	if (flock_err != 0) {
+		errno = flock_err;
+		return -1;
+	}
+	return (int)syscall(SYS_flock, fd, op);
 }
 
 static void
@@ -75,6 +101,82 @@ static const struct {
 	{ EACCES, 0, -1, EACCES, "(none)", 1 },
 };
 
+/* publish_open, _release and _remove_stale, on part. */
+static void
+test_open(const char *part)
+{
+	char	buf[16];
+	int	fd, hold, other, err;
+
+	put(part, "left by a kill");
+	fd = publish_open(part, 0600, &hold);
+	TAP_OK(fd != -1 && hold != -1 && hold != fd, "a stale .part: opened");
+	TAP_STR(text_of(part, buf, sizeof(buf)), "", "... and emptied");
+	TAP_OK(write(fd, "mine", 4) == 4, "... written");
+	(void)close(fd);	/* as the sync thread does: hold keeps it */
+	errno = 0;
+	other = publish_open(part, 0600, &err);
+	TAP_INT(other == -1 ? errno : 0, EWOULDBLOCK,
+	    "held by another open file: EWOULDBLOCK");
+	TAP_INT(err, -1, "... no hold given");
+	TAP_STR(publish_strerror(EWOULDBLOCK), "another process is writing it",
+	    "... which reads as such");
+	TAP_STR(text_of(part, buf, sizeof(buf)), "mine", "... left as it was");
+	publish_remove_stale(part);
+	TAP_STR(text_of(part, buf, sizeof(buf)), "mine",
+	    "held: not removed as stale");
+	publish_release(&hold);
+	TAP_INT(hold, -1, "released");
+	publish_release(&hold);		/* twice: nothing */
+	other = open(part, O_RDONLY);
+	TAP_OK(other != -1 && flock(other, LOCK_EX | LOCK_NB) == 0,
+	    "... the lock gone with it");
+	if (other != -1)
+		(void)close(other);
+	publish_remove_stale(part);
+	TAP_OK(access(part, F_OK) == -1 && errno == ENOENT,
+	    "nobody holding it: removed as stale");
+	publish_remove_stale(part);	/* none there: nothing */
+	fd = publish_open(part, 0600, &hold);
+	TAP_OK(fd != -1 && access(part, F_OK) == 0, "none there: created");
+	if (fd != -1)
+		(void)close(fd);
+	publish_release(&hold);
+
+	/* the holder published and removed it while we waited: a new one */
+	flock_path = part;
+	flock_unlinks = 1;
+	fd = publish_open(part, 0600, &hold);
+	TAP_OK(fd != -1 && access(part, F_OK) == 0,
+	    "removed under us: a new one, named");
+	if (fd != -1 && write(fd, "x", 1) == 1)
+		TAP_STR(text_of(part, buf, sizeof(buf)), "x",
+		    "... and written under its name");
+	if (fd != -1)
+		(void)close(fd);
+	publish_release(&hold);
+	flock_unlinks = 100;	/* ever replaced: someone has it */
+	errno = 0;
+	fd = publish_open(part, 0600, &hold);
+	TAP_INT(fd == -1 ? errno : 0, EWOULDBLOCK,
+	    "replaced at every try: EWOULDBLOCK");
+	flock_unlinks = 0;
+
+	/* a filesystem without locks: written unlocked, as before them */
+	flock_err = ENOLCK;
+	fd = publish_open(part, 0600, &hold);
+	TAP_OK(fd != -1, "no locks on this filesystem: opened all the same");
+	if (fd != -1)
+		(void)close(fd);
+	publish_release(&hold);
+	flock_err = EIO;
+	errno = 0;
+	fd = publish_open(part, 0600, &hold);
+	TAP_INT(fd == -1 ? errno : 0, EIO, "flock failing otherwise: its errno");
+	flock_err = 0;
+	(void)unlink(part);
+}
+
 int
 main(void)
 {
@@ -113,6 +215,7 @@ main(void)
 	}
 	(void)unlink(part);
 	(void)unlink(name);
+	test_open(part);
 	(void)rmdir(dir);
 	return tap_done();
 }
