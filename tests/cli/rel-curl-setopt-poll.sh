@@ -7,7 +7,7 @@
 sim_start --duration 0.2 --capacity 100
 # a list-by-condition poll is a POST
 want="$(echo $ALL_OPTIONS) ACCEPT_ENCODING POSTFIELDS POSTFIELDSIZE_LARGE \
-DEBUGFUNCTION VERBOSE"
+MAXFILESIZE_LARGE DEBUGFUNCTION VERBOSE"
 msg="An unknown option was passed in to libcurl"
 
 echo "polled p" | mj-submit > task.jsonl

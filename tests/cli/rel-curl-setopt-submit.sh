@@ -8,7 +8,7 @@
 . "$top_srcdir/tests/cli/rel-curl-lib.sh"
 sim_start --duration 0.2 --capacity 100
 want="$(echo $ALL_OPTIONS) ACCEPT_ENCODING POSTFIELDS POSTFIELDSIZE_LARGE \
-FRESH_CONNECT FORBID_REUSE HTTP_VERSION DEBUGFUNCTION VERBOSE"
+FRESH_CONNECT FORBID_REUSE HTTP_VERSION MAXFILESIZE_LARGE DEBUGFUNCTION VERBOSE"
 msg="An unknown option was passed in to libcurl"
 
 seen= bad=
