@@ -23,10 +23,21 @@
 void
 archwrite_fail(struct archwrite *w, const char *what)
 {
-	if (w->failed == NULL)
-		w->failed = xasprintf("%s: %s", what, w->a != NULL &&
-		    archive_error_string(w->a) != NULL ?
-		    archive_error_string(w->a) : strerror(errno));
+	const char	*msg, *why = NULL;
+	int		 err;
+
+	if (w->failed != NULL)
+		return;
+	if (w->a == NULL || (msg = archive_error_string(w->a)) == NULL) {
+		w->failed = xasprintf("%s: %s", what, strerror(errno));
+		return;
+	}
+	/* libarchive's "Write error" keeps its errno apart: say it too */
+	if ((err = archive_errno(w->a)) > 0 &&
+	    strstr(msg, strerror(err)) == NULL)
+		why = strerror(err);
+	w->failed = xasprintf("%s: %s%s%s", what, msg, why != NULL ? ": " :
+	    "", why != NULL ? why : "");
 }
 
 int

@@ -63,11 +63,11 @@ fault_case() {
 
 : > faults.log
 fault_case "a write failing mid-member" write:ENOSPC:1 big.jsonl tar \
-    "out.tar: Write error"
+    "out.tar: Write error: No space left on device"
 fault_case "a tar.gz's write failing, a gallery under way" write:ENOSPC:2+ \
     big.jsonl tar.gz "out.tar.gz: " --gallery
 fault_case "a write failing at a member's header" write:EIO:1 blocks.jsonl \
-    tar "out.tar: Write error"
+    tar "out.tar: Write error: Input/output error"
 fault_case "webdataset: a write failing at a sample's .json" write:EIO:1 \
     wds.jsonl tar "out.tar: Write error" --layout webdataset
 fault_case "a write failing when the archive closes" write:EIO:1 small.jsonl \

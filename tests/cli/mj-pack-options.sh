@@ -59,5 +59,6 @@ is "$(bsdtar -tf f.tar | paste -sd' ')" "$(bsdtar -tf d.tar | paste -sd' ')" \
 
 run_prog mj-pack -o - < recs.jsonl > /dev/full 2> err
 is "$?" 1 "-o - to a full stdout: status 1"
-is "$(cat err)" "mj-pack: -: Write error" "... one message"
+is "$(cat err)" "mj-pack: -: Write error: No space left on device" \
+    "... one message, with the reason"
 done_testing
