@@ -19,7 +19,7 @@ struct lost_replies {
 	size_t			 n;
 	struct timer		*timer;		/* the next read of the list */
 	struct reconcile	*check;		/* the read under way */
-	int			 no_list;	/* the server has none */
+	char			*no_list;	/* why the server has none */
 };
 
 void
@@ -56,6 +56,7 @@ lost_replies_free(struct lost_replies *lr)
 		return;
 	lost_replies_stop(lr);
 	reconcile_free(lr->earlier);
+	free(lr->no_list);
 	free(lr);
 }
 
@@ -93,9 +94,11 @@ check_done(void *arg)
 	struct lost_replies	*lr = arg;
 	struct lost_reply	*l, *next;
 	struct lost_verdict	 v;
+	const char		*none;
 
-	if (reconcile_no_list(lr->check))
-		lr->no_list = 1;
+	if ((none = reconcile_no_list(lr->check)) != NULL &&
+	    lr->no_list == NULL)
+		lr->no_list = xstrdup(none);
 	for (l = TAILQ_FIRST(&lr->list); l != NULL; l = next) {
 		next = TAILQ_NEXT(l, link);
 		if (!l->in_check)
@@ -150,7 +153,7 @@ lost_replies_add(struct lost_replies *lr, struct lost_reply *l,
 {
 	char	*copy;
 
-	if (l->sent_at == 0 || lr->no_list)
+	if (l->sent_at == 0 || lr->no_list != NULL)
 		return -1;
 	copy = xstrdup(why);	/* why may be l->why */
 	free(l->why);
@@ -161,6 +164,12 @@ lost_replies_add(struct lost_replies *lr, struct lost_reply *l,
 	push(lr, l);
 	schedule_check(lr);
 	return 0;
+}
+
+const char *
+lost_replies_no_list(const struct lost_replies *lr)
+{
+	return lr->no_list;
 }
 
 size_t

@@ -79,6 +79,8 @@ void		 lost_replies_earlier(struct lost_replies *, const char *key,
  */
 int		 lost_replies_add(struct lost_replies *, struct lost_reply *,
 		    const char *why, int code, long http);
+/* NULL, or why the server has no task list (once a read has found so). */
+const char	*lost_replies_no_list(const struct lost_replies *);
 size_t		 lost_replies_count(const struct lost_replies *);
 
 /*

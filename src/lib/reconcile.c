@@ -247,10 +247,10 @@ reconcile_cancel(struct reconcile *rc)
 	rc->req = NULL;
 }
 
-int
+const char *
 reconcile_no_list(const struct reconcile *rc)
 {
-	return rc->no_list;
+	return rc->no_list ? rc->why : NULL;
 }
 
 /* Wait until due (Unix seconds); -1 if a signal came. */

@@ -49,8 +49,9 @@ void		 reconcile_start(struct reconcile *, struct http *,
 		    const struct config *, void (*done)(void *), void *arg);
 /* Stop a reading started; done is not called (tested alone). */
 void		 reconcile_cancel(struct reconcile *);
-/* Did the server say it has no task list (404, 405)? */
-int		 reconcile_no_list(const struct reconcile *);
+/* Did the server say it has no task list (404, 405)?  NULL if not, else
+ * why, as a verdict says it (owned by the reconcile). */
+const char	*reconcile_no_list(const struct reconcile *);
 
 /*
  * At start-up: wait until the newest key is settle_s seconds old (a

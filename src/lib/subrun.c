@@ -116,17 +116,33 @@ settle_lost(void *arg, const char *lost, const struct lost_verdict *v)
 		sub_may_exist(q, s, lost, v->why, s->lost.code, s->lost.http);
 }
 
+/* Why the server's task list cannot tell whether s made a task. */
+static const char *
+unfindable(const struct subq *q, const struct sub *s)
+{
+	if (q->journal == NULL)
+		return "no --journal: nothing tagged the request to find its "
+		    "task by";
+	if (s->lost.sent_at == 0)
+		return "sent without mjpipe's state tag: a state of its own, "
+		    "or a modal's";
+	return lost_replies_no_list(q->lost);
+}
+
 /*
  * A reply lost after the request was sent: the task may exist.  A request
  * sent with its tag is looked for in the server's task list later in this
- * run; otherwise the record says that it may exist.
+ * run; otherwise the record says that it may exist, and why.
  */
 static void
 sub_lost(struct subq *q, struct sub *s, const char *msg, int code, long http)
 {
-	if (q->stopping || q->out_closed ||
-	    lost_replies_add(q->lost, &s->lost, msg, code, http) == -1) {
+	if (q->stopping || q->out_closed) {
 		sub_may_exist(q, s, msg, NULL, code, http);
+		return;
+	}
+	if (lost_replies_add(q->lost, &s->lost, msg, code, http) == -1) {
+		sub_may_exist(q, s, msg, unfindable(q, s), code, http);
 		return;
 	}
 	sub_to(q, s, SUB_LOST);

@@ -8,15 +8,17 @@ TEST_TIMEOUT=240
 
 sim_start --duration 0.2 --capacity 100 --fault-first submit:lost:1
 echo "no journal" | mj-submit --settle 0 > out.jsonl 2> err
-jq_ok out.jsonl '.[0].error.retryable == false and (.[0].error.message | test("may exist"))' \
-    "no journal: may exist"
+jq_ok out.jsonl '.[0].error.retryable == false and
+    (.[0].error.message | test("may exist \\(no --journal: nothing tagged the request"))' \
+    "no journal: may exist, and why"
 is "$(sim_stats | jq .task_list_requests)" 0 "no journal: the task list is not read"
 sim_stop
 
 sim_start --duration 0.2 --capacity 100 --fault-first submit:lost:1
 echo "own state" | mj-submit --settle 0 --state mine --journal j3 > out.jsonl 2> err
-jq_ok out.jsonl '.[0].error.retryable == false and (.[0].error.message | test("may exist"))' \
-    "a state of its own: may exist (its task cannot be told from others)"
+jq_ok out.jsonl '.[0].error.retryable == false and
+    (.[0].error.message | test("may exist \\(sent without mjpipe.s state tag: a state of its own"))' \
+    "a state of its own: may exist, and why (its task cannot be told from others)"
 ok "a state of its own: sent as given" test "$(sim_stats | jq '[.submissions[]] | add')" = 1
 sim_stop
 
