@@ -252,19 +252,33 @@ parent_fetched(void *arg, int ok)
 /*
  * A stale customId (code 4 on an action): resend, wait for the parent's
  * read under way, or read it again (parentfetch.h).  0 if the refusal
- * stands.
+ * stands.  Stopping, none of these: a rerun reads the parent again.
  */
 static int
-stale_refusal(struct subq *q, struct sub *s)
+stale_refusal(struct subq *q, struct sub *s, const struct verdict_out *v,
+    const struct api_reply *rep)
 {
 	struct submission	*sub = &s->item->subs[s->i];
 	struct subitem		*it = s->item;
 	const char		*id;
+	char			*msg;
+	enum parent_step	 step;
 
-	if (sub->button == NULL || q->stopping ||
-	    (id = json_get_string(sub->parent, "id")) == NULL)
+	if (sub->button == NULL ||
+	    (id = json_get_string(sub->parent, "id")) == NULL ||
+	    (step = parent_fetch_step(&it->parent, s->gen, s->refetched)) ==
+	    PARENT_REFUSED)
 		return 0;
-	switch (parent_fetch_step(&it->parent, s->gen, s->refetched)) {
+	if (q->stopping) {
+		sub_refused(q, s);
+		msg = xasprintf("%s; interrupted before the parent task was "
+		    "read again", rep->description[0] != '\0' ?
+		    rep->description : "the customId was refused as stale");
+		sub_fail(q, s, msg, 1, v->code, v->http);
+		free(msg);
+		return 1;
+	}
+	switch (step) {
 	case PARENT_REFUSED:
 		return 0;
 	case PARENT_NEWER:
@@ -420,7 +434,7 @@ act(struct subq *q, struct sub *s, const struct verdict_out *v,
 		queue_full(q, s, rep);
 		return;
 	case VERDICT_STALE:
-		if (stale_refusal(q, s))
+		if (stale_refusal(q, s, v, rep))
 			return;
 		/* the refusal stands */
 		/* FALLTHROUGH */

@@ -2,8 +2,9 @@
 # SIGTERM while a submission is on the wire, its refusal answered after
 # the stop: it is not tried again.  A full queue (code 23): a retryable
 # error record, and the same command submits it once.  A customId
-# refused as stale: the refusal stands, the parent is not read again.
-# Status 143 both times; nothing created.
+# refused as stale: the parent is not read again, the record's error is
+# retryable, and the same command reads it and submits the action once.
+# Status 143 both times; nothing created until the rerun.
 . "$top_srcdir/tests/cli/lib.sh"
 
 # queue full, answered 3 s after the request came (fault late)
@@ -48,9 +49,16 @@ kill -TERM "$pid"
 wait "$pid"
 is "$?" 143 "a stale customId after SIGTERM: status 143"
 jq_ok fu.jsonl 'length == 1 and .[0].task == null and .[0].error.code == 4 and
-    .[0].error.message == "invalid customId"' "... the refusal stands: an error record, code 4"
+    .[0].error.retryable == true and
+    .[0].error.message == "invalid customId; interrupted before the parent task was read again"' \
+    "... a retryable error record, code 4, saying why"
 sim_stats > stats.json
 is "$(jq ".requests[\"GET /mj/task/fetch\"] - $reads" stats.json)" 0 "... the parent not read again"
 is "$(jq '.requests["POST /mj/submit/action"]' stats.json)" 1 "... not sent again"
 is "$(jq '[.actions[]] | add // 0' stats.json)" 0 "... nothing created"
+mj-submit --action U1 < grid.jsonl > fu2.jsonl 2> err
+is "$?" 0 "the same command: status 0"
+jq_ok fu2.jsonl 'length == 1 and (.[0].task.id | length > 0) and (.[0] | has("error") | not)' \
+    "... the action submitted"
+is "$(sim_stats | jq '[.actions[]] | add // 0')" 1 "... once"
 done_testing
