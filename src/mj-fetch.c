@@ -196,8 +196,9 @@ emit_raw(const char *line, size_t len)
 }
 
 /*
- * A file from the task's videoUrls carries its place there as "index"
- * (a link given twice: its first place); a quadrant's has no "url".
+ * A file from the task's videoUrls, or else its imageUrls, carries its
+ * place there as "index" (a link given twice: its first place); a
+ * quadrant's has no "url".
  */
 static json_object *
 file_json(const struct job *j, const struct download *f)
@@ -213,7 +214,8 @@ file_json(const struct job *j, const struct download *f)
 		json_add_string(o, "sha256", f->hex);
 	json_add_string(o, "type", f->type);
 	if (task != NULL && j->split == NULL &&
-	    (place = api_task_url_place(task, "videoUrls", f->url)) > 0)
+	    ((place = api_task_url_place(task, "videoUrls", f->url)) > 0 ||
+	    (place = api_task_url_place(task, "imageUrls", f->url)) > 0))
 		json_add_int(o, "index", (long long)place);
 	return o;
 }

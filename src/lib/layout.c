@@ -46,7 +46,7 @@ has_key(json_object *o, const char *key)
 int
 layout_is_quadrant(json_object *f)
 {
-	/* a video's "index" is its place in videoUrls: it has a "url" */
+	/* an "index" with a "url" is a place in videoUrls or imageUrls */
 	return has_key(f, "index") && !has_key(f, "url");
 }
 
