@@ -424,7 +424,10 @@ task_read(struct pending *p, json_object *task)
 	if (cls != p->status || progress != p->progress ||
 	    api_status_terminal(status))
 		events_note(st.events, pending_id(p), task, status, progress);
-	if (cls != p->status || pct != p->progress)
+	/* in the server's own queue a task waits its turn, not stalled
+	 * (api.md 8.7): --stall counts from when it leaves */
+	if (cls != p->status || pct != p->progress ||
+	    strcasecmp(status, "NOT_START") == 0)
 		p->changed = loop_now();
 	p->status = cls;
 	p->progress = pct;
