@@ -25,20 +25,21 @@ is "$(sim_stats | jq -c '[.submissions["a stuck dog"],
     "... that job alone was sent again, not the row's other job"
 sim_stop
 
-# not cancelled (the server refuses: 400): a task queued behind a long
-# one sits NOT_START past --stall; waited for again, it finishes
-sim_start --dialect trueai --cancel denied --capacity 1 --duration 0.3 \
+# not cancelled (the server refuses: 400): a slow task shows SUBMITTED,
+# unchanged, for its first 2 s (the simulator's first tenth of 20 s),
+# past --stall 1s; waited for again, it finishes
+sim_start --dialect trueai --cancel denied --capacity 10 --duration 0.3 \
     --jitter 0
-printf '%s\n' 'long sim:dur=3' 'queued' | mj-submit > sub.jsonl
+printf '%s\n' 'slow sim:dur=20' | mj-submit > sub.jsonl
 mj-wait -i 200ms --stall 1s < sub.jsonl > done.jsonl 2> err
-jq_ok done.jsonl 'map(select(.prompt == "queued"))[0].error |
-    .cancelled == false and .stall.status == "NOT_START"' \
-    "a queued task given up without a cancel"
+jq_ok done.jsonl 'length == 1 and (.[0].error |
+    .cancelled == false and .stall.status == "SUBMITTED")' \
+    "a task unchanged at SUBMITTED given up without a cancel"
 jq -c 'select(.error.stage == "wait" and .error.retryable and
     .error.cancelled != true) | del(.error)' done.jsonl |
     mj-wait --stall 10m > again.jsonl 2> err
 is "$?" 0 "waited for again: status 0"
-jq_ok again.jsonl 'length == 1 and .[0].prompt == "queued" and
+jq_ok again.jsonl 'length == 1 and .[0].prompt == "slow sim:dur=20" and
     .[0].task.status == "SUCCESS"' "... it finished"
-is "$(sim_stats | jq .tasks_created)" 2 "... and nothing was submitted again"
+is "$(sim_stats | jq .tasks_created)" 1 "... and nothing was submitted again"
 done_testing
