@@ -25,6 +25,7 @@ subq_init(struct subq *q, const struct subq_opts *o, struct loop *loop,
 	q->loop = loop;
 	q->http = http;
 	q->journal = journal;
+	congestion_init(&q->cwnd, o->jobs);
 	if (journal != NULL)
 		q->ordinals = table_new();
 	TAILQ_INIT(&q->ready);

@@ -27,6 +27,7 @@
 
 #include "account.h"
 #include "config.h"
+#include "congestion.h"
 #include "http.h"
 #include "journal.h"
 #include "loop.h"
@@ -70,6 +71,7 @@ struct sub {
 	int		 refetched;	/* this one had the parent read again */
 	unsigned	 gen;		/* built from the parent's read gen */
 	int		 resends;	/* after the task list showed no task */
+	unsigned	 epoch;		/* the congestion epoch it was sent in */
 	int64_t		 cost;		/* counted against --max-cost */
 	struct timer	*timer;		/* SUB_BACKOFF */
 	struct http_request *req;	/* SUB_IN_FLIGHT, SUB_PARENT_FETCH */
@@ -117,6 +119,7 @@ struct subq {
 	struct sub_queue ready;		/* SUB_READY */
 	struct sub_queue waiting;	/* BACKOFF, PARENT_FETCH, PARENT_WAIT */
 	struct sub_queue running;	/* SUB_IN_FLIGHT */
+	struct congestion cwnd;		/* how many may be in flight */
 	size_t		 n[SUB_NSTATES];	/* how many are in each */
 	unsigned long	 started;	/* sent in this run (--max-tasks) */
 	int64_t		 spent;		/* the price of those (--max-cost) */

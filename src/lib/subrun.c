@@ -212,6 +212,9 @@ queue_full(struct subq *q, struct sub *s, const struct api_reply *rep)
 	/* the server's queue drains at its pace: up to 32 times the base */
 	delay = backoff_full_jitter_ms((unsigned)(s->refusals - 1), base,
 	    base * 32);
+	if (congestion_full(&q->cwnd, s->epoch, loop_now(), delay))
+		diag_info(1, "queue full: nothing sent for %ld ms, then up to "
+		    "%lu at once", delay, congestion_room(&q->cwnd));
 	diag_info(1, "line %ld: queue full; trying again in %ld ms",
 	    s->item->rec->line, delay);
 	sub_to(q, s, SUB_BACKOFF);
@@ -391,6 +394,7 @@ succeeded(struct subq *q, struct sub *s, const struct verdict_out *v,
 {
 	if (v->code == API_CODE_EXISTS && modal_next(q, s, rep->result, 1))
 		return;
+	congestion_accepted(&q->cwnd);
 	if (q->journal != NULL)
 		journal_task(q, s, rep->result);
 	sub_succeed(q, s, rep->result, v->status, sub_outcome(s, rep));
@@ -573,6 +577,7 @@ sub_send(struct subq *q, struct sub *s)
 		}
 	}
 	q->started++;
+	s->epoch = congestion_epoch(&q->cwnd);
 	sub_to(q, s, SUB_IN_FLIGHT);
 	r = http_request_new(HTTP_SUBMIT, config_url(q->opt.cfg,
 	    sub->endpoint), upload_apply(q->upload, body != NULL ? body :
@@ -685,7 +690,10 @@ subrun_start(struct subq *q)
 			free(msg);
 			continue;
 		}
-		if (q->n[SUB_IN_FLIGHT] >= q->opt.jobs)
+		/* -j, or fewer while the server's queue is full; its timer
+		 * (queue_full) ends a hold */
+		if (q->n[SUB_IN_FLIGHT] >= congestion_room(&q->cwnd) ||
+		    congestion_held(&q->cwnd, loop_now()))
 			return;
 		if ((b = budget(q, s)) < 0)
 			return;
