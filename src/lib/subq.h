@@ -71,7 +71,7 @@ struct sub {
 	int		 refetched;	/* this one had the parent read again */
 	unsigned	 gen;		/* built from the parent's read gen */
 	int		 resends;	/* after the task list showed no task */
-	unsigned	 epoch;		/* the congestion epoch it was sent in */
+	unsigned	 epoch;		/* congestion epoch when sent */
 	int64_t		 cost;		/* counted against --max-cost */
 	struct timer	*timer;		/* SUB_BACKOFF */
 	struct http_request *req;	/* SUB_IN_FLIGHT, SUB_PARENT_FETCH */
