@@ -282,8 +282,6 @@ stale_refusal(struct subq *q, struct sub *s, const struct verdict_out *v,
 		return 1;
 	}
 	switch (step) {
-	case PARENT_REFUSED:
-		return 0;
 	case PARENT_NEWER:
 		sub_refused(q, s);
 		sub_to(q, s, SUB_READY);
@@ -293,6 +291,7 @@ stale_refusal(struct subq *q, struct sub *s, const struct verdict_out *v,
 		sub_to(q, s, SUB_PARENT_WAIT);
 		return 1;
 	case PARENT_FETCH:
+	case PARENT_REFUSED:	/* returned above */
 		break;
 	}
 	s->refetched = 1;
