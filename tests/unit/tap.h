@@ -6,6 +6,7 @@
  *	TAP_OK(cond, "name %d", i);
  *	TAP_STR(got, want, "name");   TAP_INT(got, want, "name");
  *	tap_stderr_of(fn, arg, buf, size): what fn(arg) wrote on stderr.
+ *	tap_full_disk(1) ... tap_full_disk(0): writes past 8 bytes fail.
  *
  * A description with "# TODO why" marks a known bug: it is reported but,
  * as TAP says, a failure there does not fail the test.
@@ -13,6 +14,9 @@
 #ifndef MJ_TAP_H
 #define MJ_TAP_H
 
+#include <sys/resource.h>
+
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,6 +147,22 @@ tap_stderr_of(void (*fn)(void *), void *arg, char *buf, size_t size)
 	buf[n] = '\0';
 	(void)fclose(f);
 	return buf;
+}
+
+/*
+ * A full disk, as a file size limit of 8 bytes (on: writes past it fail
+ * with EFBIG, SIGXFSZ ignored), or none again (off).  0 if set.
+ */
+static int __attribute__((unused))
+tap_full_disk(int on)
+{
+	struct rlimit	rl;
+
+	if (getrlimit(RLIMIT_FSIZE, &rl) == -1)
+		return -1;
+	(void)signal(SIGXFSZ, on ? SIG_IGN : SIG_DFL);
+	rl.rlim_cur = on ? 8 : rl.rlim_max;
+	return setrlimit(RLIMIT_FSIZE, &rl);
 }
 
 /* Print the plan at the end and give main's exit status. */

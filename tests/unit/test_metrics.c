@@ -3,10 +3,8 @@
  * label values), the atomic write and its failure, the periodic write on
  * the loop's timer, and promtool's verdict on the file when it is there.
  */
-#include <sys/resource.h>
 #include <sys/stat.h>
 
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,19 +171,6 @@ test_timer(void)
 	unlink(path);
 }
 
-/* A file size limit of 8 bytes (on), or none again (off); 0 if set. */
-static int
-full_disk(int on)
-{
-	struct rlimit	rl;
-
-	if (getrlimit(RLIMIT_FSIZE, &rl) == -1)
-		return -1;
-	(void)signal(SIGXFSZ, on ? SIG_IGN : SIG_DFL);
-	rl.rlim_cur = on ? 8 : rl.rlim_max;
-	return setrlimit(RLIMIT_FSIZE, &rl);
-}
-
 /* A file that cannot be written while running: one warning, not one a
  * tick; the timer keeps going and goes with metrics_free. */
 static void
@@ -235,10 +220,10 @@ test_failures(void)
 	/* a full disk (a file size limit of 8 bytes): the write fails */
 	snprintf(path, sizeof(path), "%s/full.prom", tmpdir);
 	m = metrics_new("mj-x", path);
-	if (full_disk(1) == 0) {
+	if (tap_full_disk(1) == 0) {
 		TAP_INT(metrics_finish(m, 0, err, sizeof(err)), -1,
 		    "a full disk");
-		(void)full_disk(0);
+		(void)tap_full_disk(0);
 		snprintf(want, sizeof(want), "%s: File too large", path);
 		TAP_STR(err, want, "... says so");
 		snprintf(cmd, sizeof(cmd), "ls '%s' | wc -l | grep -qx 0",

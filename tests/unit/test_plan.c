@@ -2,10 +2,8 @@
  * plan: the counts, the exact total and both forms of the plan, with and
  * without a price table.
  */
-#include <sys/resource.h>
 #include <sys/stat.h>
 
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,19 +97,6 @@ unpriced(void)
 	plan_free(p);
 }
 
-/* A file size limit of 8 bytes (on), or none again (off); 0 if set. */
-static int
-full_disk(int on)
-{
-	struct rlimit	rl;
-
-	if (getrlimit(RLIMIT_FSIZE, &rl) == -1)
-		return -1;
-	(void)signal(SIGXFSZ, on ? SIG_IGN : SIG_DFL);
-	rl.rlim_cur = on ? 8 : rl.rlim_max;
-	return setrlimit(RLIMIT_FSIZE, &rl);
-}
-
 /* --plan FILE: the JSON and a newline, or the path and why. */
 static void
 written(void)
@@ -152,10 +137,10 @@ written(void)
 	TAP_OK(access(part, F_OK) == -1, "... no .part left");
 	(void)rmdir(path);
 	snprintf(path, sizeof(path), "%s/full.json", dir);
-	if (full_disk(1) == 0) {
+	if (tap_full_disk(1) == 0) {
 		TAP_INT(plan_write(p, 1, path, err, sizeof(err)), -1,
 		    "a full disk (the file size limit): refused");
-		(void)full_disk(0);
+		(void)tap_full_disk(0);
 		snprintf(want, sizeof(want), "%s: File too large", path);
 		TAP_STR(err, want, "... the path and why");
 		snprintf(part, sizeof(part), "%s.part", path);
