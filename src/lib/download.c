@@ -162,10 +162,8 @@ fail_errno(struct download *f, const char *what, int err)
 {
 	char	*msg;
 
-	msg = xasprintf("%s: %s", what, strerror(err));
-	/* a full disk can be freed and the run repeated */
-	downloads_fail(f->d, f, msg, err == ENOSPC || err == EDQUOT ||
-	    err == EIO, 0);
+	msg = xasprintf("%s: %s", what, publish_strerror(err));
+	downloads_fail(f->d, f, msg, publish_retryable(err), 0);
 	free(msg);
 }
 
@@ -472,21 +470,6 @@ file_found(struct download *f)
 	file_done(f);
 }
 
-/* The .part could not be opened; held by another run, it is left alone. */
-static void
-part_refused(struct download *f, int err)
-{
-	char	*msg;
-
-	if (err != EWOULDBLOCK) {
-		fail_errno(f, f->part, err);
-		return;
-	}
-	msg = xasprintf("%s: %s", f->part, publish_strerror(err));
-	downloads_fail(f->d, f, msg, 1, 0);	/* its run ends: retry then */
-	free(msg);
-}
-
 static void
 file_start(struct downloads *d, struct download *f)
 {
@@ -510,7 +493,7 @@ file_start(struct downloads *d, struct download *f)
 	if ((fd = publish_open(f->part, 0666, &f->hold)) == -1) {
 		xalloc_tmp_remove(f->tmp);	/* errno kept: it sets none */
 		f->tmp = NULL;
-		part_refused(f, errno);
+		fail_errno(f, f->part, errno);	/* held: left alone */
 		return;
 	}
 	piecefile_init(&f->pf, d->pieces, fd, d->nfiles++, !d->o.no_sha256,

@@ -79,9 +79,7 @@ fail_errno(struct gridsplit *g, const char *path, int err)
 {
 	(void)snprintf(g->err, sizeof(g->err), "%s: %s", path,
 	    publish_strerror(err));
-	/* a full disk can be freed, another run ends: then repeat it */
-	g->retryable = err == ENOSPC || err == EDQUOT || err == EIO ||
-	    err == EWOULDBLOCK;
+	g->retryable = publish_retryable(err);
 	return -1;
 }
 

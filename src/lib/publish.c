@@ -115,6 +115,13 @@ publish_remove_stale(const char *part)
 	(void)close(fd);
 }
 
+int
+publish_retryable(int err)
+{
+	return err == ENOSPC || err == EDQUOT || err == EIO ||
+	    err == EWOULDBLOCK;
+}
+
 const char *
 publish_strerror(int err)
 {

@@ -23,6 +23,9 @@ int	publish_open(const char *part, mode_t mode, int *hold);
 void	publish_release(int *hold);
 /* strerror(err), or what EWOULDBLOCK from publish_open means. */
 const char *publish_strerror(int err);
+/* May writing a file again succeed after err: a full disk can be freed,
+ * the other run holding the part ends. */
+int	publish_retryable(int err);
 /* Remove a part a killed run left, unless a live one holds it. */
 void	publish_remove_stale(const char *part);
 
